@@ -1,0 +1,225 @@
+/**
+ * Calendar dates as ISO strings ('YYYY-MM-DD'). No times, no time zones: every calculation
+ * works on year/month/day numbers or on a day count from the Unix epoch computed in UTC, so no
+ * local time zone or daylight-saving change can move a date by a day.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export interface DateParts {
+  year: number;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for a real calendar date written exactly as 'YYYY-MM-DD' (years 0001-9999). */
+export function isValidIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Splits a valid IsoDate; throws a RangeError on anything else. */
+export function toParts(date: IsoDate): DateParts {
+  if (!isValidIsoDate(date)) throw new RangeError('Ugyldig dato: forventede formatet ÅÅÅÅ-MM-DD.');
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** Builds an IsoDate from parts; throws if the parts are not a real calendar date. */
+export function fromParts(parts: DateParts): IsoDate {
+  const s = `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
+  if (!isValidIsoDate(s)) throw new RangeError('Ugyldig dato.');
+  return s;
+}
+
+/** Days since 1970-01-01 (negative before). Computed in UTC. */
+function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = toParts(date);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear avoids the 0-99 => 1900s quirk of Date.UTC
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+function fromDayNumber(dayNumber: number): IsoDate {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return fromParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days)) throw new RangeError('Antal dage skal være et helt tal.');
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * Adds whole months. When the target month is shorter, the day is clamped to its last day:
+ * 2025-08-31 + 3 = 2025-11-30, 2025-01-31 + 1 = 2025-02-28, 2024-01-31 + 1 = 2024-02-29.
+ * Negative months go backwards with the same clamping (2025-03-31 - 1 = 2025-02-28).
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw new RangeError('Antal måneder skal være et helt tal.');
+  const { year, month, day } = toParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  return fromParts({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
+}
+
+/** Adds whole years with month-end clamping (2024-02-29 + 1 year = 2025-02-28). */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** -1 if a is before b, 0 if equal, 1 if after. Validates both. */
+export function compare(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  toParts(a);
+  toParts(b);
+  return a < b ? -1 : a > b ? 1 : 0; // valid ISO dates sort lexically
+}
+
+/** Whole days from b to a, i.e. a - b (like date-fns differenceInDays(a, b)). */
+export function diffDays(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(a) - toDayNumber(b);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return compare(a, b) <= 0 ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return compare(a, b) >= 0 ? a : b;
+}
+
+/**
+ * The date on which someone born on birthDate turns `years` years old, by the same rule as
+ * ageInYears: the anniversary of a 29 February birth is 1 March in a year without 29 February.
+ */
+export function birthdayOf(birthDate: IsoDate, years: number): IsoDate {
+  if (!Number.isInteger(years)) throw new RangeError('Antal år skal være et helt tal.');
+  const { year, month, day } = toParts(birthDate);
+  const target = year + years;
+  if (month === 2 && day === 29 && !isLeapYear(target)) return fromParts({ year: target, month: 3, day: 1 });
+  return fromParts({ year: target, month, day });
+}
+
+/**
+ * Age in whole years on refDate. The birthday itself counts (born 2010-05-05 is 16 on 2026-05-05).
+ * Rule for 29 February births: in years without 29 February the age goes up on 1 March
+ * (so 28 February is still the old age). Before birth the result is negative.
+ */
+export function ageInYears(birthDate: IsoDate, refDate: IsoDate): number {
+  const b = toParts(birthDate);
+  const r = toParts(refDate);
+  let age = r.year - b.year;
+  // Comparing (month, day) gives the 1 March rule for free: (2, 28) < (2, 29) < (3, 1).
+  if (r.month < b.month || (r.month === b.month && r.day < b.day)) age -= 1;
+  return age;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Half-year periods ('2026-H1' = January-June, '2026-H2' = July-December)
+
+export type PeriodString = string;
+
+export interface HalfYear {
+  year: number;
+  half: 1 | 2;
+}
+
+const PERIOD = /^(\d{4})-H([12])$/;
+
+/** '2026-H1' -> { year: 2026, half: 1 }; null when the text is not a half-year period. */
+export function parsePeriod(text: string): HalfYear | null {
+  const m = PERIOD.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1) return null;
+  return { year, half: m[2] === '1' ? 1 : 2 };
+}
+
+export function formatPeriod(period: HalfYear): PeriodString {
+  if (!Number.isInteger(period.year) || period.year < 1 || period.year > 9999 || (period.half !== 1 && period.half !== 2)) {
+    throw new RangeError('Ugyldig periode.');
+  }
+  return `${String(period.year).padStart(4, '0')}-H${period.half}`;
+}
+
+export function isValidPeriod(text: unknown): text is PeriodString {
+  return typeof text === 'string' && parsePeriod(text) !== null;
+}
+
+function requirePeriod(period: PeriodString): HalfYear {
+  const p = parsePeriod(period);
+  if (!p) throw new RangeError('Ugyldig periode: forventede formatet ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.');
+  return p;
+}
+
+/** First and last day of a half-year, both inclusive. */
+export function halfYearPeriod(period: PeriodString): { start: IsoDate; end: IsoDate } {
+  const { year, half } = requirePeriod(period);
+  const y = String(year).padStart(4, '0');
+  return half === 1 ? { start: `${y}-01-01`, end: `${y}-06-30` } : { start: `${y}-07-01`, end: `${y}-12-31` };
+}
+
+/** The half-year containing a date. */
+export function periodOf(date: IsoDate): PeriodString {
+  const { year, month } = toParts(date);
+  return formatPeriod({ year, half: month <= 6 ? 1 : 2 });
+}
+
+/** True when the date lies in the period (both ends inclusive). */
+export function isInPeriod(date: IsoDate, period: PeriodString): boolean {
+  const { start, end } = halfYearPeriod(period);
+  return compare(date, start) >= 0 && compare(date, end) <= 0;
+}
+
+/**
+ * The n half-years before `period`, most recent first, not including `period` itself:
+ * previousPeriods('2026-H1', 3) = ['2025-H2', '2025-H1', '2024-H2'].
+ */
+export function previousPeriods(period: PeriodString, n: number): PeriodString[] {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('Antal perioder skal være et helt tal på 0 eller mere.');
+  const { year, half } = requirePeriod(period);
+  const out: PeriodString[] = [];
+  let index = year * 2 + (half - 1);
+  for (let i = 0; i < n; i++) {
+    index -= 1;
+    const y = Math.floor(index / 2);
+    if (y < 1) break;
+    out.push(formatPeriod({ year: y, half: index % 2 === 0 ? 1 : 2 }));
+  }
+  return out;
+}
+
+const DANISH_MONTHS = [
+  'januar', 'februar', 'marts', 'april', 'maj', 'juni',
+  'juli', 'august', 'september', 'oktober', 'november', 'december',
+] as const;
+
+/** '2026-03-01' -> '1. marts 2026', for Danish sentences. */
+export function formatDanishDate(date: IsoDate): string {
+  const { year, month, day } = toParts(date);
+  return `${day}. ${DANISH_MONTHS[month - 1] ?? ''} ${year}`;
+}
+
+/** '2026-H1' -> '1. halvår 2026', for labels. */
+export function formatPeriodLabel(period: PeriodString): string {
+  const { year, half } = requirePeriod(period);
+  return `${half}. halvår ${year}`;
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageInYears,
+  birthdayOf,
+  compare,
+  daysInMonth,
+  diffDays,
+  formatDanishDate,
+  formatPeriod,
+  formatPeriodLabel,
+  halfYearPeriod,
+  isInPeriod,
+  isLeapYear,
+  isValidIsoDate,
+  isValidPeriod,
+  maxDate,
+  minDate,
+  parsePeriod,
+  periodOf,
+  previousPeriods,
+} from '../../src/shared/domain/dates';
+
+describe('isValidIsoDate', () => {
+  it.each(['2026-01-01', '2024-02-29', '2000-02-29', '1999-12-31', '0001-01-01', '9999-12-31'])('accepts %s', (d) => {
+    expect(isValidIsoDate(d)).toBe(true);
+  });
+  it.each([
+    '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-01-00', '2026-1-01',
+    '26-01-01', '2026/01/01', '2026-01-01T00:00:00Z', ' 2026-01-01', '0000-01-01', '',
+  ])('refuses %j', (d) => {
+    expect(isValidIsoDate(d)).toBe(false);
+  });
+  it('refuses non-strings', () => {
+    expect(isValidIsoDate(20260101)).toBe(false);
+    expect(isValidIsoDate(null)).toBe(false);
+    expect(isValidIsoDate(new Date(0))).toBe(false);
+  });
+  it('knows leap years and month lengths', () => {
+    expect(isLeapYear(2024)).toBe(true);
+    expect(isLeapYear(2000)).toBe(true);
+    expect(isLeapYear(1900)).toBe(false);
+    expect(isLeapYear(2026)).toBe(false);
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(daysInMonth(2028, 2)).toBe(29);
+    expect(daysInMonth(2026, 4)).toBe(30);
+    expect(daysInMonth(2026, 12)).toBe(31);
+  });
+});
+
+describe('addDays', () => {
+  it('crosses months, years and leap days', () => {
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-01-01', 0)).toBe('2026-01-01');
+    expect(addDays('2026-01-01', 365)).toBe('2027-01-01');
+    expect(addDays('2024-01-01', 366)).toBe('2025-01-01');
+  });
+  it('is not shifted by daylight-saving changes', () => {
+    // Danish DST: 29 March 2026 and 25 October 2026
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+  });
+  it('throws on invalid input', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addDays('2026-02-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('addMonths and addYears', () => {
+  it('clamps to the end of shorter months', () => {
+    expect(addMonths('2025-08-31', 3)).toBe('2025-11-30');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
+    expect(addMonths('2025-05-31', 1)).toBe('2025-06-30');
+  });
+  it('adds plainly otherwise', () => {
+    expect(addMonths('2025-08-15', 6)).toBe('2026-02-15');
+    expect(addMonths('2025-11-30', 2)).toBe('2026-01-30');
+    expect(addMonths('2026-01-15', -13)).toBe('2024-12-15');
+    expect(addMonths('2026-01-15', 0)).toBe('2026-01-15');
+    expect(addMonths('2025-08-31', 12)).toBe('2026-08-31');
+  });
+  it('adds years with 29 February clamped to 28 February', () => {
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addYears('2008-08-31', 17)).toBe('2025-08-31');
+  });
+});
+
+describe('compare, diffDays, min, max', () => {
+  it('orders dates', () => {
+    expect(compare('2026-01-01', '2026-01-02')).toBe(-1);
+    expect(compare('2026-01-02', '2026-01-01')).toBe(1);
+    expect(compare('2026-01-01', '2026-01-01')).toBe(0);
+    expect(compare('2025-12-31', '2026-01-01')).toBe(-1);
+    expect(() => compare('2026-1-1', '2026-01-01')).toThrow(RangeError);
+  });
+  it('counts days as a - b', () => {
+    expect(diffDays('2026-01-02', '2026-01-01')).toBe(1);
+    expect(diffDays('2026-01-01', '2026-01-02')).toBe(-1);
+    expect(diffDays('2026-03-01', '2026-02-01')).toBe(28);
+    expect(diffDays('2024-03-01', '2024-02-01')).toBe(29);
+    expect(diffDays('2027-01-01', '2026-01-01')).toBe(365);
+    expect(diffDays('2026-05-05', '2026-05-05')).toBe(0);
+    expect(diffDays('2026-04-01', '2026-03-28')).toBe(4); // across DST
+  });
+  it('picks min and max', () => {
+    expect(minDate('2026-01-01', '2025-06-30')).toBe('2025-06-30');
+    expect(maxDate('2026-01-01', '2025-06-30')).toBe('2026-01-01');
+  });
+});
+
+describe('ageInYears', () => {
+  it('counts the birthday itself', () => {
+    expect(ageInYears('2010-05-05', '2026-05-05')).toBe(16);
+    expect(ageInYears('2010-05-05', '2026-05-04')).toBe(15);
+    expect(ageInYears('2010-05-05', '2026-05-06')).toBe(16);
+    expect(ageInYears('2010-05-05', '2010-05-05')).toBe(0);
+    expect(ageInYears('2010-12-31', '2026-01-01')).toBe(15);
+  });
+  it('lets 29 February births age on 1 March in non-leap years', () => {
+    expect(ageInYears('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageInYears('2008-02-29', '2026-03-01')).toBe(18);
+    expect(ageInYears('2008-02-29', '2028-02-28')).toBe(19);
+    expect(ageInYears('2008-02-29', '2028-02-29')).toBe(20);
+  });
+  it('is negative before birth', () => {
+    expect(ageInYears('2010-05-05', '2010-05-04')).toBe(-1);
+  });
+  it('gives birthdays by the same rule', () => {
+    expect(birthdayOf('2008-02-29', 18)).toBe('2026-03-01');
+    expect(birthdayOf('2008-02-29', 20)).toBe('2028-02-29');
+    expect(birthdayOf('2001-06-15', 25)).toBe('2026-06-15');
+  });
+});
+
+describe('half-year periods', () => {
+  it('parses and formats', () => {
+    expect(parsePeriod('2026-H1')).toEqual({ year: 2026, half: 1 });
+    expect(parsePeriod('2025-H2')).toEqual({ year: 2025, half: 2 });
+    expect(parsePeriod('2026-H3')).toBeNull();
+    expect(parsePeriod('2026H1')).toBeNull();
+    expect(parsePeriod('2026-h1')).toBeNull();
+    expect(parsePeriod(' 2026-H1')).toBeNull();
+    expect(formatPeriod({ year: 2026, half: 2 })).toBe('2026-H2');
+    expect(() => formatPeriod({ year: 2026.5, half: 1 })).toThrow(RangeError);
+    expect(isValidPeriod('2026-H1')).toBe(true);
+    expect(isValidPeriod('2026-H0')).toBe(false);
+    expect(isValidPeriod(2026)).toBe(false);
+  });
+  it('gives first and last day', () => {
+    expect(halfYearPeriod('2026-H1')).toEqual({ start: '2026-01-01', end: '2026-06-30' });
+    expect(halfYearPeriod('2026-H2')).toEqual({ start: '2026-07-01', end: '2026-12-31' });
+    expect(() => halfYearPeriod('2026-Q1')).toThrow(RangeError);
+  });
+  it('finds the period of a date', () => {
+    expect(periodOf('2026-06-30')).toBe('2026-H1');
+    expect(periodOf('2026-07-01')).toBe('2026-H2');
+    expect(periodOf('2026-01-01')).toBe('2026-H1');
+    expect(isInPeriod('2026-06-30', '2026-H1')).toBe(true);
+    expect(isInPeriod('2026-07-01', '2026-H1')).toBe(false);
+    expect(isInPeriod('2025-12-31', '2026-H1')).toBe(false);
+  });
+  it('lists previous periods, most recent first', () => {
+    expect(previousPeriods('2026-H1', 3)).toEqual(['2025-H2', '2025-H1', '2024-H2']);
+    expect(previousPeriods('2026-H2', 2)).toEqual(['2026-H1', '2025-H2']);
+    expect(previousPeriods('2026-H2', 0)).toEqual([]);
+    expect(() => previousPeriods('2026-H2', -1)).toThrow(RangeError);
+  });
+  it('labels in Danish', () => {
+    expect(formatPeriodLabel('2026-H1')).toBe('1. halvår 2026');
+    expect(formatDanishDate('2026-03-01')).toBe('1. marts 2026');
+    expect(formatDanishDate('2025-12-24')).toBe('24. december 2025');
+  });
+});
