@@ -1,0 +1,50 @@
+import { AppError } from '../errors';
+import { UsageError, type CliIo } from './io';
+import { initCommand } from './commands/init';
+import { verifyCommand } from './commands/verify';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Commands by name. Later domains add theirs here (seed, import, report, backup, restore). */
+export const commands: Record<string, Command> = {
+  init: (argv, io) => initCommand(argv, io),
+  verify: verifyCommand,
+};
+
+const USAGE = `Brug: npm run cli -- <kommando> [flag]
+
+Kommandoer:
+${Object.keys(commands)
+  .map((c) => `  ${c}`)
+  .join('\n')}
+
+  init   --vault DIR --passphrase-file F [--owner NAVN] [--role ROLLE] [--area OMRÅDE]
+  verify --vault DIR --passphrase-file F`;
+
+/** Run one command. Expected errors print a Danish sentence to stderr, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Ukendt kommando: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof AppError) {
+      io.err(`Fejl: ${e.message}`);
+      return 1;
+    }
+    io.err(`Uventet fejl (${e instanceof Error ? e.name : 'ukendt'}). Intet er ændret af denne kommando ud over det, der allerede er meldt.`);
+    return 1;
+  }
+}

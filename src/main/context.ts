@@ -1,0 +1,30 @@
+import { Vault, type VaultOptions } from './vault/vault';
+import type { Logger } from './log';
+import { nullLogger } from './log';
+
+/** What every handler gets: the vault (and through it the database), the clock and the log. */
+export interface AppContext {
+  vault: Vault;
+  now: () => Date;
+  log: Logger;
+  /** Validate handler outputs against the contract (development and tests). */
+  validateOutput: boolean;
+  /** Called after the vault locks, so the shell can tell the renderer to drop what it holds. */
+  onLocked?: () => void;
+}
+
+export interface AppContextOptions extends VaultOptions {
+  vaultDir: string;
+  log?: Logger;
+  validateOutput?: boolean;
+}
+
+export function createAppContext(options: AppContextOptions): AppContext {
+  const now = options.now ?? (() => new Date());
+  return {
+    vault: new Vault(options.vaultDir, { kdf: options.kdf, now }),
+    now,
+    log: options.log ?? nullLogger,
+    validateOutput: options.validateOutput ?? true,
+  };
+}

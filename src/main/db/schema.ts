@@ -1,0 +1,2 @@
+/** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
+export * from './schema/core';

@@ -1,0 +1,61 @@
+import { defineHandlers } from './types';
+import { AppError } from '../errors';
+import { audit } from '../services/audit';
+import type { AppContext } from '../context';
+import type { VaultStatus } from '../../shared/contract/vault';
+
+export function vaultStatus(ctx: AppContext): VaultStatus {
+  const state = ctx.vault.state();
+  if (state === 'unlocked') return { state, owner: ctx.vault.current.owner };
+  const retry = ctx.vault.retryAfterSeconds();
+  return retry > 0 ? { state, retryAfterSeconds: retry } : { state };
+}
+
+export const vaultHandlers = defineHandlers({
+  'vault.status': (_input, ctx) => vaultStatus(ctx),
+
+  'vault.create': async (input, ctx) => {
+    if (input.passphrase !== input.passphraseConfirm) {
+      throw new AppError('INVALID_INPUT', 'De to adgangskoder er ikke ens.', { passphraseConfirm: 'Skal være den samme som adgangskoden' });
+    }
+    const { recoveryKey } = await ctx.vault.create(input.passphrase, input.owner);
+    const open = ctx.vault.current;
+    audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'create', entity: 'vault' });
+    ctx.log.info('vault.created');
+    return { recoveryKey, status: vaultStatus(ctx) };
+  },
+
+  'vault.unlock': async (input, ctx) => {
+    try {
+      await ctx.vault.unlock(input.method, input.secret);
+    } catch (e) {
+      if (e instanceof AppError) ctx.log.warn('vault.unlock_failed', { code: e.code });
+      throw e;
+    }
+    const open = ctx.vault.current;
+    audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'unlock', entity: 'vault', detail: input.method });
+    ctx.log.info('vault.unlocked', { method: input.method });
+    return vaultStatus(ctx);
+  },
+
+  'vault.lock': (_input, ctx) => {
+    if (ctx.vault.state() === 'unlocked') {
+      const open = ctx.vault.current;
+      audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'lock', entity: 'vault' });
+      ctx.vault.lock();
+      ctx.log.info('vault.locked');
+      ctx.onLocked?.();
+    }
+    return vaultStatus(ctx);
+  },
+
+  'vault.changePassphrase': async (input, ctx) => {
+    if (input.next !== input.nextConfirm) {
+      throw new AppError('INVALID_INPUT', 'De to nye adgangskoder er ikke ens.', { nextConfirm: 'Skal være den samme som den nye adgangskode' });
+    }
+    await ctx.vault.changePassphrase(input.current, input.next);
+    const open = ctx.vault.current;
+    audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'update', entity: 'vault', detail: 'passphrase' });
+    return { changed: true as const };
+  },
+});

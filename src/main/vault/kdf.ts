@@ -1,0 +1,44 @@
+import { scrypt, type ScryptOptions } from 'node:crypto';
+
+/**
+ * Key derivation for vault key slots: scrypt (memory-hard, built into Node and Electron, so no
+ * native add-on to rebuild). The parameters live in each slot so they can be raised later
+ * without breaking existing vaults.
+ */
+export interface KdfParams {
+  name: 'scrypt';
+  /** CPU/memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** Tuned on the project machine (2 cores) to about 0.3-0.5 s per derivation; see BENCHMARKS.md. */
+export const DEFAULT_KDF: KdfParams = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 };
+
+/** Cheap parameters for tests that create many vaults. Never used by the app or the CLI. */
+export const TEST_KDF: KdfParams = { name: 'scrypt', N: 2 ** 12, r: 8, p: 1 };
+
+const MIN_N = 2 ** 10;
+const MAX_N = 2 ** 22;
+
+export function validateKdfParams(p: KdfParams): boolean {
+  return (
+    p.name === 'scrypt' &&
+    Number.isInteger(p.N) && p.N >= MIN_N && p.N <= MAX_N && (p.N & (p.N - 1)) === 0 &&
+    Number.isInteger(p.r) && p.r >= 1 && p.r <= 32 &&
+    Number.isInteger(p.p) && p.p >= 1 && p.p <= 16
+  );
+}
+
+export function deriveKey(secret: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 128 * params.N * params.r * params.p + 32 * 1024 * 1024,
+  };
+  return new Promise((resolve, reject) => {
+    scrypt(secret.normalize('NFC'), salt, 32, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}

@@ -1,0 +1,229 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { vaultMeta } from '../db/schema';
+import { DEFAULT_KDF, type KdfParams } from './kdf';
+import {
+  buildKeyFile, generateRecoveryKey, makeSlot, newVaultId, normalizeRecoveryKey, openSlot, parseKeyFile,
+  serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
+} from './keyfile';
+import { vaultFiles } from './layout';
+import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/domain/passphrase';
+import type { Owner } from '../../shared/contract/vault';
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export interface VaultOptions {
+  kdf?: KdfParams;
+  now?: () => Date;
+}
+
+export interface OpenVault {
+  sqlite: Sqlite;
+  db: Db;
+  owner: Owner;
+  vaultId: string;
+}
+
+/** Write a small file so that it is either the old or the new version after a crash. */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * One vault folder: create, unlock, lock, change passphrase. Holds the open database while
+ * unlocked; lock closes it and drops every reference to the key.
+ */
+export class Vault {
+  private open: OpenVault | null = null;
+  private failures = 0;
+  private blockedUntil = 0;
+  readonly files: ReturnType<typeof vaultFiles>;
+  private readonly kdf: KdfParams;
+  readonly now: () => Date;
+
+  constructor(readonly dir: string, options: VaultOptions = {}) {
+    this.files = vaultFiles(dir);
+    this.kdf = options.kdf ?? DEFAULT_KDF;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  state(): VaultState {
+    if (this.open) return 'unlocked';
+    return existsSync(this.files.keyFile) ? 'locked' : 'none';
+  }
+
+  /** Seconds until another unlock attempt is allowed (0 when allowed now). */
+  retryAfterSeconds(): number {
+    return Math.max(0, Math.ceil((this.blockedUntil - this.now().getTime()) / 1000));
+  }
+
+  get current(): OpenVault {
+    if (!this.open) throw new AppError('VAULT_LOCKED', 'Boksen er låst. Lås den op for at fortsætte.');
+    return this.open;
+  }
+
+  async create(passphrase: string, owner: Owner): Promise<{ recoveryKey: string }> {
+    if (this.state() !== 'none' || existsSync(this.files.database)) {
+      throw new AppError('VAULT_EXISTS', 'Der findes allerede en boks i denne mappe. Lås den op i stedet.');
+    }
+    assertPassphrasePolicy(passphrase, 'passphrase');
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const dbKey = randomBytes(32);
+    const recoveryKey = generateRecoveryKey();
+    const vaultId = newVaultId();
+    const now = this.now();
+    try {
+      const slots = [
+        await makeSlot(vaultId, 'passphrase', passphrase, dbKey, this.kdf, now),
+        await makeSlot(vaultId, 'recovery', normalizeRecoveryKey(recoveryKey), dbKey, this.kdf, now),
+      ];
+      const keyFile = buildKeyFile(vaultId, now.toISOString(), slots);
+      const sqlite = openEncryptedDatabase(this.files.database, dbKey);
+      try {
+        chmodSync(this.files.database, 0o600);
+        migrate(sqlite, undefined, now);
+        const db = toDrizzle(sqlite);
+        db.insert(vaultMeta)
+          .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString() })
+          .run();
+      } catch (e) {
+        sqlite.close();
+        rmSync(this.files.database, { force: true });
+        rmSync(this.files.wal, { force: true });
+        rmSync(this.files.shm, { force: true });
+        throw e;
+      }
+      // The key file is written last: a folder without it is not a vault.
+      writeFileAtomic(this.files.keyFile, serializeKeyFile(keyFile));
+      this.open = { sqlite, db: toDrizzle(sqlite), owner, vaultId };
+      return { recoveryKey };
+    } finally {
+      dbKey.fill(0);
+    }
+  }
+
+  private readKeyFile(): KeyFile {
+    if (!existsSync(this.files.keyFile)) {
+      throw new AppError('VAULT_MISSING', 'Der er ingen boks i denne mappe. Opret en ny boks.');
+    }
+    return parseKeyFile(readFileSync(this.files.keyFile, 'utf8'));
+  }
+
+  /**
+   * Unwrap the database key from a slot of the given kind. Wrong secrets count towards the
+   * increasing delay; nothing is written to disk either way. The caller must fill(0) the key.
+   */
+  async unwrapKey(method: 'passphrase' | 'recovery', secret: string): Promise<{ key: Buffer; vaultId: string }> {
+    const wait = this.retryAfterSeconds();
+    if (wait > 0) {
+      throw new AppError('THROTTLED', `For mange forkerte forsøg. Vent ${wait} sekunder, og prøv igen.`);
+    }
+    const keyFile = this.readKeyFile();
+    const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
+    for (const slot of keyFile.slots.filter((s) => s.kind === method)) {
+      const key = await openSlot(keyFile.vaultId, slot, normalized);
+      if (key) {
+        this.failures = 0;
+        this.blockedUntil = 0;
+        return { key, vaultId: keyFile.vaultId };
+      }
+    }
+    this.failures += 1;
+    // After three misses each further miss doubles the wait: 1, 2, 4 ... up to 5 minutes.
+    if (this.failures >= 3) {
+      this.blockedUntil = this.now().getTime() + Math.min(2 ** (this.failures - 3), 300) * 1000;
+    }
+    throw new AppError('WRONG_PASSPHRASE', method === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_SECRET_MESSAGE);
+  }
+
+  async unlock(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
+    if (this.open) return;
+    const { key: dbKey, vaultId } = await this.unwrapKey(method, secret);
+    const keyFile = { vaultId };
+    try {
+      if (!existsSync(this.files.database)) {
+        throw new AppError('VAULT_MISSING', 'Boksens database mangler i mappen. Gendan den fra en sikkerhedskopi.');
+      }
+      const sqlite = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true });
+      try {
+        migrate(sqlite, undefined, this.now());
+        const db = toDrizzle(sqlite);
+        const meta = db.select().from(vaultMeta).get();
+        if (!meta || meta.vaultId !== keyFile.vaultId) {
+          throw new AppError('DATABASE_CORRUPT', 'Databasen hører ikke til denne nøglefil. Gendan fra en sikkerhedskopi.');
+        }
+        this.open = { sqlite, db, vaultId: meta.vaultId, owner: { name: meta.ownerName, role: meta.ownerRole, area: meta.ownerArea } };
+      } catch (e) {
+        sqlite.close();
+        throw e;
+      }
+    } finally {
+      dbKey.fill(0);
+    }
+  }
+
+  lock(): void {
+    if (!this.open) return;
+    const { sqlite } = this.open;
+    this.open = null;
+    try {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      sqlite.close();
+    }
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const open = this.current;
+    assertPassphrasePolicy(next, 'next');
+    const keyFile = this.readKeyFile();
+    let dbKey: Buffer | null = null;
+    const slot = keyFile.slots.find((s) => s.kind === 'passphrase');
+    if (slot) dbKey = await openSlot(keyFile.vaultId, slot, current);
+    if (!slot || !dbKey) {
+      throw new AppError('WRONG_PASSPHRASE', 'Den nuværende adgangskode er forkert. Adgangskoden er ikke ændret.', { current: 'Forkert adgangskode' });
+    }
+    try {
+      const fresh = await makeSlot(keyFile.vaultId, 'passphrase', next, dbKey, this.kdf, this.now());
+      const slots = keyFile.slots.map((s) => (s.id === slot.id ? fresh : s));
+      writeFileAtomic(this.files.keyFile, serializeKeyFile(buildKeyFile(keyFile.vaultId, keyFile.createdAt, slots)));
+    } finally {
+      dbKey.fill(0);
+    }
+    void open;
+  }
+
+  /** Open the database read-only without migrating, for `verify` and backups. The caller closes it. */
+  async openReadOnly(secret: string): Promise<Sqlite> {
+    const { key } = await this.unwrapKey('passphrase', secret);
+    try {
+      return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true });
+    } finally {
+      key.fill(0);
+    }
+  }
+}
+
+export function assertPassphrasePolicy(passphrase: string, field: string): void {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    throw new AppError('WEAK_PASSPHRASE', `Adgangskoden skal være mindst ${MIN_PASSPHRASE_LENGTH} tegn.`, {
+      [field]: `Mindst ${MIN_PASSPHRASE_LENGTH} tegn`,
+    });
+  }
+  if (!isAcceptablePassphrase(passphrase)) {
+    throw new AppError('WEAK_PASSPHRASE', 'Adgangskoden er for let at gætte. Brug flere ord, eller bland bogstaver, tal og tegn.', {
+      [field]: 'For let at gætte',
+    });
+  }
+}
