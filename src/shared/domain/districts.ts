@@ -1,0 +1,89 @@
+/**
+ * Districts (bydele), age bands and search normalisation.
+ * The district list is data, not code: reports over the years used other splits, so the list
+ * below is only the seed for a new vault. Code elsewhere must not assume these ten names.
+ */
+import { ageInYears, type IsoDate } from './dates';
+
+export interface District {
+  /** Stable code for seeding and lookups; ASCII, lower case. */
+  code: string;
+  /** Name shown to users and written in reports. */
+  name: string;
+}
+
+/** Copenhagen's ten administrative districts, as seed data. */
+export const DEFAULT_DISTRICTS: readonly District[] = [
+  { code: 'indre-by', name: 'Indre By' },
+  { code: 'oesterbro', name: 'Østerbro' },
+  { code: 'noerrebro', name: 'Nørrebro' },
+  { code: 'vesterbro-kongens-enghave', name: 'Vesterbro/Kongens Enghave' },
+  { code: 'valby', name: 'Valby' },
+  { code: 'vanloese', name: 'Vanløse' },
+  { code: 'broenshoej-husum', name: 'Brønshøj-Husum' },
+  { code: 'bispebjerg', name: 'Bispebjerg' },
+  { code: 'amager-oest', name: 'Amager Øst' },
+  { code: 'amager-vest', name: 'Amager Vest' },
+];
+
+export const DEFAULT_DISTRICT_NAMES: readonly string[] = DEFAULT_DISTRICTS.map((d) => d.name);
+
+// ---------------------------------------------------------------------------------------------
+// Age bands for reports
+
+export const AGE_BANDS = ['0-11', '12-14', '15-17', '18-21', '22-25', '26+', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const AGE_BAND_LABELS: Readonly<Record<AgeBand, string>> = {
+  '0-11': '0-11 år',
+  '12-14': '12-14 år',
+  '15-17': '15-17 år',
+  '18-21': '18-21 år',
+  '22-25': '22-25 år',
+  '26+': '26 år og derover',
+  unknown: 'Ukendt alder',
+};
+
+/**
+ * The band for an age in whole years. null, NaN, infinities and negative ages are 'unknown';
+ * fractional ages are floored (17.9 is 15-17).
+ */
+export function ageBand(age: number | null): AgeBand {
+  if (age === null || !Number.isFinite(age) || age < 0) return 'unknown';
+  const a = Math.floor(age);
+  if (a <= 11) return '0-11';
+  if (a <= 14) return '12-14';
+  if (a <= 17) return '15-17';
+  if (a <= 21) return '18-21';
+  if (a <= 25) return '22-25';
+  return '26+';
+}
+
+/** The band on a reference date (e.g. the report period's end); 'unknown' without a birth date. */
+export function ageBandAt(birthDate: IsoDate | null, refDate: IsoDate): AgeBand {
+  return birthDate === null ? 'unknown' : ageBand(ageInYears(birthDate, refDate));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/**
+ * Normalises text for case-insensitive search and comparison, in JavaScript (SQLite's LOWER()
+ * folds ASCII only, so 'ÆRØ' and 'ærø' would differ there):
+ * - Unicode NFC, so a precomposed 'å' and 'a' + combining ring are the same;
+ * - Unicode-aware lower case, so 'Ærø', 'ÆRØ' and 'ærø' are equal;
+ * - leading/trailing whitespace removed and inner runs of whitespace collapsed to one space.
+ * It does NOT fold Danish letters: 'å' stays distinct from 'aa', 'æ' from 'ae', 'ø' from 'oe'
+ * (so 'Aabenraa' does not match 'Åbenrå'). That is deliberate: the folding is ambiguous
+ * ('Graae' is not 'Graæ') and users type the letters they see.
+ */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFC').toLowerCase().normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** True when every whitespace-separated word of the query occurs in the text (after normalising). */
+export function matchesSearch(text: string, query: string): boolean {
+  const haystack = normalizeForSearch(text);
+  const words = normalizeForSearch(query).split(' ').filter((w) => w !== '');
+  return words.every((w) => haystack.includes(w));
+}
