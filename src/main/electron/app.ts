@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, session as SessionModule } from 'electron';
+import { createAppContext, type AppContext } from '../context';
+import { setNativeBinding } from '../db/connection';
+import { createDispatcher, type Dispatch } from '../handlers';
+import { createFileLogger, type Logger } from '../log';
+import type { VaultOptions } from '../vault/vault';
+import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './csp';
+import { isTrustedSender, LOCKED_CHANNEL, registerIpc } from './ipc';
+import { installContentSecurityPolicy, installSecurityHandlers } from './security';
+import { mainWindowOptions } from './window';
+
+/** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
+export interface ElectronDeps {
+  app: App;
+  BrowserWindow: typeof BrowserWindow;
+  ipcMain: IpcMain;
+  powerMonitor: PowerMonitor;
+  session: typeof SessionModule;
+  dialog: Pick<Dialog, 'showErrorBox'>;
+}
+
+export interface StartOptions {
+  /** The folder of the built main script (out/main): preload and renderer are found beside it. */
+  mainDir: string;
+  /** process.versions.electron: when set, better-sqlite3 must load the build made for Electron. */
+  electronVersion?: string | undefined;
+  /** process.resourcesPath of the packaged app. */
+  resourcesPath?: string | undefined;
+  env?: Record<string, string | undefined>;
+  platform?: string;
+  arch?: string;
+  /** Tests only: cheap key derivation. The app always uses the vault's defaults. */
+  vaultOptions?: VaultOptions;
+}
+
+export interface Shell {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  window: BrowserWindow;
+  log: Logger;
+}
+
+export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
+
+/**
+ * Where the better-sqlite3 build for Electron's ABI lives (undefined under plain Node, where the
+ * ordinary build in node_modules is the right one).
+ *
+ * Packaged: <resources>/native/better_sqlite3.node, copied there by electron-builder's
+ * extraResources from resources/native/<platform>-<arch>/. Development (electron-vite dev or
+ * preview): resources/native/<platform>-<arch>/better_sqlite3.node in the project.
+ * How to produce it (needs internet, for Electron's headers): see resources/native/README.md.
+ * It is never built from postinstall: that would fail without internet and break the Node build
+ * the tests and the CLI use.
+ */
+export function nativeBindingPath(o: {
+  electronVersion?: string | undefined;
+  isPackaged: boolean;
+  resourcesPath?: string | undefined;
+  appPath: string;
+  platform: string;
+  arch: string;
+}): string | undefined {
+  if (!o.electronVersion) return undefined;
+  if (o.isPackaged) return join(o.resourcesPath ?? '', 'native', NATIVE_BINDING_FILE);
+  return join(o.appPath, 'resources', 'native', `${o.platform}-${o.arch}`, NATIVE_BINDING_FILE);
+}
+
+/**
+ * The app's lifecycle. One instance at a time (a second start focuses the first window); the
+ * vault lives in <userData>/vault and the support log in <userData>/logs; the vault locks when
+ * the computer suspends, when the screen locks and before the app quits; closing the window quits.
+ * Returns null when another instance already runs (this one quits).
+ */
+export function startApp(electron: ElectronDeps, options: StartOptions): { started: Promise<Shell> } | null {
+  const { app } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.enableSandbox();
+
+  const env = options.env ?? {};
+  const devUrl = !app.isPackaged ? env.ELECTRON_RENDERER_URL : undefined;
+  const rendererIndex = join(options.mainDir, '..', 'renderer', 'index.html');
+  // Loaded with loadURL(appUrl) so that the page's URL is exactly the one the checks compare with.
+  const appUrl = devUrl ?? pathToFileURL(rendererIndex).href;
+  const preloadPath = join(options.mainDir, '..', 'preload', 'index.cjs');
+
+  const userData = app.getPath('userData');
+  const log = createFileLogger(join(userData, 'logs'));
+
+  let win: BrowserWindow | null = null;
+  let ctx: AppContext | null = null;
+  let dispatch: Dispatch | null = null;
+
+  const notifyLocked = () => {
+    if (win && !win.isDestroyed()) win.webContents.send(LOCKED_CHANNEL);
+  };
+
+  /** Lock through the vault.lock handler (audit entry, then ctx.onLocked tells the renderer). */
+  const lockNow = (reason: string) => {
+    if (!ctx || ctx.vault.state() !== 'unlocked') return;
+    // The handler runs synchronously inside dispatch (before its first await), so the vault is
+    // closed when this returns, also in before-quit. The direct lock below is the fallback if
+    // the handler failed (for instance the audit write).
+    if (dispatch) void dispatch('vault.lock', {}).catch(() => undefined);
+    if (ctx.vault.state() === 'unlocked') {
+      try {
+        ctx.vault.lock();
+      } catch {
+        log.error('vault.lock_failed', { reason });
+      }
+      notifyLocked();
+    }
+    log.info('vault.auto_locked', { reason });
+  };
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    if (!win.isVisible()) win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => lockNow('quit'));
+  // Any other webContents (there should be none) gets the same refusals as the main window.
+  app.on('web-contents-created', (_event, contents) => {
+    installSecurityHandlers(contents.session, contents, { appUrl, log });
+  });
+
+  const started = app.whenReady().then((): Shell => {
+    try {
+      const binding = nativeBindingPath({
+        electronVersion: options.electronVersion,
+        isPackaged: app.isPackaged,
+        resourcesPath: options.resourcesPath,
+        appPath: app.getAppPath(),
+        platform: options.platform ?? process.platform,
+        arch: options.arch ?? process.arch,
+      });
+      if (binding) {
+        if (existsSync(binding)) setNativeBinding(binding);
+        else log.error('native.binding_missing');
+      }
+
+      ctx = createAppContext({
+        vaultDir: join(userData, 'vault'),
+        log,
+        validateOutput: !app.isPackaged,
+        ...options.vaultOptions,
+      });
+      ctx.onLocked = notifyLocked;
+      const d = createDispatcher(ctx);
+      dispatch = d;
+
+      const session = electron.session.defaultSession;
+      installContentSecurityPolicy(session, devUrl ? developmentContentSecurityPolicy(devUrl) : CONTENT_SECURITY_POLICY);
+
+      const w = new electron.BrowserWindow(
+        mainWindowOptions(preloadPath, {
+          devTools: !app.isPackaged,
+          ...(app.isPackaged ? {} : { icon: join(app.getAppPath(), 'resources', 'icon.png') }),
+        }),
+      );
+      win = w;
+      installSecurityHandlers(w.webContents.session, w.webContents, { appUrl, log });
+      const mainId = w.webContents.id;
+      registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
+
+      w.once('ready-to-show', () => w.show());
+      w.on('closed', () => {
+        win = null;
+      });
+      w.webContents.on('render-process-gone', (_event, details) => {
+        log.error('renderer.gone', { reason: details.reason });
+        lockNow('renderer-gone');
+      });
+
+      electron.powerMonitor.on('suspend', () => lockNow('suspend'));
+      electron.powerMonitor.on('lock-screen', () => lockNow('lock-screen'));
+
+      void w.loadURL(appUrl).catch(() => log.error('window.load_failed'));
+      log.info('app.started', { packaged: app.isPackaged });
+      return { ctx, dispatch: d, window: w, log };
+    } catch (e) {
+      log.error('app.start_failed', { kind: e instanceof Error ? e.name : typeof e });
+      electron.dialog.showErrorBox(
+        'SSP Desk kunne ikke starte',
+        'Programmet kunne ikke starte. Genstart computeren, og prøv igen. Sker det igen, så kontakt support og oplys, at fejlen står i programmets log.',
+      );
+      app.quit();
+      throw e;
+    }
+  });
+  return { started };
+}

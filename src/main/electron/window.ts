@@ -1,0 +1,47 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const WINDOW_TITLE = 'SSP Desk';
+
+export interface MainWindowExtras {
+  /** DevTools: on in development, off in a packaged app. */
+  devTools?: boolean;
+  /** Window icon (Linux and Windows; macOS takes it from the bundle). */
+  icon?: string;
+}
+
+/**
+ * The main window's options. The renderer gets no Node, no Electron and no way out: context
+ * isolation and the Chromium sandbox on, Node integration off everywhere, web security on, no
+ * webview tags, no navigation by dropping a file on the window, no spellchecker (it would send
+ * nothing anywhere, but it keeps a dictionary of words typed: names and notes). Hidden until the
+ * first paint is ready, so the user never sees a blank white window.
+ */
+export function mainWindowOptions(preloadPath: string, extras: MainWindowExtras = {}): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#ffffff',
+    ...(extras.icon ? { icon: extras.icon } : {}),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      enableWebSQL: false,
+      safeDialogs: true,
+      devTools: extras.devTools ?? false,
+    },
+  };
+}
