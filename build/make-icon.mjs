@@ -1,7 +1,10 @@
 // Writes resources/icon.png (512x512 RGBA) with nothing but node:zlib: a dark blue rounded square
 // with three lighter rounded bars (the three S's of SSP: school, social services, police).
 // Run: node build/make-icon.mjs
+import { Buffer } from 'node:buffer';
+import console from 'node:console';
 import { writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const SIZE = 512;
