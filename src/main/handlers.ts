@@ -4,10 +4,11 @@ import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { HandlerGroup } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
+import { registerHandlers as caseRegisterHandlers } from './handlers/register';
 import { zodIssuesToFields } from './handlers/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */
-export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers];
+export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers];
 
 export type HandlerMap = Map<OperationName, (input: unknown, ctx: AppContext) => unknown>;
 

@@ -30,7 +30,7 @@ function setAt(root: Json, path: string[], mutate: (parent: Record<string, Json>
 }
 
 /** The hostile variants of one valid input, each of which must be refused. */
-function malformedVariants(example: Json, optional: string[]): { label: string; input: unknown }[] {
+function malformedVariants(example: Json, optional: string[], oversize = 100_001): { label: string; input: unknown }[] {
   const variants: { label: string; input: unknown }[] = [
     { label: 'null', input: null },
     { label: 'number', input: 42 },
@@ -43,7 +43,7 @@ function malformedVariants(example: Json, optional: string[]): { label: string; 
     const p = path.join('.');
     if (typeof value === 'string') {
       variants.push({ label: `${p}: number instead of string`, input: setAt(example, path, (o, k) => (o[k] = 12345)) });
-      variants.push({ label: `${p}: oversized string`, input: setAt(example, path, (o, k) => (o[k] = 'x'.repeat(100_001))) });
+      variants.push({ label: `${p}: oversized string`, input: setAt(example, path, (o, k) => (o[k] = 'x'.repeat(oversize))) });
     } else if (typeof value === 'number') {
       variants.push({ label: `${p}: string instead of number`, input: setAt(example, path, (o, k) => (o[k] = '1')) });
     } else if (typeof value === 'boolean') {
@@ -103,7 +103,7 @@ describe('every contract operation rejects malformed input without touching the 
   for (const name of operationNames) {
     it(name, async () => {
       const example = contractExamples[name]!;
-      const variants = malformedVariants(example.input as Json, example.optional ?? []);
+      const variants = malformedVariants(example.input as Json, example.optional ?? [], example.oversize);
       expect(variants.length).toBeGreaterThan(4);
       const before = hashVault(v.files);
       const auditBefore = v.ctx.vault.current.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get();

@@ -60,3 +60,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
 export function toDrizzle(sqlite: Sqlite): Db {
   return drizzle(sqlite, { schema });
 }
+
+/** A drizzle transaction handle; services take `DbOrTx` so they compose inside one transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,5 +1,5 @@
 import { auditLog } from '../db/schema';
-import type { Db } from '../db/connection';
+import type { DbOrTx } from '../db/connection';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'view' | 'reveal' | 'export' | 'import' | 'lock' | 'unlock' | 'backup' | 'restore' | string;
 
@@ -7,7 +7,7 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'view' | 'reveal' | '
  * Record who did what to which record. `detail` is codes and ids only, never personal values.
  * Called inside the same transaction as the write it describes.
  */
-export function audit(db: Db, entry: { at: Date; actor: string; action: AuditAction; entity: string; entityId?: number | null; detail?: string | null }): void {
+export function audit(db: DbOrTx, entry: { at: Date; actor: string; action: AuditAction; entity: string; entityId?: number | null; detail?: string | null }): void {
   db.insert(auditLog)
     .values({
       at: entry.at.toISOString(),

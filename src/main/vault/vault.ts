@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { vaultMeta } from '../db/schema';
+import { seedDefaults } from '../services/reference';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import {
   buildKeyFile, generateRecoveryKey, makeSlot, newVaultId, normalizeRecoveryKey, openSlot, parseKeyFile,
@@ -97,6 +98,7 @@ export class Vault {
         db.insert(vaultMeta)
           .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString() })
           .run();
+        seedDefaults(db);
       } catch (e) {
         sqlite.close();
         rmSync(this.files.database, { force: true });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationDef, Result } from './core';
 import { vaultContract } from './vault';
+import { registerContract } from './register';
 
 export * from './core';
 
@@ -9,7 +10,7 @@ export * from './core';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract] as const;
+const parts = [vaultContract, registerContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -24,6 +25,7 @@ assertDisjoint(parts);
 
 export const contract = {
   ...vaultContract,
+  ...registerContract,
 } as const;
 
 export type Contract = typeof contract;

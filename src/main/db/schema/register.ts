@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/** Districts (bydele): data, not code. Seeded with Copenhagen's ten; editable in settings. */
+export const districts = sqliteTable('districts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Efforts (indsatser) offered on cases: an editable list. */
+export const efforts = sqliteTable('efforts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** A young person. `searchName` is the normalised full name (Unicode-aware lower case) for search. */
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    searchName: text('search_name').notNull(),
+    /** Sort key in Danish alphabetical order (æ, ø, å after z), see shared/domain/names. */
+    sortName: text('sort_name').notNull(),
+    /** Normalised DDMMYY-SSSS, or null. Unique: one CPR number belongs to one person. */
+    cpr: text('cpr').unique(),
+    birthDate: text('birth_date').notNull(),
+    sex: text('sex', { enum: ['M', 'K', 'unknown'] }).notNull(),
+    sexFromCpr: integer('sex_from_cpr', { mode: 'boolean' }).notNull().default(false),
+    districtId: integer('district_id').references(() => districts.id),
+    school: text('school'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('people_birth_idx').on(t.birthDate), index('people_sort_idx').on(t.sortName)],
+);
+
+/** Guardians and other contacts of a person. */
+export const contacts = sqliteTable('contacts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  relation: text('relation').notNull(),
+  phone: text('phone'),
+});
+
+/**
+ * An individual SSP case (enkeltsag). The current level and status are kept on the row for fast
+ * lists; the truth over time is in case_level_changes and case_status_changes.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseNumber: text('case_number').notNull().unique(),
+    externalRef: text('external_ref'),
+    personId: integer('person_id').notNull().references(() => people.id),
+    districtId: integer('district_id').references(() => districts.id),
+    coordinator: text('coordinator'),
+    forum: text('forum').notNull(),
+    level: integer('level').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    openedOn: text('opened_on').notNull(),
+    nextReviewOn: text('next_review_on'),
+    closedOn: text('closed_on'),
+    closingReason: text('closing_reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    // At most one open case per person.
+    uniqueIndex('cases_one_open_per_person').on(t.personId).where(sql`status = 'open'`),
+    index('cases_list_idx').on(t.status, t.level, t.districtId),
+    index('cases_review_idx').on(t.nextReviewOn),
+    index('cases_person_idx').on(t.personId),
+  ],
+);
+
+/** Level history: each change dated, with reason and deciding forum (and meeting, when decided there). */
+export const caseLevelChanges = sqliteTable(
+  'case_level_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    changedOn: text('changed_on').notNull(),
+    level: integer('level').notNull(),
+    reason: text('reason').notNull(),
+    forum: text('forum').notNull(),
+    meetingId: integer('meeting_id'),
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('level_changes_case_idx').on(t.caseId, t.changedOn)],
+);
+
+/** Status history: opened, closed (with reason), reopened. Reports count from here. */
+export const caseStatusChanges = sqliteTable(
+  'case_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['opened', 'closed', 'reopened'] }).notNull(),
+    changedOn: text('changed_on').notNull(),
+    closingReason: text('closing_reason'),
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('status_changes_case_idx').on(t.caseId, t.changedOn)],
+);
+
+/** Dated events: concerns, charges, interviews, remand appearances, efforts. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    offenceCategory: text('offence_category'),
+    effortId: integer('effort_id').references(() => efforts.id),
+    description: text('description'),
+    meetingId: integer('meeting_id'),
+    actor: text('actor').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('events_case_idx').on(t.caseId, t.occurredOn), index('events_kind_date_idx').on(t.kind, t.occurredOn)],
+);
+
+/** Journal notes: append-only. A correction is a new note pointing at the one it corrects. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    author: text('author').notNull(),
+    writtenAt: text('written_at').notNull(),
+    text: text('text').notNull(),
+    correctsNoteId: integer('corrects_note_id').references((): AnySQLiteColumn => caseNotes.id),
+    meetingId: integer('meeting_id'),
+  },
+  (t) => [index('notes_case_idx').on(t.caseId)],
+);

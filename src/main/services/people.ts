@@ -1,0 +1,197 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { contacts, people } from '../db/schema';
+import type { DbOrTx } from '../db/connection';
+import { AppError } from '../errors';
+import { parseCpr, maskCpr } from '../../shared/domain/cpr';
+import { normalizeForSearch } from '../../shared/domain/districts';
+import { danishSortKey, fullName } from '../../shared/domain/names';
+import { compare } from '../../shared/domain/dates';
+import type { Person, PersonInput } from '../../shared/contract/register';
+import { audit } from './audit';
+import type { ServiceCtx } from './context';
+
+export interface ResolvedPerson {
+  firstName: string;
+  lastName: string;
+  cpr: string | null;
+  birthDate: string;
+  sex: 'M' | 'K' | 'unknown';
+  sexFromCpr: boolean;
+  districtId: number | null;
+  school: string | null;
+  warnings: string[];
+}
+
+/**
+ * Apply the CPR rules: accept with or without hyphen, birth date and legal sex from the number,
+ * modulus-11 failure only a warning; without CPR a birth date is required. Field errors in Danish.
+ */
+export function resolvePerson(input: PersonInput, today: string): ResolvedPerson {
+  const fields: Record<string, string> = {};
+  const warnings: string[] = [];
+  let cpr: string | null = null;
+  let birthDate = input.birthDate ?? null;
+  let sex: ResolvedPerson['sex'] = input.sex ?? 'unknown';
+  let sexFromCpr = false;
+  const rawCpr = input.cpr?.trim();
+  if (rawCpr) {
+    const parsed = parseCpr(rawCpr);
+    if (!parsed.ok) {
+      fields.cpr = parsed.reason;
+    } else {
+      cpr = parsed.value.normalized;
+      warnings.push(...parsed.value.warnings);
+      if (birthDate && birthDate !== parsed.value.birthDate) fields.birthDate = 'Fødselsdatoen passer ikke med CPR-nummeret';
+      birthDate = parsed.value.birthDate;
+      if (!input.sex) {
+        sex = parsed.value.sex;
+        sexFromCpr = true;
+      }
+    }
+  } else if (!birthDate) {
+    fields.birthDate = 'Fødselsdato skal udfyldes, når der ikke er et CPR-nummer';
+  }
+  if (birthDate && compare(birthDate, today) > 0) fields.birthDate = 'Fødselsdatoen ligger i fremtiden';
+  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Personens oplysninger er ikke gyldige. Ret de markerede felter.', fields);
+  return {
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    cpr,
+    birthDate: birthDate!,
+    sex,
+    sexFromCpr,
+    districtId: input.districtId ?? null,
+    school: input.school?.trim() || null,
+    warnings,
+  };
+}
+
+function assertCprFree(tx: DbOrTx, cpr: string | null, exceptId?: number): void {
+  if (!cpr) return;
+  const clash = tx
+    .select({ id: people.id })
+    .from(people)
+    .where(exceptId ? and(eq(people.cpr, cpr), ne(people.id, exceptId)) : eq(people.cpr, cpr))
+    .get();
+  if (clash) {
+    throw new AppError('CONFLICT', 'CPR-nummeret er allerede registreret på en anden person. Find personen i listen i stedet.', {
+      cpr: 'Findes allerede på en anden person',
+    });
+  }
+}
+
+function nameColumns(firstName: string, lastName: string) {
+  const name = fullName(firstName, lastName);
+  return { searchName: normalizeForSearch(name), sortName: danishSortKey(`${lastName} ${firstName}`) };
+}
+
+/** Insert a person inside the caller's transaction. */
+export function insertPerson(s: ServiceCtx, tx: DbOrTx, input: PersonInput): number {
+  const p = resolvePerson(input, s.today);
+  assertCprFree(tx, p.cpr);
+  const row = tx
+    .insert(people)
+    .values({
+      firstName: p.firstName,
+      lastName: p.lastName,
+      ...nameColumns(p.firstName, p.lastName),
+      cpr: p.cpr,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      sexFromCpr: p.sexFromCpr,
+      districtId: p.districtId,
+      school: p.school,
+      createdAt: s.now.toISOString(),
+      updatedAt: s.now.toISOString(),
+    })
+    .returning({ id: people.id })
+    .get();
+  for (const c of input.contacts ?? []) {
+    tx.insert(contacts).values({ personId: row.id, name: c.name.trim(), relation: c.relation.trim(), phone: c.phone?.trim() || null }).run();
+  }
+  audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'person', entityId: row.id });
+  return row.id;
+}
+
+export function createPerson(s: ServiceCtx, input: PersonInput): Person {
+  const id = s.db.transaction((tx) => insertPerson(s, tx, input));
+  return getPerson(s.db, id);
+}
+
+export function updatePerson(s: ServiceCtx, personId: number, input: PersonInput): Person {
+  s.db.transaction((tx) => {
+    const existing = tx.select().from(people).where(eq(people.id, personId)).get();
+    if (!existing) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
+    const p = resolvePerson(input, s.today);
+    assertCprFree(tx, p.cpr, personId);
+    tx.update(people)
+      .set({
+        firstName: p.firstName,
+        lastName: p.lastName,
+        ...nameColumns(p.firstName, p.lastName),
+        cpr: p.cpr,
+        birthDate: p.birthDate,
+        sex: p.sex,
+        sexFromCpr: p.sexFromCpr,
+        districtId: p.districtId,
+        school: p.school,
+        updatedAt: s.now.toISOString(),
+      })
+      .where(eq(people.id, personId))
+      .run();
+    tx.delete(contacts).where(eq(contacts.personId, personId)).run();
+    for (const c of input.contacts ?? []) {
+      tx.insert(contacts).values({ personId, name: c.name.trim(), relation: c.relation.trim(), phone: c.phone?.trim() || null }).run();
+    }
+    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'person', entityId: personId });
+  });
+  return getPerson(s.db, personId);
+}
+
+export function getPerson(db: DbOrTx, personId: number, reveal = false): Person {
+  const p = db.select().from(people).where(eq(people.id, personId)).get();
+  if (!p) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
+  const cs = db.select().from(contacts).where(eq(contacts.personId, personId)).all();
+  return {
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    cpr: p.cpr ? (reveal ? p.cpr : maskCpr(p.cpr)) : null,
+    cprRevealed: reveal && !!p.cpr,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    sexFromCpr: p.sexFromCpr,
+    districtId: p.districtId,
+    school: p.school,
+    contacts: cs.map((c) => ({ id: c.id, name: c.name, relation: c.relation, phone: c.phone })),
+  };
+}
+
+/** Show the full CPR number: recorded in the audit trail. */
+export function revealCpr(s: ServiceCtx, personId: number): { cpr: string | null } {
+  return s.db.transaction((tx) => {
+    const p = tx.select({ cpr: people.cpr }).from(people).where(eq(people.id, personId)).get();
+    if (!p) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
+    audit(tx, { at: s.now, actor: s.actor, action: 'reveal', entity: 'person', entityId: personId, detail: 'cpr' });
+    return { cpr: p.cpr };
+  });
+}
+
+/** Check a CPR number as the user types: format, warnings, and whether another person has it. */
+export function checkCpr(db: DbOrTx, cpr: string, personId?: number) {
+  const parsed = parseCpr(cpr);
+  if (!parsed.ok) return { ok: false, message: parsed.reason, warnings: [], takenByOther: false };
+  const clash = db
+    .select({ id: people.id })
+    .from(people)
+    .where(personId ? and(eq(people.cpr, parsed.value.normalized), ne(people.id, personId)) : eq(people.cpr, parsed.value.normalized))
+    .get();
+  return {
+    ok: !clash,
+    ...(clash ? { message: 'CPR-nummeret findes allerede på en anden person' } : {}),
+    warnings: parsed.value.warnings,
+    birthDate: parsed.value.birthDate,
+    sex: parsed.value.sex,
+    takenByOther: !!clash,
+  };
+}
