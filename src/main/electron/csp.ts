@@ -58,7 +58,18 @@ export function developmentContentSecurityPolicy(devServerUrl: string): string {
   );
 }
 
-const META_RE = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["']([^"']*)["']\s*\/?>/i;
+/** The content of the page's <meta http-equiv="Content-Security-Policy"> elements, in order. */
+export function metaCspOf(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+    const attrs = new Map<string, string>();
+    for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      attrs.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? '');
+    }
+    if (attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') found.push(attrs.get('content') ?? '');
+  }
+  return found;
+}
 
 /**
  * For the production renderer build: make sure index.html carries exactly our meta CSP. If the
@@ -66,16 +77,17 @@ const META_RE = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=["
  * replaced); if it has none, it is inserted right after <head>.
  */
 export function withMetaCsp(html: string, policy: string = META_CONTENT_SECURITY_POLICY): string {
-  const found = META_RE.exec(html);
-  if (found) {
-    if (found[1] !== policy) {
+  const found = metaCspOf(html);
+  if (found.length > 0) {
+    const other = found.find((p) => p !== policy);
+    if (other !== undefined) {
       throw new Error(
-        `src/renderer/index.html carries a Content-Security-Policy that differs from the app's.\n  found:    ${found[1]}\n  expected: ${policy}`,
+        `src/renderer/index.html carries a Content-Security-Policy that differs from the app's.\n  found:    ${other}\n  expected: ${policy}`,
       );
     }
     return html;
   }
-  const head = /<head[^>]*>/i.exec(html);
+  const head = /<head(?:\s[^>]*)?>/i.exec(html);
   if (!head) throw new Error('index.html has no <head> to put the Content-Security-Policy in.');
   const at = head.index + head[0].length;
   return `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />${html.slice(at)}`;

@@ -1,0 +1,222 @@
+/**
+ * A hand-written stand-in for the parts of the 'electron' module the shell uses. The Electron
+ * binary cannot run here, so this is the one thing the shell tests replace; everything behind
+ * the shell (context, dispatcher, vault, encrypted database) is real.
+ *
+ * Each object records the calls made on it in `calls` and exposes what was registered (handlers,
+ * listeners) so a test can drive it the way Electron would.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface Call {
+  method: string;
+  args: unknown[];
+}
+
+export class StandInEvent {
+  defaultPrevented = false;
+  constructor(readonly url?: string) {}
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class StandInFrame {
+  url = '';
+  parent: StandInFrame | null = null;
+  constructor(init: { url?: string; parent?: StandInFrame | null } = {}) {
+    this.url = init.url ?? '';
+    this.parent = init.parent ?? null;
+  }
+}
+
+type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details?: unknown) => boolean;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string | string[]>; cancel?: boolean }) => void,
+) => void;
+
+export class StandInSession {
+  calls: Call[] = [];
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+  headersListener: HeadersListener | null = null;
+  webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.calls.push({ method: 'webRequest.onHeadersReceived', args: [listener] });
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.calls.push({ method: 'setPermissionRequestHandler', args: [handler] });
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.calls.push({ method: 'setPermissionCheckHandler', args: [handler] });
+    this.permissionCheckHandler = handler;
+  }
+}
+
+let nextWebContentsId = 1;
+
+export class StandInWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  calls: Call[] = [];
+  sent: unknown[][] = [];
+  mainFrame = new StandInFrame();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  constructor(readonly session: StandInSession) {
+    super();
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.calls.push({ method: 'setWindowOpenHandler', args: [handler] });
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.calls.push({ method: 'send', args: [channel, ...args] });
+    this.sent.push([channel, ...args]);
+  }
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+}
+
+export class StandInBrowserWindow extends EventEmitter {
+  static instances: StandInBrowserWindow[] = [];
+  static defaultSession = new StandInSession();
+  calls: Call[] = [];
+  readonly webContents: StandInWebContents;
+  visible = false;
+  minimized = false;
+  destroyed = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    this.webContents = new StandInWebContents(StandInBrowserWindow.defaultSession);
+    StandInBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.calls.push({ method: 'loadURL', args: [url] });
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  loadFile(file: string): Promise<void> {
+    this.calls.push({ method: 'loadFile', args: [file] });
+    return Promise.resolve();
+  }
+  show(): void {
+    this.calls.push({ method: 'show', args: [] });
+    this.visible = true;
+  }
+  focus(): void {
+    this.calls.push({ method: 'focus', args: [] });
+  }
+  restore(): void {
+    this.calls.push({ method: 'restore', args: [] });
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export class StandInApp extends EventEmitter {
+  calls: Call[] = [];
+  isPackaged: boolean;
+  constructor(private readonly init: { userData: string; appPath?: string; gotLock?: boolean; isPackaged?: boolean }) {
+    super();
+    this.isPackaged = init.isPackaged ?? false;
+  }
+  requestSingleInstanceLock(): boolean {
+    this.calls.push({ method: 'requestSingleInstanceLock', args: [] });
+    return this.init.gotLock ?? true;
+  }
+  quit(): void {
+    this.calls.push({ method: 'quit', args: [] });
+  }
+  enableSandbox(): void {
+    this.calls.push({ method: 'enableSandbox', args: [] });
+  }
+  whenReady(): Promise<void> {
+    this.calls.push({ method: 'whenReady', args: [] });
+    return Promise.resolve();
+  }
+  getPath(name: string): string {
+    this.calls.push({ method: 'getPath', args: [name] });
+    if (name !== 'userData') throw new Error(`stand-in: getPath(${name}) not provided`);
+    return this.init.userData;
+  }
+  getAppPath(): string {
+    return this.init.appPath ?? '/app';
+  }
+  called(method: string): number {
+    return this.calls.filter((c) => c.method === method).length;
+  }
+}
+
+export class StandInIpcMain {
+  calls: Call[] = [];
+  handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void {
+    this.calls.push({ method: 'handle', args: [channel, handler] });
+    if (this.handlers.has(channel)) throw new Error(`stand-in: second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  }
+}
+
+export class StandInIpcRenderer extends EventEmitter {
+  calls: Call[] = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.calls.push({ method: 'invoke', args: [channel, ...args] });
+    return Promise.resolve({ ok: true, value: { channel, args } });
+  }
+}
+
+export class StandInContextBridge {
+  calls: Call[] = [];
+  exposed = new Map<string, unknown>();
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.calls.push({ method: 'exposeInMainWorld', args: [key, api] });
+    this.exposed.set(key, api);
+  }
+}
+
+export interface ElectronStandIn {
+  app: StandInApp;
+  BrowserWindow: typeof StandInBrowserWindow;
+  ipcMain: StandInIpcMain;
+  ipcRenderer: StandInIpcRenderer;
+  contextBridge: StandInContextBridge;
+  powerMonitor: EventEmitter;
+  session: { defaultSession: StandInSession };
+  dialog: { calls: Call[]; showErrorBox(title: string, content: string): void };
+}
+
+/** A fresh stand-in of the 'electron' module. */
+export function createElectronStandIn(init: { userData: string; appPath?: string; gotLock?: boolean; isPackaged?: boolean }): ElectronStandIn {
+  const session = new StandInSession();
+  StandInBrowserWindow.defaultSession = session;
+  StandInBrowserWindow.instances = [];
+  const dialogCalls: Call[] = [];
+  return {
+    app: new StandInApp(init),
+    BrowserWindow: StandInBrowserWindow,
+    ipcMain: new StandInIpcMain(),
+    ipcRenderer: new StandInIpcRenderer(),
+    contextBridge: new StandInContextBridge(),
+    powerMonitor: new EventEmitter(),
+    session: { defaultSession: session },
+    dialog: {
+      calls: dialogCalls,
+      showErrorBox(title: string, content: string) {
+        dialogCalls.push({ method: 'showErrorBox', args: [title, content] });
+      },
+    },
+  };
+}
