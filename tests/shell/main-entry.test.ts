@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { ElectronStandIn } from './stand-in';
+
+// main.ts hands the real 'electron' module to startApp; here 'electron' is the stand-in.
+const state = vi.hoisted(() => ({ electron: null as ElectronStandIn | null, userData: '' }));
+vi.mock('electron', async () => {
+  const { mkdtempSync: mk } = await import('node:fs');
+  const { tmpdir: tmp } = await import('node:os');
+  const { join: j } = await import('node:path');
+  const { createElectronStandIn } = await import('./stand-in');
+  state.userData = mk(j(tmp(), 'ssp-main-'));
+  state.electron = createElectronStandIn({ userData: state.userData });
+  const e = state.electron;
+  return { app: e.app, BrowserWindow: e.BrowserWindow, dialog: e.dialog, ipcMain: e.ipcMain, powerMonitor: e.powerMonitor, session: e.session };
+});
+
+afterAll(() => {
+  if (state.userData) rmSync(state.userData, { recursive: true, force: true });
+});
+
+describe('main.ts (the Electron entry)', () => {
+  it('starts the app with the electron module: lock, window, IPC, power events', async () => {
+    await import('../../src/main/electron/main');
+    const e = state.electron!;
+    expect(e.app.called('requestSingleInstanceLock')).toBe(1);
+    await vi.waitFor(() => expect(e.BrowserWindow.instances).toHaveLength(1));
+    const win = e.BrowserWindow.instances[0]!;
+    const url = win.calls.find((c) => c.method === 'loadURL')!.args[0] as string;
+    expect(url).toMatch(/^file:\/\/.*\/src\/main\/renderer\/index\.html$/);
+    expect((win.options.webPreferences as { preload: string }).preload).toBe(join(process.cwd(), 'src', 'main', 'preload', 'index.cjs'));
+    expect([...e.ipcMain.handlers.keys()]).toEqual(['ssp:invoke']);
+    expect(e.powerMonitor.listenerCount('suspend')).toBe(1);
+    expect(e.powerMonitor.listenerCount('lock-screen')).toBe(1);
+    expect(e.app.listenerCount('before-quit')).toBe(1);
+    expect(e.app.listenerCount('window-all-closed')).toBe(1);
+    expect(e.app.listenerCount('second-instance')).toBe(1);
+  });
+});
