@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Vault, type VaultOptions } from './vault/vault';
 import type { Logger } from './log';
 import { nullLogger } from './log';
@@ -5,6 +6,8 @@ import { nullLogger } from './log';
 /** What every handler gets: the vault (and through it the database), the clock and the log. */
 export interface AppContext {
   vault: Vault;
+  /** Where backups are written and listed: a folder beside the vault, never a path from the renderer. */
+  backupDir: string;
   now: () => Date;
   log: Logger;
   /** Validate handler outputs against the contract (development and tests). */
@@ -15,6 +18,7 @@ export interface AppContext {
 
 export interface AppContextOptions extends VaultOptions {
   vaultDir: string;
+  backupDir?: string;
   log?: Logger;
   validateOutput?: boolean;
 }
@@ -23,6 +27,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? (() => new Date());
   return {
     vault: new Vault(options.vaultDir, { kdf: options.kdf, now }),
+    backupDir: options.backupDir ?? join(dirname(options.vaultDir), 'backups'),
     now,
     log: options.log ?? nullLogger,
     validateOutput: options.validateOutput ?? true,

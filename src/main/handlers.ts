@@ -5,10 +5,11 @@ import { AppError } from './errors';
 import type { HandlerGroup } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 import { registerHandlers as caseRegisterHandlers } from './handlers/register';
+import { maintenanceHandlers } from './handlers/maintenance';
 import { zodIssuesToFields } from './handlers/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */
-export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers];
+export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers];
 
 export type HandlerMap = Map<OperationName, (input: unknown, ctx: AppContext) => unknown>;
 

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { UsageError, type CliIo } from './io';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
+import { backupCommand, restoreCommand } from './commands/backup';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -9,6 +10,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 export const commands: Record<string, Command> = {
   init: (argv, io) => initCommand(argv, io),
   verify: verifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const USAGE = `Brug: npm run cli -- <kommando> [flag]
@@ -19,7 +22,9 @@ ${Object.keys(commands)
   .join('\n')}
 
   init   --vault DIR --passphrase-file F [--owner NAVN] [--role ROLLE] [--area OMRÅDE]
-  verify --vault DIR --passphrase-file F`;
+  verify --vault DIR --passphrase-file F
+  backup --vault DIR --passphrase-file F --out FIL
+  restore --vault DIR --passphrase-file F --from FIL [--recovery]`;
 
 /** Run one command. Expected errors print a Danish sentence to stderr, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

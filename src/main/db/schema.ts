@@ -1,3 +1,4 @@
 /** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
 export * from './schema/core';
 export * from './schema/register';
+export * from './schema/meetings';

@@ -96,7 +96,7 @@ export class Vault {
         migrate(sqlite, undefined, now);
         const db = toDrizzle(sqlite);
         db.insert(vaultMeta)
-          .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString() })
+          .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString(), backupMacKey: randomBytes(32).toString('hex') })
           .run();
         seedDefaults(db);
       } catch (e) {

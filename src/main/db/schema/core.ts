@@ -8,6 +8,8 @@ export const vaultMeta = sqliteTable('vault_meta', {
   ownerRole: text('owner_role').notNull(),
   ownerArea: text('owner_area').notNull(),
   createdAt: text('created_at').notNull(),
+  /** Random key (hex) for authenticating backup manifests; readable only inside the encrypted vault. */
+  backupMacKey: text('backup_mac_key'),
 });
 
 /** Small settings as JSON values under a key (idle lock minutes, thresholds, retention months ...). */

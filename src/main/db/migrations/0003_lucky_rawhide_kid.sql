@@ -1,0 +1,1 @@
+ALTER TABLE `vault_meta` ADD `backup_mac_key` text;

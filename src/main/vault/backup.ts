@@ -1,0 +1,241 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { openEncryptedDatabase, type Sqlite } from '../db/connection';
+import { migrationState } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { parseKeyFile, openSlot, normalizeRecoveryKey } from './keyfile';
+import { vaultFiles } from './layout';
+import type { Vault } from './vault';
+
+/**
+ * Backups: one file holding a manifest, the encrypted database and the key file.
+ *
+ *   "SSPDESK-BACKUP\n" | u32 manifest length | manifest JSON | database bytes | key file bytes
+ *
+ * The database is a consistent snapshot made with VACUUM INTO on the open connection (SQLite's
+ * online backup API refuses an unkeyed target under SQLite3MultipleCiphers; VACUUM INTO runs in
+ * one read transaction and writes a page-encrypted copy under the same key). The manifest says
+ * what the backup holds, with SHA-256 checksums of both parts, and is authenticated with an HMAC
+ * whose key lives inside the encrypted vault, so only someone who can open it can forge one.
+ */
+const MAGIC = Buffer.from('SSPDESK-BACKUP\n', 'utf8');
+export const BACKUP_FORMAT_VERSION = 1;
+const MAX_MANIFEST = 64 * 1024;
+
+const manifestSchema = z
+  .object({
+    format: z.literal('ssp-desk-backup'),
+    version: z.number().int(),
+    vaultId: z.string().uuid(),
+    createdAt: z.string(),
+    migrations: z.array(z.string()),
+    rowCounts: z.record(z.string(), z.number().int().nonnegative()),
+    database: z.object({ bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    keyFile: z.object({ bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    mac: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export type BackupManifest = z.infer<typeof manifestSchema>;
+
+const FOREIGN = 'Filen er ikke en sikkerhedskopi fra SSP Desk. Vælg en anden fil.';
+const DAMAGED = 'Sikkerhedskopien er beskadiget eller ændret (kontrolsummen passer ikke). Den er ikke indlæst, og intet er ændret. Brug en anden sikkerhedskopi.';
+const TRUNCATED = 'Sikkerhedskopien er ufuldstændig (filen er afkortet). Den er ikke indlæst, og intet er ændret. Brug en anden sikkerhedskopi.';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function macOf(manifest: Omit<BackupManifest, 'mac'>, macKeyHex: string): string {
+  const canonical = JSON.stringify({ ...manifest, rowCounts: Object.fromEntries(Object.entries(manifest.rowCounts).sort()) });
+  return createHmac('sha256', Buffer.from(macKeyHex, 'hex')).update(canonical).digest('hex');
+}
+
+export function rowCounts(sqlite: Sqlite): Record<string, number> {
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+  const out: Record<string, number> = {};
+  for (const { name } of tables) out[name] = (sqlite.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+  return out;
+}
+
+function macKey(sqlite: Sqlite): string {
+  const row = sqlite.prepare('SELECT backup_mac_key AS k FROM vault_meta WHERE id = 1').get() as { k: string | null } | undefined;
+  if (row?.k) return row.k;
+  const k = randomBytes(32).toString('hex');
+  sqlite.prepare('UPDATE vault_meta SET backup_mac_key = ? WHERE id = 1').run(k);
+  return k;
+}
+
+/** Write a backup of the open vault to `outFile` (atomically). Returns the manifest. */
+export function createBackup(vault: Vault, outFile: string, now: Date = vault.now()): BackupManifest {
+  const open = vault.current;
+  const key = macKey(open.sqlite);
+  mkdirSync(dirname(outFile), { recursive: true });
+  const snapshot = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(4).toString('hex')}.db`);
+  try {
+    open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    const database = readFileSync(snapshot);
+    const keyFile = readFileSync(vault.files.keyFile);
+    const body = {
+      format: 'ssp-desk-backup' as const,
+      version: BACKUP_FORMAT_VERSION,
+      vaultId: open.vaultId,
+      createdAt: now.toISOString(),
+      migrations: migrations.map((m) => m.tag),
+      rowCounts: rowCounts(open.sqlite),
+      database: { bytes: database.length, sha256: sha256(database) },
+      keyFile: { bytes: keyFile.length, sha256: sha256(keyFile) },
+    };
+    const manifest: BackupManifest = { ...body, mac: macOf(body, key) };
+    const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(manifestBytes.length);
+    const tmp = `${outFile}.tmp-${randomBytes(4).toString('hex')}`;
+    writeFileSync(tmp, Buffer.concat([MAGIC, length, manifestBytes, database, keyFile]), { mode: 0o600 });
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, outFile);
+    return manifest;
+  } finally {
+    rmSync(snapshot, { force: true });
+  }
+}
+
+interface ParsedBackup {
+  manifest: BackupManifest;
+  database: Buffer;
+  keyFile: Buffer;
+}
+
+/** Read and check a backup file's structure and checksums (nothing decrypted yet). */
+export function readBackupFile(file: string): ParsedBackup {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > 4 * 1024 * 1024 * 1024) throw new AppError('INVALID_INPUT', FOREIGN);
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('IO_ERROR', 'Sikkerhedskopien kan ikke læses. Tjek, at filen findes.');
+  }
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('INVALID_INPUT', FOREIGN);
+  const len = bytes.readUInt32BE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  if (len > MAX_MANIFEST) throw new AppError('INVALID_INPUT', FOREIGN);
+  if (bytes.length < start + len) throw new AppError('INVALID_INPUT', TRUNCATED);
+  let manifest: BackupManifest;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(bytes.subarray(start, start + len).toString('utf8')));
+  } catch {
+    throw new AppError('INVALID_INPUT', DAMAGED);
+  }
+  if (manifest.version !== BACKUP_FORMAT_VERSION) {
+    throw new AppError('INVALID_INPUT', 'Sikkerhedskopien er lavet med en nyere version af SSP Desk. Opdater programmet, og prøv igen.');
+  }
+  const dbStart = start + len;
+  const keyStart = dbStart + manifest.database.bytes;
+  const end = keyStart + manifest.keyFile.bytes;
+  if (bytes.length < end) throw new AppError('INVALID_INPUT', TRUNCATED);
+  if (bytes.length > end) throw new AppError('INVALID_INPUT', DAMAGED);
+  const database = bytes.subarray(dbStart, keyStart);
+  const keyFile = bytes.subarray(keyStart, end);
+  if (sha256(database) !== manifest.database.sha256 || sha256(keyFile) !== manifest.keyFile.sha256) throw new AppError('INVALID_INPUT', DAMAGED);
+  return { manifest, database, keyFile };
+}
+
+export interface VerifiedBackup {
+  manifest: BackupManifest;
+  /** A folder holding the restored vault's files, ready to move into place. */
+  stagingDir: string;
+}
+
+/**
+ * Verify a backup completely without touching the current vault: structure and checksums, the
+ * secret opens its key file, the database decrypts and passes integrity_check, its migrations
+ * are ones this version knows, the manifest's HMAC and row counts match. Returns a staged copy.
+ */
+export async function verifyBackup(file: string, method: 'passphrase' | 'recovery', secret: string, stagingDir: string): Promise<VerifiedBackup> {
+  const { manifest, database, keyFile } = readBackupFile(file);
+  const kf = (() => {
+    try {
+      return parseKeyFile(keyFile.toString('utf8'));
+    } catch {
+      throw new AppError('INVALID_INPUT', DAMAGED);
+    }
+  })();
+  if (kf.vaultId !== manifest.vaultId) throw new AppError('INVALID_INPUT', DAMAGED);
+  const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
+  let dbKey: Buffer | null = null;
+  for (const slot of kf.slots.filter((s) => s.kind === method)) {
+    dbKey = await openSlot(kf.vaultId, slot, normalized);
+    if (dbKey) break;
+  }
+  if (!dbKey) {
+    throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien. Brug den adgangskode, der gjaldt, da kopien blev taget, eller gendannelsesnøglen.');
+  }
+  rmSync(stagingDir, { recursive: true, force: true });
+  mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+  const files = vaultFiles(stagingDir);
+  writeFileSync(files.database, database, { mode: 0o600 });
+  writeFileSync(files.keyFile, keyFile, { mode: 0o600 });
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true });
+    const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
+    if (migrationState(sqlite) === 'mismatch') {
+      throw new AppError('MIGRATION_MISMATCH', 'Sikkerhedskopien er lavet med en version af SSP Desk, som denne version ikke kender. Opdater programmet, og prøv igen.');
+    }
+    const meta = sqlite.prepare('SELECT vault_id AS vaultId, backup_mac_key AS k FROM vault_meta WHERE id = 1').get() as { vaultId: string; k: string | null } | undefined;
+    if (!meta?.k || meta.vaultId !== manifest.vaultId) throw new AppError('INVALID_INPUT', DAMAGED);
+    const { mac, ...body } = manifest;
+    if (macOf(body, meta.k) !== mac) throw new AppError('INVALID_INPUT', DAMAGED);
+    const counts = rowCounts(sqlite);
+    for (const [table, n] of Object.entries(manifest.rowCounts)) if (counts[table] !== n) throw new AppError('INVALID_INPUT', DAMAGED);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return { manifest, stagingDir };
+  } catch (e) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    if (e instanceof AppError) throw e;
+    throw new AppError('INVALID_INPUT', DAMAGED);
+  } finally {
+    sqlite?.close();
+    dbKey.fill(0);
+  }
+}
+
+/**
+ * Restore: verify fully first, then swap folders, keeping the old vault until the restored one
+ * opens with the given secret; if it does not open, the old vault is put back.
+ */
+export async function restoreBackup(vault: Vault, file: string, method: 'passphrase' | 'recovery', secret: string): Promise<BackupManifest> {
+  const staging = `${vault.dir}.restore-${randomBytes(4).toString('hex')}`;
+  const verified = await verifyBackup(file, method, secret, staging);
+  const previousId = vault.state() === 'unlocked' ? vault.current.vaultId : existsSync(vault.files.keyFile) ? parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId : null;
+  if (previousId && previousId !== verified.manifest.vaultId) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
+  }
+  vault.lock();
+  const old = `${vault.dir}.old-${randomBytes(4).toString('hex')}`;
+  const hadVault = existsSync(vault.dir);
+  if (hadVault) renameSync(vault.dir, old);
+  try {
+    renameSync(staging, vault.dir);
+    await vault.unlock(method, secret);
+  } catch (e) {
+    rmSync(vault.dir, { recursive: true, force: true });
+    if (hadVault) renameSync(old, vault.dir);
+    throw e;
+  }
+  if (hadVault) rmSync(old, { recursive: true, force: true });
+  return verified.manifest;
+}
+
+export function readVaultId(sqlite: Sqlite): string {
+  return (sqlite.prepare('SELECT vault_id AS v FROM vault_meta WHERE id = 1').get() as { v: string }).v;
+}
+
