@@ -2,23 +2,26 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { withMetaCsp } from './src/main/electron/csp';
+import { withMetaCsp, withoutMetaCsp } from './src/main/electron/csp';
 
 const root = import.meta.dirname;
 
 /**
- * The production renderer page must carry the app's CSP as a meta element (pages read from
- * file:// get no response headers). Inserted at build time, so the dev server (which needs inline
- * scripts and a websocket) and the web test build are not affected; if src/renderer/index.html
- * already carries one, it must be the same string.
+ * The renderer page's meta CSP. Build: exactly the app's policy (withMetaCsp replaces whatever
+ * src/renderer/index.html carries; for pages read from file:// the meta element is the policy,
+ * there are no response headers). Dev server: none, because Vite needs inline scripts and a
+ * websocket; main sends the development policy as a response header instead (app.ts).
  */
 function metaCsp(): Plugin {
+  let command: 'build' | 'serve' = 'build';
   return {
     name: 'ssp-desk:meta-csp',
-    apply: 'build',
+    configResolved(config) {
+      command = config.command;
+    },
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => withMetaCsp(html),
+      handler: (html) => (command === 'build' ? withMetaCsp(html) : withoutMetaCsp(html)),
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   developmentContentSecurityPolicy,
   metaCspOf,
   withMetaCsp,
+  withoutMetaCsp,
 } from '../../src/main/electron/csp';
 
 function parseCsp(policy: string): Map<string, string[]> {
@@ -103,20 +104,31 @@ describe('content security policy', () => {
 describe('meta CSP in the built index.html', () => {
   const page = '<!doctype html>\n<html lang="da">\n  <head>\n    <meta charset="UTF-8" />\n  </head>\n  <body></body>\n</html>';
 
-  it('is inserted at the top of <head> when the page has none', () => {
+  it('is inserted right after <meta charset> when the page has none', () => {
     const out = withMetaCsp(page);
-    expect(out).toContain(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
-    expect(out.indexOf('Content-Security-Policy')).toBeLessThan(out.indexOf('charset'));
+    expect(out).toContain(`<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+    const bare = withMetaCsp('<html><head><title>x</title></head></html>');
+    expect(bare).toMatch(/^<html><head>\n    <meta http-equiv="Content-Security-Policy"/);
   });
 
-  it('is left alone when the page already carries the same policy', () => {
-    const withMeta = withMetaCsp(page);
-    expect(withMetaCsp(withMeta)).toBe(withMeta);
+  it('is not doubled when the page already carries the same policy', () => {
+    const once = withMetaCsp(page);
+    expect(metaCspOf(withMetaCsp(once))).toEqual([META_CONTENT_SECURITY_POLICY]);
   });
 
-  it('refuses a page whose policy differs', () => {
-    const weaker = page.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-eval'">`);
-    expect(() => withMetaCsp(weaker)).toThrow(/differs/);
+  it('replaces a different policy in the page (the source page also serves the web test build)', () => {
+    const source = page.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta\n      http-equiv="Content-Security-Policy"\n      content="default-src 'none'; connect-src 'self'"\n    />\n    <meta name="referrer" content="no-referrer" />`,
+    );
+    const out = withMetaCsp(source);
+    expect(metaCspOf(out)).toEqual([META_CONTENT_SECURITY_POLICY]);
+    expect(out).toContain('<meta name="referrer" content="no-referrer" />');
+    expect(out).toContain('<meta charset="UTF-8" />');
+  });
+
+  it('is removed for the dev server (main sends the development policy as a header)', () => {
+    expect(metaCspOf(withoutMetaCsp(withMetaCsp(page)))).toEqual([]);
   });
 });
 

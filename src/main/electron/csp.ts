@@ -58,37 +58,39 @@ export function developmentContentSecurityPolicy(devServerUrl: string): string {
   );
 }
 
+function metaAttributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    attrs.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? '');
+  }
+  return attrs;
+}
+
+const isCspMeta = (tag: string) => metaAttributes(tag).get('http-equiv')?.toLowerCase() === 'content-security-policy';
+
 /** The content of the page's <meta http-equiv="Content-Security-Policy"> elements, in order. */
 export function metaCspOf(html: string): string[] {
-  const found: string[] = [];
-  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
-    const attrs = new Map<string, string>();
-    for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      attrs.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? '');
-    }
-    if (attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') found.push(attrs.get('content') ?? '');
-  }
-  return found;
+  return (html.match(/<meta\b[^>]*>/gi) ?? []).filter(isCspMeta).map((tag) => metaAttributes(tag).get('content') ?? '');
+}
+
+/** The page without any meta CSP element. */
+export function withoutMetaCsp(html: string): string {
+  return html.replace(/[ \t]*<meta\b[^>]*>[ \t]*\r?\n?/gi, (tag) => (isCspMeta(tag) ? '' : tag));
 }
 
 /**
- * For the production renderer build: make sure index.html carries exactly our meta CSP. If the
- * page already has one it must be identical (a differing copy is an error, not silently
- * replaced); if it has none, it is inserted right after <head>.
+ * The Electron renderer build's index.html: exactly one meta CSP, the app's, early in <head>
+ * (after <meta charset> when there is one, which must come first).
+ * Whatever policy the source page carries (src/renderer/index.html also serves the web test
+ * build, which needs connect-src 'self' for its loopback bridge) is replaced: pages read from
+ * file:// get no response headers, so in the packaged app this element is the policy.
  */
 export function withMetaCsp(html: string, policy: string = META_CONTENT_SECURITY_POLICY): string {
-  const found = metaCspOf(html);
-  if (found.length > 0) {
-    const other = found.find((p) => p !== policy);
-    if (other !== undefined) {
-      throw new Error(
-        `src/renderer/index.html carries a Content-Security-Policy that differs from the app's.\n  found:    ${other}\n  expected: ${policy}`,
-      );
-    }
-    return html;
-  }
-  const head = /<head(?:\s[^>]*)?>/i.exec(html);
+  const page = withoutMetaCsp(html);
+  const head = /<head(?:\s[^>]*)?>/i.exec(page);
   if (!head) throw new Error('index.html has no <head> to put the Content-Security-Policy in.');
-  const at = head.index + head[0].length;
-  return `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />${html.slice(at)}`;
+  const afterHead = head.index + head[0].length;
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(page.slice(afterHead));
+  const at = charset ? afterHead + charset.index + charset[0].length : afterHead;
+  return `${page.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />${page.slice(at)}`;
 }
