@@ -1,0 +1,122 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase';
+import type { AppErrorShape } from '../../../shared/contract';
+import { api } from '../../api';
+import { t } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary';
+import { TextField } from '../../ui/TextField';
+import { useForm, type FieldErrors } from '../../ui/useForm';
+import { PassphraseStrength } from '../vault/PassphraseStrength';
+import { confirmError, confirmMismatchIsObvious, newPassphraseError } from '../vault/validation';
+
+type Values = { current: string; next: string; nextConfirm: string };
+type Field = keyof Values;
+
+const FIELD_IDS: Record<Field, string> = { current: 'change-current', next: 'change-next', nextConfirm: 'change-next-confirm' };
+const ORDER: readonly Field[] = ['current', 'next', 'nextConfirm'];
+const EMPTY: Values = { current: '', next: '', nextConfirm: '' };
+
+function validate(v: Values): FieldErrors<Field> {
+  return {
+    current: v.current ? undefined : t('settings.passphrase.currentRequired'),
+    next: newPassphraseError(v.next) ?? (v.next && v.next === v.current ? t('settings.passphrase.sameAsCurrent') : undefined),
+    nextConfirm: confirmError(v.next, v.nextConfirm),
+  };
+}
+
+/** Skift adgangskode (vault.changePassphrase): current, new with live strength, and confirmation. */
+export function ChangePassphraseForm() {
+  const form = useForm<Values>(EMPTY, validate);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [changed, setChanged] = useState(false);
+  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    setChanged(false);
+    if (!form.submit()) {
+      setSummary(ORDER.filter((f) => form.errors[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errors[f]! })));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setSummary([]);
+    setBusy(true);
+    const result = await api['vault.changePassphrase'](form.values);
+    setBusy(false);
+    if (result.ok) {
+      form.reset(EMPTY);
+      setChanged(true);
+    } else {
+      // VAULT_LOCKED never gets here: the app has already unmounted this form.
+      const fields: FieldErrors<Field> = {};
+      for (const [path, message] of Object.entries(result.error.fields ?? {})) {
+        if (path === 'current' || path === 'next' || path === 'nextConfirm') fields[path] = message;
+      }
+      form.setServerErrors(fields);
+      setFailure(result.error);
+    }
+    requestAnimationFrame(() => resultRef.current?.focus());
+  };
+
+  const confirm = form.field('nextConfirm');
+  const confirmShownError = confirm.error ?? (confirmMismatchIsObvious(form.values.next, form.values.nextConfirm) ? t('passphrase.mismatch') : undefined);
+
+  return (
+    <section aria-labelledby="change-passphrase-heading" className="settings-section">
+      <h2 id="change-passphrase-heading">{t('settings.passphrase.heading')}</h2>
+      <p>{t('settings.passphrase.intro')}</p>
+      <ErrorSummary items={summary} summaryRef={summaryRef} />
+      {changed ? (
+        <Alert variant="success" live="status" ref={resultRef}>
+          <p>{t('settings.passphrase.changed')}</p>
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert variant="error" heading={t('settings.passphrase.failed')} live="alert" ref={resultRef}>
+          <p>{failure.message}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="stack-form">
+        <TextField
+          id={FIELD_IDS.current}
+          label={t('settings.passphrase.current')}
+          type="password"
+          autoComplete="current-password"
+          revealable
+          {...form.field('current')}
+        />
+        <TextField
+          id={FIELD_IDS.next}
+          label={t('settings.passphrase.next')}
+          hint={t('passphrase.rule', { min: MIN_PASSPHRASE_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          revealable
+          feedback={<PassphraseStrength value={form.values.next} />}
+          {...form.field('next')}
+        />
+        <TextField
+          id={FIELD_IDS.nextConfirm}
+          label={t('settings.passphrase.nextConfirm')}
+          type="password"
+          autoComplete="new-password"
+          revealable
+          {...confirm}
+          error={confirmShownError}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={busy} busyLabel={t('settings.passphrase.submitting')}>
+            {t('settings.passphrase.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+/** The screens of the Indstillinger area. */
+export type SettingsScreen = { screen: 'index' };

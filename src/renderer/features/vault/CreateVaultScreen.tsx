@@ -1,0 +1,172 @@
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase';
+import type { AppErrorShape } from '../../../shared/contract';
+import type { VaultStatus } from '../../../shared/contract/vault';
+import { api } from '../../api';
+import { t } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary';
+import { PageHeader } from '../../ui/PageHeader';
+import { TextField } from '../../ui/TextField';
+import { useForm, type FieldErrors } from '../../ui/useForm';
+import { PassphraseStrength } from './PassphraseStrength';
+import { confirmError, confirmMismatchIsObvious, newPassphraseError, OWNER_FIELD_MAX, requiredText } from './validation';
+
+type Values = { name: string; role: string; area: string; passphrase: string; passphraseConfirm: string };
+type Field = keyof Values;
+
+const FIELD_IDS: Record<Field, string> = {
+  name: 'create-owner-name',
+  role: 'create-owner-role',
+  area: 'create-owner-area',
+  passphrase: 'create-passphrase',
+  passphraseConfirm: 'create-passphrase-confirm',
+};
+const ORDER: readonly Field[] = ['name', 'role', 'area', 'passphrase', 'passphraseConfirm'];
+
+/** main's field paths (result.error.fields) to this form's fields. */
+const SERVER_FIELDS: Record<string, Field> = {
+  'owner.name': 'name',
+  'owner.role': 'role',
+  'owner.area': 'area',
+  passphrase: 'passphrase',
+  passphraseConfirm: 'passphraseConfirm',
+};
+
+function validate(v: Values): FieldErrors<Field> {
+  return {
+    name: requiredText(v.name, 'vault.create.ownerNameRequired'),
+    role: requiredText(v.role, 'vault.create.ownerRoleRequired'),
+    area: requiredText(v.area, 'vault.create.ownerAreaRequired'),
+    passphrase: newPassphraseError(v.passphrase),
+    passphraseConfirm: confirmError(v.passphrase, v.passphraseConfirm),
+  };
+}
+
+export interface CreatedVault {
+  recoveryKey: string;
+  status: VaultStatus;
+}
+
+/** Opret boks: owner details and a passphrase. On success the parent shows the recovery key. */
+export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedVault) => void }) {
+  const form = useForm<Values>({ name: '', role: '', area: '', passphrase: '', passphraseConfirm: '' }, validate);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+
+  const showSummary = useCallback((items: ErrorSummaryItem[]) => {
+    setSummary(items);
+    // After React has rendered it.
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }, []);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    if (!form.submit()) {
+      showSummary(ORDER.filter((f) => form.errors[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errors[f]! })));
+      return;
+    }
+    setSummary([]);
+    setBusy(true);
+    const v = form.values;
+    const result = await api['vault.create']({
+      passphrase: v.passphrase,
+      passphraseConfirm: v.passphraseConfirm,
+      owner: { name: v.name.trim(), role: v.role.trim(), area: v.area.trim() },
+    });
+    setBusy(false);
+    if (result.ok) {
+      onCreated(result.value);
+      return;
+    }
+    const fieldErrors: FieldErrors<Field> = {};
+    for (const [path, message] of Object.entries(result.error.fields ?? {})) {
+      const field = SERVER_FIELDS[path];
+      if (field) fieldErrors[field] = message;
+    }
+    form.setServerErrors(fieldErrors);
+    setFailure(result.error);
+    requestAnimationFrame(() => failureRef.current?.focus());
+  };
+
+  const confirm = form.field('passphraseConfirm');
+  const confirmShownError =
+    confirm.error ?? (confirmMismatchIsObvious(form.values.passphrase, form.values.passphraseConfirm) ? t('passphrase.mismatch') : undefined);
+  const confirmMatches = form.values.passphraseConfirm.length > 0 && form.values.passphraseConfirm === form.values.passphrase;
+
+  return (
+    <>
+      <PageHeader title={t('vault.create.title')} lead={t('vault.create.lead')} />
+      <ErrorSummary items={summary} summaryRef={summaryRef} />
+      {failure ? (
+        <Alert variant="error" heading={t('vault.create.failed')} ref={failureRef} live="alert">
+          <p>{failure.message}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="stack-form">
+        <fieldset>
+          <legend className="h2">{t('vault.create.ownerLegend')}</legend>
+          <TextField
+            id={FIELD_IDS.name}
+            label={t('vault.create.ownerName')}
+            hint={t('vault.create.ownerNameHint')}
+            autoComplete="name"
+            maxLength={OWNER_FIELD_MAX}
+            autoFocus
+            {...form.field('name')}
+          />
+          <TextField
+            id={FIELD_IDS.role}
+            label={t('vault.create.ownerRole')}
+            hint={t('vault.create.ownerRoleHint')}
+            autoComplete="organization-title"
+            maxLength={OWNER_FIELD_MAX}
+            {...form.field('role')}
+          />
+          <TextField
+            id={FIELD_IDS.area}
+            label={t('vault.create.ownerArea')}
+            hint={t('vault.create.ownerAreaHint')}
+            autoComplete="off"
+            maxLength={OWNER_FIELD_MAX}
+            {...form.field('area')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend className="h2">{t('vault.create.passphraseLegend')}</legend>
+          <TextField
+            id={FIELD_IDS.passphrase}
+            label={t('vault.create.passphrase')}
+            hint={t('passphrase.rule', { min: MIN_PASSPHRASE_LENGTH })}
+            type="password"
+            autoComplete="new-password"
+            revealable
+            feedback={<PassphraseStrength value={form.values.passphrase} />}
+            {...form.field('passphrase')}
+          />
+          <TextField
+            id={FIELD_IDS.passphraseConfirm}
+            label={t('vault.create.passphraseConfirm')}
+            type="password"
+            autoComplete="new-password"
+            revealable
+            feedback={confirmMatches ? <span className="field-ok">{t('passphrase.match')}</span> : undefined}
+            {...confirm}
+            error={confirmShownError}
+          />
+        </fieldset>
+        <div className="form-actions">
+          <Button type="submit" busy={busy} busyLabel={t('vault.create.submitting')}>
+            {t('vault.create.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
