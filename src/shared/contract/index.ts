@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { OperationDef, Result } from './core';
 import { vaultContract } from './vault';
 import { registerContract } from './register';
+import { meetingsContract } from './meetings';
 import { maintenanceContract } from './maintenance';
 
 export * from './core';
@@ -11,7 +12,7 @@ export * from './core';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, registerContract, maintenanceContract] as const;
+const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -27,6 +28,7 @@ assertDisjoint(parts);
 export const contract = {
   ...vaultContract,
   ...registerContract,
+  ...meetingsContract,
   ...maintenanceContract,
 } as const;
 

@@ -1,0 +1,31 @@
+import { defineHandlers } from './types';
+import { serviceCtx } from '../services/context';
+import { listForums, saveForum } from '../services/meetingsForums';
+import { agendaLookbackDays, saveAgendaLookbackDays } from '../services/meetingsAgenda';
+import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from '../services/meetings';
+import { decide } from '../services/meetingsDecisions';
+import { getProjection, revealCase } from '../services/meetingsProjection';
+import { caseActions, getMinutes } from '../services/meetingsMinutes';
+
+/** Forums and their meetings: agenda, projection, decisions into the cases, minutes. */
+export const meetingsHandlers = defineHandlers({
+  'forums.list': (_i, ctx) => listForums(serviceCtx(ctx)),
+  'forums.save': (input, ctx) => saveForum(serviceCtx(ctx), input),
+
+  'meetings.settings': (_i, ctx) => ({ agendaLookbackDays: agendaLookbackDays(ctx.vault.current.db) }),
+  'meetings.saveSettings': (input, ctx) => saveAgendaLookbackDays(serviceCtx(ctx), input.agendaLookbackDays),
+
+  'meetings.list': (input, ctx) => listMeetings(ctx.vault.current.db, input),
+  'meetings.get': (input, ctx) => getMeetingDetail(ctx.vault.current.db, input.meetingId),
+  'meetings.create': (input, ctx) => createMeeting(serviceCtx(ctx), input),
+  'meetings.update': (input, ctx) => updateMeeting(serviceCtx(ctx), input),
+  'meetings.delete': (input, ctx) => deleteMeeting(serviceCtx(ctx), input.meetingId),
+  'meetings.proposeAgenda': (input, ctx) => getProposal(serviceCtx(ctx), input.meetingId),
+  'meetings.saveAgenda': (input, ctx) => saveAgenda(serviceCtx(ctx), input),
+  'meetings.decide': (input, ctx) => decide(serviceCtx(ctx), input),
+
+  'meetings.projection': (input, ctx) => getProjection(serviceCtx(ctx), input.meetingId),
+  'meetings.revealCase': (input, ctx) => revealCase(serviceCtx(ctx), input),
+  'meetings.minutes': (input, ctx) => getMinutes(serviceCtx(ctx), input.meetingId),
+  'meetings.caseActions': (input, ctx) => caseActions(ctx.vault.current.db, input.caseId),
+});

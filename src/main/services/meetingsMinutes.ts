@@ -1,0 +1,111 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings, people } from '../db/schema';
+import type { DbOrTx } from '../db/connection';
+import { fullName, initials } from '../../shared/domain/names';
+import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/domain/meetings';
+import type { CaseLevel } from '../../shared/domain/levels';
+import type { Decision, Minutes } from '../../shared/contract/meetings';
+import { audit } from './audit';
+import type { ServiceCtx } from './context';
+import { loadForum } from './meetingsForums';
+import { loadMeeting, meetingDecisionsByItem } from './meetings';
+
+interface AgendaPerson {
+  caseId: number;
+  caseNumber: string;
+  firstName: string;
+  lastName: string;
+  cpr: string | null;
+  level: CaseLevel;
+}
+
+/**
+ * The minutes of a meeting: attendees, agenda, and each case's decision. Cases appear by
+ * pseudonym unless the forum allows names; then, as a safety net for free text typed at the
+ * meeting, every agenda person's names and any CPR-shaped number are replaced by initials and
+ * "[CPR]". No CPR number is ever part of the minutes. Opening them is audited.
+ */
+export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
+  return s.db.transaction((tx) => {
+    const m = loadMeeting(tx, meetingId);
+    const forum = loadForum(tx, m.forumId);
+    const showNames = forum.minutesShowNames;
+    const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
+    const persons = agendaPeople(tx, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
+    const clean = (text: string | null): string | null => {
+      if (text === null) return null;
+      let out = text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[CPR]');
+      if (!showNames) for (const p of persons.values()) out = scrubPersonalData(out, p, initials(p.firstName, p.lastName) || '[navn]');
+      return out;
+    };
+    const decisions = meetingDecisionsByItem(tx, m.id);
+    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `minutes;names:${showNames}` });
+    return {
+      meetingId: m.id,
+      forumName: forum.name,
+      forumKind: forum.kind as ForumKind,
+      heldOn: m.heldOn,
+      startsAt: m.startsAt,
+      location: m.location,
+      showNames,
+      attendees: tx
+        .select()
+        .from(meetingAttendees)
+        .where(eq(meetingAttendees.meetingId, m.id))
+        .orderBy(asc(meetingAttendees.guest), asc(meetingAttendees.id))
+        .all()
+        .map((a) => ({ name: a.name, partner: a.partner as Partner, guest: a.guest })),
+      items: items.map((i, index) => {
+        const p = i.caseId ? persons.get(i.caseId) : undefined;
+        const d = decisions.get(i.id);
+        const decision: Decision | null = d
+          ? {
+              id: d.id,
+              levelBefore: d.levelBefore,
+              levelAfter: d.levelAfter,
+              levelReason: clean(d.levelReason),
+              nextReviewOn: d.nextReviewOn,
+              note: clean(d.note),
+              actions: d.actions.map((a) => ({ ...a, description: clean(a.description)! })),
+              actor: d.actor,
+              createdAt: d.createdAt,
+            }
+          : null;
+        return {
+          position: index + 1,
+          kind: i.kind,
+          title: clean(i.title),
+          note: clean(i.pointNote),
+          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : pseudonym(p.firstName, p.lastName, p.caseNumber)) : null,
+          level: p ? p.level : null,
+          decision,
+        };
+      }),
+      preparedBy: s.actor,
+    };
+  });
+}
+
+function agendaPeople(tx: DbOrTx, caseIds: number[]): Map<number, AgendaPerson> {
+  if (!caseIds.length) return new Map();
+  const rows = tx
+    .select({ caseId: cases.id, caseNumber: cases.caseNumber, firstName: people.firstName, lastName: people.lastName, cpr: people.cpr, level: cases.level })
+    .from(cases)
+    .innerJoin(people, eq(people.id, cases.personId))
+    .where(inArray(cases.id, caseIds))
+    .all();
+  return new Map(rows.map((r) => [r.caseId, { ...r, level: r.level as CaseLevel }]));
+}
+
+/** The actions agreed for a case at meetings, latest deadline last. For the case view. */
+export function caseActions(db: DbOrTx, caseId: number) {
+  return db
+    .select({ a: meetingActions, heldOn: meetings.heldOn, forumName: forums.name })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .innerJoin(forums, eq(forums.id, meetings.forumId))
+    .where(eq(meetingActions.caseId, caseId))
+    .orderBy(asc(meetingActions.deadline), asc(meetingActions.id))
+    .all()
+    .map(({ a, heldOn, forumName }) => ({ id: a.id, meetingId: a.meetingId, heldOn, forumName, description: a.description, partner: a.partner as Partner, deadline: a.deadline }));
+}
