@@ -1,0 +1,8 @@
+/** The semi-annual report format: schema, building, totals, anonymising and merging. */
+export * from './schema';
+export * from './layout';
+export * from './build';
+export * from './totals';
+export * from './validate';
+export * from './anonymise';
+export * from './merge';

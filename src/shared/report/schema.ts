@@ -1,0 +1,122 @@
+/**
+ * The semi-annual report (halvårsrapport) exchange format, version 1, as a zod schema.
+ * docs/report-format.md describes it field by field. The shape is checked by zod; the rules
+ * across fields (one row per district and category, totals that add up, hidden counts only in
+ * anonymised reports, no CPR numbers in texts) by reportProblems in validate.ts.
+ */
+import { z } from 'zod';
+import { REPORT_BANDS, REPORT_FORMAT, REPORT_SEXES, REPORT_VERSION } from './layout';
+import { reportProblems } from './validate';
+
+/** A count: a whole number, or the hidden marker '<N' (N = the report's threshold). */
+export const countSchema = z.union([
+  z.number().int().min(0).max(10_000_000),
+  z.string().regex(/^<\d+$/, 'Et skjult tal skrives som "<N", fx "<5".'),
+]);
+export type Count = z.infer<typeof countSchema>;
+
+const district = z.string().min(1).max(120);
+const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const all = z.literal('all');
+const months = z.union([z.literal(3), z.literal(6), z.literal(12)]);
+const outcome = z.enum(['uddannelse', 'job', 'aktivering', 'ingen', 'ukendt']);
+const band = z.enum(REPORT_BANDS);
+const sex = z.enum(REPORT_SEXES);
+
+const casesByLevelRow = z.object({ district, level, active: countSchema, new: countSchema, closed: countSchema }).strict();
+const ageBandRow = z.object({ district, band, count: countSchema }).strict();
+const sexRow = z.object({ district, sex, count: countSchema }).strict();
+const eventsRow = z.object({ district, charges: countSchema, interviews: countSchema, remand: countSchema }).strict();
+const sspPlusRow = z.object({ district, active: countSchema, started: countSchema, ended: countSchema }).strict();
+const followUpRow = z.object({ district, months, outcome, count: countSchema }).strict();
+const releasesRow = z.object({ district, releases: countSchema, meetings: countSchema }).strict();
+
+export const tablesSchema = z
+  .object({
+    casesByLevel: z.array(casesByLevelRow),
+    activeByAgeBand: z.array(ageBandRow),
+    activeBySex: z.array(sexRow),
+    eventsByDistrict: z.array(eventsRow),
+    sspPlus: z.object({ byDistrict: z.array(sspPlusRow), followUps: z.array(followUpRow) }).strict(),
+    releases: z.object({ byDistrict: z.array(releasesRow), followUps: z.array(followUpRow) }).strict(),
+  })
+  .strict();
+
+/** Totals rows: like table rows, with 'all' where a dimension is summed. */
+export const totalsSchema = z
+  .object({
+    casesByLevel: z.array(casesByLevelRow.extend({ level: z.union([level, all]) })),
+    activeByAgeBand: z.array(ageBandRow.extend({ band: z.union([band, all]) })),
+    activeBySex: z.array(sexRow.extend({ sex: z.union([sex, all]) })),
+    eventsByDistrict: z.array(eventsRow),
+    sspPlus: z
+      .object({
+        byDistrict: z.array(sspPlusRow),
+        followUps: z.array(followUpRow.extend({ outcome: z.union([outcome, all]) })),
+      })
+      .strict(),
+    releases: z
+      .object({
+        byDistrict: z.array(releasesRow),
+        followUps: z.array(followUpRow.extend({ outcome: z.union([outcome, all]) })),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const assessmentSchema = z.object({ district, text: z.string().max(20_000) }).strict();
+
+const reportShape = z
+  .object({
+    format: z.literal(REPORT_FORMAT),
+    version: z.literal(REPORT_VERSION),
+    period: z.string().regex(/^\d{4}-H[12]$/, 'Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.'),
+    unit: z.string().min(1).max(200),
+    districts: z.array(district).min(1).max(100),
+    mode: z.enum(['exact', 'anonymised']),
+    threshold: z.number().int().min(1).max(100),
+    generatedAt: z.iso.datetime({ offset: true }),
+    appVersion: z.string().min(1).max(50),
+    tables: tablesSchema,
+    totals: totalsSchema,
+    assessments: z.array(assessmentSchema).max(100),
+  })
+  .strict();
+
+export const reportSchemaV1 = reportShape.superRefine((report, ctx) => {
+  for (const p of reportProblems(report)) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
+});
+
+export type ReportV1 = z.infer<typeof reportShape>;
+export type ReportTables = ReportV1['tables'];
+export type ReportTotals = ReportV1['totals'];
+export type ReportMode = ReportV1['mode'];
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type CasesByLevelRow = z.infer<typeof casesByLevelRow>;
+export type AgeBandRow = z.infer<typeof ageBandRow>;
+export type SexRow = z.infer<typeof sexRow>;
+export type EventsRow = z.infer<typeof eventsRow>;
+export type SspPlusRow = z.infer<typeof sspPlusRow>;
+export type FollowUpRow = z.infer<typeof followUpRow>;
+export type ReleasesRow = z.infer<typeof releasesRow>;
+
+export type ParseReportResult = { ok: true; report: ReportV1 } | { ok: false; error: string; issues: string[] };
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/**
+ * Parses and checks a report. Errors are Danish: `error` is one sentence for the user,
+ * `issues` lists each problem with the field it concerns (at most 20).
+ */
+export function parseReport(input: unknown): ParseReportResult {
+  const r = reportSchemaV1.safeParse(input, { error: z.locales.da().localeError });
+  if (r.success) return { ok: true, report: r.data };
+  const issues = r.error.issues.slice(0, 20).map((i) => (i.path.length ? `${describePath(i.path)}: ${i.message}` : i.message));
+  return {
+    ok: false,
+    error: `Filen følger ikke formatet for halvårsrapporter (${issues[0] ?? 'ukendt fejl'}).`,
+    issues,
+  };
+}
