@@ -6,9 +6,12 @@ import {
   PLAN_END_REASON_CODES,
   eligibility,
   followUpDueDates,
+  gridIndexFor,
+  isActionOverdue,
   isActiveOutcome,
   lifeAreaLabel,
   nextReviewDue,
+  nextScheduledReview,
   outcomeLabel,
   planEndReasonLabel,
   reviewSchedule,
@@ -155,5 +158,44 @@ describe('alerts', () => {
     expect(turns25Within('2001-06-15', '2026-04-16')).toBe('2026-06-15'); // 60 days
     expect(turns25Within('2001-06-15', '2026-04-15')).toBeNull(); // 61 days
     expect(turns25Within('2001-06-15', '2026-06-16')).toBeNull();
+  });
+});
+
+describe('scheduled reviews on a fixed grid from the start', () => {
+  // start 15 January, every 3 months: 15 April, 15 July, 15 October.
+  it('is due one interval after the start while none was held', () => {
+    expect(nextScheduledReview('2026-01-15', [], 3, '2026-03-01')).toEqual({ dueOn: '2026-04-15', daysLeft: 45, overdue: false, index: 1 });
+    expect(nextScheduledReview('2026-01-15', [], 3, '2026-04-20')).toEqual({ dueOn: '2026-04-15', daysLeft: -5, overdue: true, index: 1 });
+    expect(nextScheduledReview('2026-01-15', [], 3, '2026-04-15')).toMatchObject({ daysLeft: 0, overdue: false });
+  });
+  it('counts a review a little early or late for its grid date, and does not drift', () => {
+    expect(nextScheduledReview('2026-01-15', ['2026-04-10'], 3, '2026-05-01').dueOn).toBe('2026-07-15');
+    expect(nextScheduledReview('2026-01-15', ['2026-04-20'], 3, '2026-05-01').dueOn).toBe('2026-07-15');
+    expect(nextScheduledReview('2026-01-15', ['2026-04-20', '2026-07-02'], 3, '2026-08-01').dueOn).toBe('2026-10-15');
+  });
+  it('leaves a missed date behind once a later review is held', () => {
+    // 1 August is 17 days after 15 July and 75 before 15 October: it counts for 15 July.
+    expect(nextScheduledReview('2026-01-15', ['2026-08-01'], 3, '2026-08-02')).toMatchObject({ dueOn: '2026-10-15', index: 3 });
+  });
+  it('breaks a tie towards the earlier grid date and ignores reviews after the reference date', () => {
+    // Monthly from 1 January: 1 February and 1 March are both 14 days from 15 February.
+    expect(gridIndexFor('2026-01-01', '2026-02-15', 1)).toBe(1);
+    expect(gridIndexFor('2026-01-01', '2026-02-16', 1)).toBe(2);
+    expect(nextScheduledReview('2026-01-15', ['2026-04-10'], 3, '2026-04-01').dueOn).toBe('2026-04-15');
+  });
+  it('keeps month ends on the grid (start 31 January: 30 April, 31 July)', () => {
+    expect(nextScheduledReview('2026-01-31', ['2026-04-30'], 3, '2026-05-01').dueOn).toBe('2026-07-31');
+    expect(() => nextScheduledReview('2026-01-31', [], 0, '2026-05-01')).toThrow(RangeError);
+  });
+});
+
+describe('actions', () => {
+  it('are overdue after the deadline unless done or given up', () => {
+    expect(isActionOverdue('2026-05-01', 'planned', '2026-05-02')).toBe(true);
+    expect(isActionOverdue('2026-05-01', 'in-progress', '2026-05-02')).toBe(true);
+    expect(isActionOverdue('2026-05-01', 'planned', '2026-05-01')).toBe(false);
+    expect(isActionOverdue('2026-05-01', 'done', '2026-06-01')).toBe(false);
+    expect(isActionOverdue('2026-05-01', 'cancelled', '2026-06-01')).toBe(false);
+    expect(isActionOverdue(null, 'planned', '2026-06-01')).toBe(false);
   });
 });

@@ -212,3 +212,104 @@ export function turns17HalfWithin(birthDate: IsoDate, refDate: IsoDate, days = 6
 export function turns25Within(birthDate: IsoDate, refDate: IsoDate, days = 60): IsoDate | null {
   return within(twentyFifthBirthday(birthDate), refDate, days);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Partners, actions and reviews (added with the SSP+ screens)
+
+/** The partners a new vault offers for a plan. The list is data (sspplus_partners), editable. */
+export const DEFAULT_PARTNERS: readonly string[] = ['SOF', 'BIF / Jobcenter', 'BUF', 'Kriminalforsorgen', 'Politi'];
+
+export const ACTION_STATUSES = [
+  { code: 'planned', label: 'Ikke startet' },
+  { code: 'in-progress', label: 'I gang' },
+  { code: 'done', label: 'Udført' },
+  { code: 'cancelled', label: 'Opgivet' },
+] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number]['code'];
+export const ACTION_STATUS_CODES: readonly ActionStatus[] = ACTION_STATUSES.map((s) => s.code);
+export const actionStatusLabel = (code: ActionStatus): string => labelOf(ACTION_STATUSES, code);
+
+/** An agreed action is overdue when its deadline has passed (refDate after it) and it is not done or given up. */
+export function isActionOverdue(deadline: IsoDate | null, status: ActionStatus, refDate: IsoDate): boolean {
+  return deadline !== null && (status === 'planned' || status === 'in-progress') && compare(deadline, refDate) < 0;
+}
+
+export const REVIEW_KINDS = [
+  { code: 'scheduled', label: 'Planlagt opfølgning' },
+  { code: 'ad-hoc', label: 'Ekstra opfølgning' },
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number]['code'];
+export const REVIEW_KIND_CODES: readonly ReviewKind[] = REVIEW_KINDS.map((k) => k.code);
+export const reviewKindLabel = (code: ReviewKind): string => labelOf(REVIEW_KINDS, code);
+
+/** Why an ad hoc review was held (DOMAIN.md: after events such as a new charge, a release, lost housing). */
+export const REVIEW_TRIGGERS = [
+  { code: 'new-charge', label: 'Ny sigtelse' },
+  { code: 'release', label: 'Løsladelse' },
+  { code: 'lost-housing', label: 'Mistet bolig' },
+  { code: 'other', label: 'Andet' },
+] as const;
+export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number]['code'];
+export const REVIEW_TRIGGER_CODES: readonly ReviewTrigger[] = REVIEW_TRIGGERS.map((k) => k.code);
+export const reviewTriggerLabel = (code: ReviewTrigger): string => labelOf(REVIEW_TRIGGERS, code);
+
+/** Status of a life area at a review. */
+export const AREA_REVIEW_STATUSES = [
+  { code: 'progress', label: 'Fremgang' },
+  { code: 'unchanged', label: 'Uændret' },
+  { code: 'setback', label: 'Tilbagegang' },
+  { code: 'achieved', label: 'Mål nået' },
+  { code: 'not-relevant', label: 'Ikke relevant' },
+] as const;
+export type AreaReviewStatus = (typeof AREA_REVIEW_STATUSES)[number]['code'];
+export const AREA_REVIEW_STATUS_CODES: readonly AreaReviewStatus[] = AREA_REVIEW_STATUSES.map((s) => s.code);
+export const areaReviewStatusLabel = (code: AreaReviewStatus): string => labelOf(AREA_REVIEW_STATUSES, code);
+
+/** Reviews due within this many days count as "due soon" in the overview. *(design)* */
+export const REVIEW_DUE_SOON_DAYS = 14;
+/** Alerts look this many days ahead (17½ and 25). */
+export const ALERT_DAYS = 60;
+
+/**
+ * The grid date (start + k·interval, k >= 1) a scheduled review held on `heldOn` counts for: the
+ * nearest one, the earlier on a tie (a late review counts for the date it was late for). Returns k.
+ */
+export function gridIndexFor(startDate: IsoDate, heldOn: IsoDate, intervalMonths: number): number {
+  let k = 1;
+  while (compare(addMonths(startDate, (k + 1) * intervalMonths), heldOn) <= 0) k++;
+  const before = addMonths(startDate, k * intervalMonths);
+  if (compare(before, heldOn) > 0) return 1; // held before the first grid date
+  const after = addMonths(startDate, (k + 1) * intervalMonths);
+  return diffDays(heldOn, before) <= diffDays(after, heldOn) ? k : k + 1;
+}
+
+export interface ScheduledReviewDue extends ReviewDue {
+  /** k in start + k·interval. */
+  index: number;
+}
+
+/**
+ * The next scheduled review on a fixed grid from the start: start + k·interval months. Each
+ * scheduled review held on or before refDate counts for its nearest grid date (gridIndexFor);
+ * the next one due is the grid date after the one the latest of them counted for. A date that
+ * was missed is left behind once a later review is held. Ad hoc reviews do not move the grid.
+ */
+export function nextScheduledReview(
+  startDate: IsoDate,
+  scheduledHeld: readonly IsoDate[],
+  intervalMonths: number = DEFAULT_REVIEW_INTERVAL_MONTHS,
+  refDate: IsoDate,
+): ScheduledReviewDue {
+  if (!Number.isInteger(intervalMonths) || intervalMonths < 1) {
+    throw new RangeError('Intervallet skal være et helt antal måneder, mindst 1.');
+  }
+  let covered = 0;
+  for (const r of scheduledHeld) {
+    if (compare(r, refDate) > 0) continue;
+    covered = Math.max(covered, gridIndexFor(startDate, r, intervalMonths));
+  }
+  const index = covered + 1;
+  const dueOn = addMonths(startDate, index * intervalMonths);
+  const daysLeft = diffDays(dueOn, refDate);
+  return { dueOn, daysLeft, overdue: daysLeft < 0, index };
+}
