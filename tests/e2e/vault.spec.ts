@@ -37,8 +37,11 @@ test('create a vault, keep the recovery key, lock, fail and succeed to unlock', 
   await expect(page.locator('#create-passphrase-confirm-error')).toContainText('De to adgangskoder er ikke ens.');
   await screenshot(page, '02-create-validation');
   await expectAccessible(page, 'create with errors');
+  await expect(summary).not.toContainText('Skriv dit navn.');
+  await expect(summary).toContainText('De to adgangskoder er ikke ens.');
   await page.getByLabel('Gentag adgangskoden').fill(passphrase);
   await expect(page.locator('#create-passphrase-confirm-error')).toHaveCount(0);
+  await expect(summary).toHaveCount(0);
   await expect(page.locator('#create-passphrase-confirm-feedback')).toHaveText('Adgangskoderne er ens.');
 
   // ---- the recovery key, once ----
@@ -121,12 +124,13 @@ test('unlock with the recovery key, change the passphrase in Indstillinger', asy
   await page.getByLabel('Gentag den nye adgangskode').fill(newPassphrase);
   await page.getByRole('button', { name: 'Skift adgangskode' }).click();
   await expect(page.getByRole('alert')).toContainText('Den nuværende adgangskode er forkert');
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.locator('#change-current-error')).toContainText('Forkert adgangskode');
   // Nothing typed is lost when the call fails.
   await expect(page.getByLabel('Ny adgangskode', { exact: true })).toHaveValue(newPassphrase);
   await page.getByLabel('Nuværende adgangskode').fill(passphrase);
   await page.getByLabel('Nuværende adgangskode').press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Adgangskoden er skiftet' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Adgangskoden er skiftet' })).toBeFocused();
   await expect(page.getByLabel('Nuværende adgangskode')).toHaveValue('');
   await screenshot(page, '08-settings');
   await expectAccessible(page, 'settings');

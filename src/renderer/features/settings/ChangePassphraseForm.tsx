@@ -5,8 +5,9 @@ import { api } from '../../api';
 import { t } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/TextField';
+import { useFocusLater } from '../../ui/useFocusLater';
 import { useForm, type FieldErrors } from '../../ui/useForm';
 import { PassphraseStrength } from '../vault/PassphraseStrength';
 import { confirmError, confirmMismatchIsObvious, newPassphraseError } from '../vault/validation';
@@ -32,9 +33,11 @@ export function ChangePassphraseForm() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [changed, setChanged] = useState(false);
-  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const [showSummary, setShowSummary] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
+  const summary = showSummary ? ORDER.filter((f) => form.errorOf(f)).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errorOf(f)! })) : [];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,11 +45,11 @@ export function ChangePassphraseForm() {
     setFailure(null);
     setChanged(false);
     if (!form.submit()) {
-      setSummary(ORDER.filter((f) => form.errors[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errors[f]! })));
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setShowSummary(true);
+      focusLater(summaryRef);
       return;
     }
-    setSummary([]);
+    setShowSummary(false);
     setBusy(true);
     const result = await api['vault.changePassphrase'](form.values);
     setBusy(false);
@@ -62,7 +65,7 @@ export function ChangePassphraseForm() {
       form.setServerErrors(fields);
       setFailure(result.error);
     }
-    requestAnimationFrame(() => resultRef.current?.focus());
+    focusLater(resultRef);
   };
 
   const confirm = form.field('nextConfirm');
@@ -99,7 +102,7 @@ export function ChangePassphraseForm() {
           type="password"
           autoComplete="new-password"
           revealable
-          feedback={<PassphraseStrength value={form.values.next} />}
+          feedback={form.values.next ? <PassphraseStrength value={form.values.next} /> : undefined}
           {...form.field('next')}
         />
         <TextField

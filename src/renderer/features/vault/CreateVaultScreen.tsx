@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/contract/vault';
@@ -6,9 +6,10 @@ import { api } from '../../api';
 import { t } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
+import { useFocusLater } from '../../ui/useFocusLater';
 import { useForm, type FieldErrors } from '../../ui/useForm';
 import { PassphraseStrength } from './PassphraseStrength';
 import { confirmError, confirmMismatchIsObvious, newPassphraseError, OWNER_FIELD_MAX, requiredText } from './validation';
@@ -54,25 +55,23 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
   const form = useForm<Values>({ name: '', role: '', area: '', passphrase: '', passphraseConfirm: '' }, validate);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
+  const [showSummary, setShowSummary] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
-
-  const showSummary = useCallback((items: ErrorSummaryItem[]) => {
-    setSummary(items);
-    // After React has rendered it.
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }, []);
+  const focusLater = useFocusLater();
+  // The summary follows the fields: a fixed problem leaves the list at once.
+  const summary = showSummary ? ORDER.filter((f) => form.errorOf(f)).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errorOf(f)! })) : [];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     setFailure(null);
     if (!form.submit()) {
-      showSummary(ORDER.filter((f) => form.errors[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: form.errors[f]! })));
+      setShowSummary(true);
+      focusLater(summaryRef);
       return;
     }
-    setSummary([]);
+    setShowSummary(false);
     setBusy(true);
     const v = form.values;
     const result = await api['vault.create']({
@@ -92,7 +91,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
     }
     form.setServerErrors(fieldErrors);
     setFailure(result.error);
-    requestAnimationFrame(() => failureRef.current?.focus());
+    focusLater(failureRef);
   };
 
   const confirm = form.field('passphraseConfirm');
@@ -147,7 +146,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
             type="password"
             autoComplete="new-password"
             revealable
-            feedback={<PassphraseStrength value={form.values.passphrase} />}
+            feedback={form.values.passphrase ? <PassphraseStrength value={form.values.passphrase} /> : undefined}
             {...form.field('passphrase')}
           />
           <TextField

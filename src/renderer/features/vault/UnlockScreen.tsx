@@ -148,7 +148,7 @@ export function UnlockScreen({
           error={fieldError}
         />
         <div className="form-actions">
-          <Button type="submit" icon="lock" busy={busy} busyLabel={t('vault.unlock.submitting')}>
+          <Button type="submit" busy={busy} busyLabel={t('vault.unlock.submitting')}>
             {t('vault.unlock.submit')}
           </Button>
           <Button variant="tertiary" onClick={switchMethod}>
