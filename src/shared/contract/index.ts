@@ -4,6 +4,7 @@ import { vaultContract } from './vault';
 import { registerContract } from './register';
 import { meetingsContract } from './meetings';
 import { maintenanceContract } from './maintenance';
+import { sspplusContract } from './sspplus';
 
 export * from './core';
 
@@ -12,7 +13,7 @@ export * from './core';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract] as const;
+const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -30,6 +31,7 @@ export const contract = {
   ...registerContract,
   ...meetingsContract,
   ...maintenanceContract,
+  ...sspplusContract,
 } as const;
 
 export type Contract = typeof contract;
