@@ -2,6 +2,8 @@ import { AppError } from '../errors';
 import { UsageError, type CliIo } from './io';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
+import { importCommand } from './commands/import';
+import { seedCommand } from './commands/seed';
 import { backupCommand, restoreCommand } from './commands/backup';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -10,6 +12,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 export const commands: Record<string, Command> = {
   init: (argv, io) => initCommand(argv, io),
   verify: verifyCommand,
+  import: importCommand,
+  seed: seedCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };
@@ -23,6 +27,8 @@ ${Object.keys(commands)
 
   init   --vault DIR --passphrase-file F [--owner NAVN] [--role ROLLE] [--area OMRÅDE]
   verify --vault DIR --passphrase-file F
+  import --vault DIR --passphrase-file F --file SAGER.csv|SAGER.xlsx
+  seed   --vault DIR --passphrase-file F --people N [--seed S] [--today ÅÅÅÅ-MM-DD] [--force]
   backup --vault DIR --passphrase-file F --out FIL
   restore --vault DIR --passphrase-file F --from FIL [--recovery]`;
 
