@@ -54,5 +54,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0008_sspplus_partners",
     "hash": "9f924ef14ccac89feee6649991c9d37ea297655efd43f86f24259d9ae65f4848",
     "sql": "-- Default partners for SSP+ plans (an editable list; names are organisations, never people).\nINSERT OR IGNORE INTO `sspplus_partners` (`name`, `sort_order`) VALUES\n  ('SOF', 1),\n  ('BIF / Jobcenter', 2),\n  ('BUF', 3),\n  ('Kriminalforsorgen', 4),\n  ('Politi', 5);\n"
+  },
+  {
+    "idx": 9,
+    "tag": "0009_nebulous_sabra",
+    "hash": "9f816e71d1d8e42b65dbdc5d19cf0bfa555f5008905cbcd2fd5ef76318b5decb",
+    "sql": "ALTER TABLE `cases` ADD `anonymised_at` text;--> statement-breakpoint\nALTER TABLE `people` ADD `anonymised_at` text;"
   }
 ];

@@ -35,6 +35,8 @@ export const people = sqliteTable(
     school: text('school'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Set when retention removed the personal data; the row stays as an anonymous statistical stub. */
+    anonymisedAt: text('anonymised_at'),
   },
   (t) => [index('people_birth_idx').on(t.birthDate), index('people_sort_idx').on(t.sortName)],
 );
@@ -70,6 +72,8 @@ export const cases = sqliteTable(
     closingReason: text('closing_reason'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Set when retention removed the personal data; the row stays as an anonymous statistical stub. */
+    anonymisedAt: text('anonymised_at'),
   },
   (t) => [
     // At most one open case per person.
