@@ -8,10 +8,11 @@ import { registerHandlers as caseRegisterHandlers } from './handlers/register';
 import { meetingsHandlers } from './handlers/meetings';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './handlers/sspplus';
+import { releasesHandlers } from './handlers/releases';
 import { zodIssuesToFields } from './handlers/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */
-export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers, meetingsHandlers, sspplusHandlers];
+export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers, meetingsHandlers, sspplusHandlers, releasesHandlers];
 
 export type HandlerMap = Map<OperationName, (input: unknown, ctx: AppContext) => unknown>;
 

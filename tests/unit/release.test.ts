@@ -5,6 +5,7 @@ import {
   MILESTONE_KEYS,
   checklistItemLabel,
   checklistStatusLabel,
+  custodyFieldProblems,
   custodyProblems,
   earliestRelease,
   isLongSentence,
@@ -256,5 +257,39 @@ describe('checklist', () => {
         { status: 'missing' }, { status: 'not-relevant' }, { status: 'not-relevant' },
       ]),
     ).toEqual({ arranged: 2, relevant: 4, total: 6 });
+  });
+});
+
+describe('custodyFieldProblems', () => {
+  const today = '2026-11-23';
+  it('accepts consistent dates', () => {
+    expect(custodyFieldProblems(sentence, today)).toEqual({});
+    expect(custodyFieldProblems({ ...sentence, paroleOn: '2026-07-31', releasedOn: '2026-07-31' }, '2026-08-01')).toEqual({});
+  });
+  it('puts each problem on its field, in Danish', () => {
+    expect(custodyFieldProblems({ ...sentence, expectedReleaseOn: '2025-01-30' }, today)).toEqual({
+      expectedReleaseOn: 'Forventet løsladelse kan ikke ligge før indsættelsen.',
+    });
+    expect(custodyFieldProblems({ ...sentence, paroleOn: '2026-08-01' }, today)).toEqual({
+      paroleOn: 'Prøveløsladelsen kan ikke ligge efter forventet løsladelse.',
+    });
+    expect(custodyFieldProblems({ ...sentence, type: 'varetaegt', paroleOn: '2024-01-01' }, today)).toEqual({
+      paroleOn: 'Varetægtsfængslede kan ikke prøveløslades. Fjern datoen.',
+    });
+    expect(custodyFieldProblems({ ...sentence, releasedOn: '2025-01-30' }, today)).toEqual({ releasedOn: 'Løsladelsen kan ikke ligge før indsættelsen.' });
+    expect(custodyFieldProblems({ ...sentence, releasedOn: '2026-11-24' }, today)).toEqual({
+      releasedOn: 'Løsladelsen kan ikke ligge i fremtiden. Registrér den, når den er sket.',
+    });
+    expect(custodyFieldProblems({ ...sentence, imprisonedOn: '2026-11-24', expectedReleaseOn: null }, today)).toEqual({
+      imprisonedOn: 'Indsættelsen kan ikke ligge i fremtiden.',
+    });
+  });
+  it('reports several fields at once; the release on the imprisonment day is fine', () => {
+    expect(
+      custodyFieldProblems({ type: 'afsoning', imprisonedOn: '2026-03-01', expectedReleaseOn: '2026-02-01', paroleOn: '2026-01-01', releasedOn: '2026-03-01' }, today),
+    ).toEqual({
+      expectedReleaseOn: 'Forventet løsladelse kan ikke ligge før indsættelsen.',
+      paroleOn: 'Prøveløsladelsen kan ikke ligge før indsættelsen.',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { registerContract } from './register';
 import { meetingsContract } from './meetings';
 import { maintenanceContract } from './maintenance';
 import { sspplusContract } from './sspplus';
+import { releasesContract } from './releases';
 
 export * from './core';
 
@@ -13,7 +14,7 @@ export * from './core';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract] as const;
+const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract, releasesContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -32,6 +33,7 @@ export const contract = {
   ...meetingsContract,
   ...maintenanceContract,
   ...sspplusContract,
+  ...releasesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -208,3 +208,77 @@ function stateOn(d: Draft, doneOn: IsoDate | undefined, notYet: boolean, refDate
   const start = d.windowStart ?? addDays(d.dueOn, -dueSoonDays);
   return compare(refDate, start) >= 0 ? 'due' : 'upcoming';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Field-level checks and vocabulary (used by the service and, for live messages, the screens)
+
+export type CustodyDateField = 'imprisonedOn' | 'expectedReleaseOn' | 'paroleOn' | 'releasedOn';
+
+/**
+ * The date problems of a custody period as Danish messages per field (empty when consistent):
+ * imprisonment and actual release not after refDate (today), expected release, parole and
+ * actual release not before imprisonment, parole not after expected release, no parole on
+ * remand. The first problem of a field wins.
+ */
+export function custodyFieldProblems(custody: CustodyPeriod, refDate: IsoDate): Partial<Record<CustodyDateField, string>> {
+  const out: Partial<Record<CustodyDateField, string>> = {};
+  const put = (field: CustodyDateField, message: string) => {
+    out[field] ??= message;
+  };
+  const before = (d: IsoDate | null, floor: IsoDate) => d !== null && compare(d, floor) < 0;
+  if (compare(custody.imprisonedOn, refDate) > 0) put('imprisonedOn', 'Indsættelsen kan ikke ligge i fremtiden.');
+  if (before(custody.expectedReleaseOn, custody.imprisonedOn)) put('expectedReleaseOn', 'Forventet løsladelse kan ikke ligge før indsættelsen.');
+  if (custody.type === 'varetaegt' && custody.paroleOn !== null) put('paroleOn', 'Varetægtsfængslede kan ikke prøveløslades. Fjern datoen.');
+  if (before(custody.paroleOn, custody.imprisonedOn)) put('paroleOn', 'Prøveløsladelsen kan ikke ligge før indsættelsen.');
+  if (custody.paroleOn !== null && custody.expectedReleaseOn !== null && compare(custody.paroleOn, custody.expectedReleaseOn) > 0) {
+    put('paroleOn', 'Prøveløsladelsen kan ikke ligge efter forventet løsladelse.');
+  }
+  if (before(custody.releasedOn, custody.imprisonedOn)) put('releasedOn', 'Løsladelsen kan ikke ligge før indsættelsen.');
+  if (custody.releasedOn !== null && compare(custody.releasedOn, refDate) > 0) {
+    put('releasedOn', 'Løsladelsen kan ikke ligge i fremtiden. Registrér den, når den er sket.');
+  }
+  return out;
+}
+
+export const CUSTODY_TYPES = [
+  { code: 'afsoning', label: 'Afsoning' },
+  { code: 'varetaegt', label: 'Varetægt' },
+] as const;
+export const CUSTODY_TYPE_CODES: readonly CustodyType[] = CUSTODY_TYPES.map((c) => c.code);
+
+export const INSTITUTION_KINDS = [
+  { code: 'prison', label: 'Fængsel' },
+  { code: 'arresthus', label: 'Arresthus' },
+  { code: 'remand', label: 'Varetægtsfængsel' },
+  { code: 'youth', label: 'Sikret ungdomsinstitution' },
+] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]['code'];
+export const INSTITUTION_KIND_CODES: readonly InstitutionKind[] = INSTITUTION_KINDS.map((k) => k.code);
+
+/** The partners around a release meeting. */
+export const RELEASE_PARTNERS = [
+  { code: 'kriminalforsorgen', label: 'Kriminalforsorgen' },
+  { code: 'institution', label: 'Institutionen' },
+  { code: 'sof', label: 'SOF' },
+  { code: 'jobcenter', label: 'Jobcenter' },
+  { code: 'housing', label: 'Bolig' },
+  { code: 'pensionat', label: 'Pensionat' },
+  { code: 'young-person', label: 'Den unge' },
+  { code: 'family', label: 'Familie' },
+  { code: 'other', label: 'Andre' },
+] as const;
+export type ReleasePartner = (typeof RELEASE_PARTNERS)[number]['code'];
+export const RELEASE_PARTNER_CODES: readonly ReleasePartner[] = RELEASE_PARTNERS.map((p) => p.code);
+
+/** Several meetings per custody period: a planning meeting, a final one, others. */
+export const RELEASE_MEETING_KINDS = [
+  { code: 'planning', label: 'Planlægningsmøde' },
+  { code: 'final', label: 'Afsluttende møde' },
+  { code: 'other', label: 'Andet møde' },
+] as const;
+export type ReleaseMeetingKind = (typeof RELEASE_MEETING_KINDS)[number]['code'];
+export const RELEASE_MEETING_KIND_CODES: readonly ReleaseMeetingKind[] = RELEASE_MEETING_KINDS.map((k) => k.code);
+
+/** Milestones the coordinator records by hand; the others follow from meetings, release and follow-ups. */
+export const RECORDED_MILESTONES = ['handleplan', 'municipality-contact', 'parole-decision'] as const satisfies readonly MilestoneKey[];
+export type RecordedMilestone = (typeof RECORDED_MILESTONES)[number];
