@@ -54,6 +54,20 @@ test('create a vault, keep the recovery key, lock, fail and succeed to unlock', 
   await screenshot(page, '03-recovery-key');
   await expectAccessible(page, 'recovery key');
 
+  // Printing shows the sheet alone: the key, whose vault it is, where it belongs.
+  await page.getByRole('button', { name: 'Udskriv' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('.print-sheet');
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText(recoveryKey);
+  await expect(sheet).toContainText(`Boks for: ${owner.name}, SSP-konsulent, Nørrebro`);
+  await expect(sheet).toContainText(/Oprettet: \d{1,2}\. [a-zæøå]+ \d{4}/);
+  await expect(vault.recoveryHeading).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden();
+  await screenshot(page, '03b-recovery-key-print');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(sheet).toBeHidden();
+
   // Continuing needs the confirmation.
   await page.getByRole('button', { name: 'Fortsæt til SSP Desk' }).click();
   await expect(page.locator('#recovery-saved-error')).toContainText('Bekræft, at du har gemt gendannelsesnøglen');
@@ -209,8 +223,14 @@ test('repeated wrong passphrases are throttled with a countdown', async ({ page,
   await expect(page.locator('.throttle-notice')).toContainText(/For mange forkerte forsøg\. Vent \d+ sekund/);
   await screenshot(page, '09-unlock-throttled');
   await expectAccessible(page, 'unlock throttled');
+  // Once the wait is over, another miss doubles it: 2 seconds.
+  await expect(page.locator('.throttle-notice')).toBeHidden({ timeout: 15_000 });
   await vault.submitUnlock('forkert kode igen');
-  await expect(vault.unlockError()).toContainText(/For mange forkerte forsøg|Forkert adgangskode/);
+  await expect(vault.unlockError()).toContainText('Forkert adgangskode');
+  await expect(page.locator('.throttle-notice')).toContainText('Vent 2 sekunder');
+  // Trying during the wait: main refuses without checking, and says so.
+  await vault.submitUnlock(passphrase);
+  await expect(vault.unlockError()).toContainText('For mange forkerte forsøg');
   // After the wait the right passphrase works.
   await expect(page.locator('.throttle-notice')).toBeHidden({ timeout: 15_000 });
   await vault.unlock(passphrase);
@@ -260,4 +280,22 @@ test('keyboard only: create, continue, navigate and lock without a mouse', async
   await page.keyboard.type(passphrase);
   await page.keyboard.press('Enter');
   await shell.expectVisible(owner.name);
+});
+
+test('English is available and switches every label; Danish is the default', async ({ page, bridge, vault, shell }) => {
+  await vault.open(bridge.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await vault.createVault(owner, passphrase);
+  await vault.confirmRecoveryKey();
+  await shell.goTo('Indstillinger');
+  await page.getByLabel('Sprog i SSP Desk').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('button')).toHaveText([
+    'Cases', 'SSP+', 'Releases', 'Leader group meetings', 'Semi-annual report', 'Settings',
+  ]);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expectAccessible(page, 'settings in English');
+  await page.getByLabel('Language in SSP Desk').selectOption('da');
+  await expect(shell.nav).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 });

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n';
 import { CasesArea } from '../features/cases';
-import { LeaderMeetingsArea } from '../features/leader-meetings';
+import { LeaderMeetingsArea } from '../features/meetings';
 import { ReleasesArea } from '../features/releases';
 import { SemiannualReportArea } from '../features/semiannual-report';
 import { SettingsArea } from '../features/settings';

@@ -1,5 +1,5 @@
 import type { CasesScreen } from '../features/cases/routes';
-import type { LeaderMeetingsScreen } from '../features/leader-meetings/routes';
+import type { LeaderMeetingsScreen } from '../features/meetings/routes';
 import type { ReleasesScreen } from '../features/releases/routes';
 import type { SemiannualReportScreen } from '../features/semiannual-report/routes';
 import type { SettingsScreen } from '../features/settings/routes';

@@ -1,11 +1,32 @@
-import { PageHeader } from '../../ui/PageHeader';
-import { t } from '../../i18n';
 import type { RouteOf } from '../../shell/routes';
+import { AreaEditScreen } from './AreaEditScreen';
+import { EndPlanScreen } from './EndPlanScreen';
+import { OverviewScreen } from './OverviewScreen';
+import { PlanEditScreen } from './PlanEditScreen';
+import { PlanScreen } from './PlanScreen';
+import { PrintPlanScreen } from './PrintPlanScreen';
+import { ReviewScreen } from './ReviewScreen';
+import { StartPlanScreen } from './StartPlanScreen';
+import './sspplus.css';
 
-/** The SSP+ area. Switch on route.screen when the area gets more screens (see ./routes.ts). */
+/** SSP+: the overview, starting a plan, the plan with its areas, reviews, end and follow-ups, and the printed plan. */
 export function SspPlusArea({ route }: { route: RouteOf<'sspPlus'> }) {
   switch (route.screen) {
     case 'index':
-      return <PageHeader title={t('areas.sspPlus.title')} lead={t('areas.sspPlus.empty')} />;
+      return <OverviewScreen />;
+    case 'start':
+      return <StartPlanScreen personId={route.personId} />;
+    case 'plan':
+      return <PlanScreen key={route.planId} planId={route.planId} />;
+    case 'edit':
+      return <PlanEditScreen key={route.planId} planId={route.planId} />;
+    case 'area':
+      return <AreaEditScreen key={`${route.planId}-${route.area}`} planId={route.planId} area={route.area} />;
+    case 'review':
+      return <ReviewScreen key={route.planId} planId={route.planId} />;
+    case 'end':
+      return <EndPlanScreen key={route.planId} planId={route.planId} />;
+    case 'print':
+      return <PrintPlanScreen key={route.planId} planId={route.planId} />;
   }
 }

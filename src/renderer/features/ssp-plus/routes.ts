@@ -1,2 +1,12 @@
-/** The screens of the SSP+ area. Add members here (e.g. `{ screen: 'plan'; planId: number }`). */
-export type SspPlusScreen = { screen: 'index' };
+import type { LifeArea } from '../../../shared/domain/sspplus';
+
+/** The screens of the SSP+ area. */
+export type SspPlusScreen =
+  | { screen: 'index' }
+  | { screen: 'start'; personId?: number }
+  | { screen: 'plan'; planId: number }
+  | { screen: 'edit'; planId: number }
+  | { screen: 'area'; planId: number; area: LifeArea }
+  | { screen: 'review'; planId: number }
+  | { screen: 'end'; planId: number }
+  | { screen: 'print'; planId: number };

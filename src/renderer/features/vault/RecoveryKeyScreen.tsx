@@ -6,6 +6,16 @@ import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { PageHeader } from '../../ui/PageHeader';
 
+/** The key in groups of four, spaced for reading; the hyphens stay in the text for copying and screen readers. */
+function KeyGroups({ groups }: { groups: readonly string[] }) {
+  return groups.map((g, i) => (
+    <span key={i} className="recovery-key-group">
+      {g}
+      {i < groups.length - 1 ? <span className="sr-only">-</span> : null}
+    </span>
+  ));
+}
+
 /**
  * Shows the recovery key once, right after the vault is created, with what to do with it.
  * The user must tick "Jeg har gemt gendannelsesnøglen" before continuing. Printing shows only
@@ -38,12 +48,7 @@ export function RecoveryKeyScreen({ recoveryKey, owner, createdAt, onDone }: { r
           {t('vault.recovery.keyLabel')}
         </h2>
         <p className="recovery-key" data-testid="recovery-key">
-          {groups.map((g, i) => (
-            <span key={i} className="recovery-key-group">
-              {g}
-              {i < groups.length - 1 ? <span className="sr-only">-</span> : null}
-            </span>
-          ))}
+          <KeyGroups groups={groups} />
         </p>
         <h2 className="h3">{t('vault.recovery.instructionsHeading')}</h2>
         <ol className="recovery-steps">
@@ -76,7 +81,9 @@ export function RecoveryKeyScreen({ recoveryKey, owner, createdAt, onDone }: { r
         <h1>{t('vault.recovery.printHeading')}</h1>
         <p>{t('vault.recovery.printOwner', { name: owner.name, role: owner.role, area: owner.area })}</p>
         <p>{t('vault.recovery.printDate', { date: formatDate(createdAt) })}</p>
-        <p className="print-key">{recoveryKey}</p>
+        <p className="print-key">
+          <KeyGroups groups={groups} />
+        </p>
         <p>{t('vault.recovery.printStorage')}</p>
       </section>
     </>

@@ -1,0 +1,95 @@
+import { api } from '../../api';
+import { t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { AgendaEditor } from './AgendaEditor';
+import { DecisionForm, DecisionSummary } from './DecisionForm';
+import { LoadingGate } from './Loading';
+import { longDate, partnerName, periodText, shortDate } from './labels';
+import { useLoad } from './useCall';
+
+/**
+ * The coordinator's control view of one meeting: agenda, the way to the shared screen, the
+ * decisions per case and the minutes. Cases appear by pseudonym here too; names only on the
+ * shared screen's explicit reveal (audited) or in the case itself.
+ */
+export function MeetingControl({ meetingId }: { meetingId: number }) {
+  const { navigate } = useRouter();
+  const { data, set } = useLoad(() => api['meetings.get']({ meetingId }), [meetingId]);
+  return (
+    <LoadingGate data={data}>
+      {(m) => {
+        const caseItems = m.agenda.filter((i) => i.case);
+        return (
+          <>
+            <PageHeader
+              title={m.forum.name}
+              lead={[t('meetings.control.when', { date: longDate(m.heldOn) }), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
+            />
+            <div className="meetings-toolbar">
+              <Button icon="visibility" disabled={m.agenda.length === 0} onClick={() => navigate({ area: 'leaderMeetings', screen: 'projection', meetingId: m.id })}>
+                {t('meetings.control.project')}
+              </Button>
+              <Button variant="secondary" icon="print" onClick={() => navigate({ area: 'leaderMeetings', screen: 'minutes', meetingId: m.id })}>
+                {t('meetings.control.minutes')}
+              </Button>
+              <Button variant="tertiary" onClick={() => navigate({ area: 'leaderMeetings', screen: 'index' })}>
+                {t('meetings.control.allMeetings')}
+              </Button>
+            </div>
+            <Alert variant="info">
+              <p>
+                {t('meetings.control.period', { period: periodText(m.window) })}{' '}
+                {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious')}
+              </p>
+              <p>{t('meetings.control.projectHint')}</p>
+            </Alert>
+
+            <section aria-labelledby="attendees-heading" className="meetings-section">
+              <h2 id="attendees-heading">{t('meetings.field.attendees')}</h2>
+              {m.attendees.length ? (
+                <ul className="meetings-plain-list">
+                  {m.attendees.map((a) => (
+                    <li key={a.id}>
+                      {a.name} ({partnerName(a.partner)}){a.guest ? ` – ${t('meetings.guest.label')}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="meetings-muted">{t('meetings.control.noAttendees')}</p>
+              )}
+            </section>
+
+            <AgendaEditor meeting={m} onChange={set} />
+
+            <section aria-labelledby="decisions-heading" className="meetings-section">
+              <h2 id="decisions-heading">{t('meetings.decision.heading')}</h2>
+              <p>{t('meetings.decision.lead')}</p>
+              {caseItems.length === 0 ? <p className="meetings-muted">{t('meetings.decision.none')}</p> : null}
+              {caseItems.map((i) => (
+                <section key={i.id} aria-labelledby={`decision-heading-${i.id}`} className="meetings-decision-card">
+                  <h3 id={`decision-heading-${i.id}`}>
+                    {t('meetings.decision.cardHeading', { position: i.position, case: i.case!.pseudonym })}
+                  </h3>
+                  <p className="meetings-agenda-meta">{t('meetings.case.meta', { level: i.case!.level, age: i.case!.age, district: i.case!.district ?? t('meetings.case.noDistrict') })}</p>
+                  {i.decision ? (
+                    <>
+                      <p className="meetings-saved">
+                        <span className="badge badge-success meetings-badge">{t('meetings.agenda.decided')}</span> {t('meetings.decision.savedBy', { actor: i.decision.actor })}
+                      </p>
+                      <DecisionSummary decision={i.decision} />
+                    </>
+                  ) : (
+                    <DecisionForm meeting={m} item={i} onSaved={set} />
+                  )}
+                </section>
+              ))}
+            </section>
+          </>
+        );
+      }}
+    </LoadingGate>
+  );
+}

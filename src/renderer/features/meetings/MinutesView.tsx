@@ -1,0 +1,76 @@
+import { api } from '../../api';
+import { formatDateTime, t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Button } from '../../ui/Button';
+import { DecisionSummary } from './DecisionForm';
+import { LoadingGate } from './Loading';
+import { forumKindLabel, longDate, partnerName } from './labels';
+import { useLoad } from './useCall';
+
+/**
+ * The minutes of a meeting, laid out for print (print CSS hides the app around it): attendees,
+ * agenda, decisions by pseudonym (names only where the forum allows them; never CPR numbers).
+ * PDF: the print dialog's "Gem som PDF"; in Electron the shell can offer webContents.printToPDF.
+ */
+export function MinutesView({ meetingId }: { meetingId: number }) {
+  const { back, canGoBack, replace } = useRouter();
+  const { data } = useLoad(() => api['meetings.minutes']({ meetingId }), [meetingId]);
+  return (
+    <LoadingGate data={data}>
+      {(m) => (
+        <article className="minutes" aria-labelledby="minutes-heading">
+          <div className="page-header">
+            <h1 id="minutes-heading" tabIndex={-1} data-page-heading="">
+              {t('meetings.minutes.title', { forum: m.forumName })}
+            </h1>
+            <p className="font-lead">
+              {[forumKindLabel(m.forumKind), longDate(m.heldOn), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
+            </p>
+          </div>
+          <div className="meetings-toolbar no-print">
+            <Button icon="print" onClick={() => window.print()}>
+              {t('meetings.minutes.print')}
+            </Button>
+            <Button variant="tertiary" onClick={() => (canGoBack ? back() : replace({ area: 'leaderMeetings', screen: 'meeting', meetingId }))}>
+              {t('meetings.back')}
+            </Button>
+          </div>
+          <p className="minutes-privacy">{m.showNames ? t('meetings.minutes.namesShown') : t('meetings.minutes.namesHidden')}</p>
+
+          <section aria-labelledby="minutes-attendees">
+            <h2 id="minutes-attendees">{t('meetings.field.attendees')}</h2>
+            {m.attendees.length ? (
+              <ul className="meetings-plain-list">
+                {m.attendees.map((a, i) => (
+                  <li key={i}>
+                    {a.name} ({partnerName(a.partner)}){a.guest ? ` – ${t('meetings.guest.label')}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('meetings.control.noAttendees')}</p>
+            )}
+          </section>
+
+          <section aria-labelledby="minutes-agenda">
+            <h2 id="minutes-agenda">{t('meetings.agenda.heading')}</h2>
+            {m.items.length === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
+            <ol className="minutes-items">
+              {m.items.map((i) => (
+                <li key={i.position} className="minutes-item">
+                  <h3>
+                    {i.kind === 'case' ? i.caseLabel : i.title}
+                    {i.kind === 'case' && i.level ? <span className="minutes-level"> · {t('meetings.case.level', { level: i.level })}</span> : null}
+                  </h3>
+                  {i.kind === 'point' && i.note ? <p className="meetings-pre">{i.note}</p> : null}
+                  {i.kind === 'case' ? i.decision ? <DecisionSummary decision={i.decision} /> : <p>{t('meetings.minutes.noDecision')}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <p className="minutes-footer">{t('meetings.minutes.prepared', { who: m.preparedBy, when: formatDateTime(new Date()) })}</p>
+        </article>
+      )}
+    </LoadingGate>
+  );
+}

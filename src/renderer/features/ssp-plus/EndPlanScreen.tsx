@@ -1,0 +1,88 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/contract';
+import type { PlanDetail } from '../../../shared/contract/sspplus';
+import { isValidIsoDate } from '../../../shared/domain/dates';
+import { followUpDueDates, type PlanEndReason } from '../../../shared/domain/sspplus';
+import { api } from '../../api';
+import { t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { TextField } from '../../ui/TextField';
+import { useFocusLater } from '../../ui/useFocusLater';
+import { LoadingGate, RadioGroup } from './fields';
+import { endReasonOptions, fullName, localToday, shortDate } from './labels';
+import { useLoad } from './useLoad';
+
+/** End a plan: date and reason. The follow-ups at 3, 6 and 12 months are shown before saving. */
+export function EndPlanScreen({ planId }: { planId: number }) {
+  const { data } = useLoad(() => api['sspplus.get']({ planId }), [planId]);
+  return (
+    <>
+      <PageHeader title={t('sspPlus.end.title')} lead={data.state === 'ready' ? t('sspPlus.planFor', { name: fullName(data.value.person) }) : undefined} />
+      <LoadingGate data={data}>{(plan) => <EndForm plan={plan} />}</LoadingGate>
+    </>
+  );
+}
+
+function EndForm({ plan }: { plan: PlanDetail }) {
+  const { replace, back } = useRouter();
+  const [endDate, setEndDate] = useState(localToday());
+  const [reason, setReason] = useState<PlanEndReason | ''>('');
+  const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
+
+  const dateOk = isValidIsoDate(endDate);
+  const due = dateOk ? followUpDueDates(endDate) : null;
+  const dateError = (submitted && !dateOk ? t('sspPlus.validation.date') : undefined) ?? failure?.fields?.endDate;
+  const reasonError = submitted && !reason ? t('sspPlus.end.reasonRequired') : undefined;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setSubmitted(true);
+    setFailure(null);
+    if (!dateOk || !reason) return;
+    setBusy(true);
+    const r = await api['sspplus.end']({ planId: plan.id, endDate, reason, ...(note.trim() ? { note } : {}) });
+    setBusy(false);
+    if (r.ok) replace({ area: 'sspPlus', screen: 'plan', planId: plan.id });
+    else {
+      setFailure(r.error);
+      focusLater(failureRef);
+    }
+  };
+
+  return (
+    <>
+      {failure ? (
+        <Alert variant="error" heading={t('sspPlus.end.failed')} live="alert" ref={failureRef}>
+          <p>{failure.message}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
+        <TextField id="end-date" type="date" width="s" label={t('sspPlus.field.endDate')} value={endDate} onChange={setEndDate} error={dateError} />
+        <RadioGroup<PlanEndReason> name="end-reason" legend={t('sspPlus.field.endReason')} value={reason} options={endReasonOptions} onChange={setReason} error={reasonError} />
+        <TextField id="end-note" label={t('sspPlus.field.endNote')} hint={t('sspPlus.end.noteHint')} value={note} onChange={setNote} maxLength={500} />
+        {due ? (
+          <Alert variant="info">
+            <p>{t('sspPlus.end.followUps', { m3: shortDate(due.m3), m6: shortDate(due.m6), m12: shortDate(due.m12) })}</p>
+          </Alert>
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" variant="warning" busy={busy} busyLabel={t('form.working')}>
+            {t('sspPlus.end.submit')}
+          </Button>
+          <Button variant="tertiary" onClick={back}>
+            {t('sspPlus.cancel')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

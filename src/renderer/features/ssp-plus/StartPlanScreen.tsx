@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/contract';
+import { isValidIsoDate } from '../../../shared/domain/dates';
+import { api } from '../../api';
+import { t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { useSession } from '../../shell/session';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { PageHeader } from '../../ui/PageHeader';
+import { Select } from '../../ui/Select';
+import { TextField } from '../../ui/TextField';
+import { useFocusLater } from '../../ui/useFocusLater';
+import { CheckboxGroup, FieldError, TextArea } from './fields';
+import { fullName, intervalOptions, localToday } from './labels';
+import { BackToOverview } from './PlanScreen';
+import { useLoad } from './useLoad';
+
+type Field = 'startDate' | 'personId' | 'coordinator' | 'consentDate';
+const FIELD_IDS: Record<Field, string> = { startDate: 'start-date', personId: 'start-person', coordinator: 'start-coordinator', consentDate: 'start-consent-date' };
+
+/**
+ * Start a plan: pick the young person (with eligibility on the chosen date shown beside each),
+ * then the plan's frame. A refusal from main (age, level, no open case) is shown as it comes, in
+ * Danish, and everything typed stays.
+ */
+export function StartPlanScreen({ personId: preselected }: { personId?: number }) {
+  const { owner } = useSession();
+  const { replace } = useRouter();
+  const [startDate, setStartDate] = useState(localToday());
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [personId, setPersonId] = useState<number | null>(preselected ?? null);
+  const [coordinator, setCoordinator] = useState(owner.name);
+  const [partnerIds, setPartnerIds] = useState<number[]>([]);
+  const [consentDate, setConsentDate] = useState('');
+  const [consentScope, setConsentScope] = useState('');
+  const [interval, setReviewInterval] = useState('3');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
+
+  // Search as the user types, a moment after the last key.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const validDate = isValidIsoDate(startDate);
+  const candidates = useLoad(
+    () => (validDate ? api['sspplus.candidates']({ startDate, ...(query ? { search: query } : {}) }) : Promise.resolve({ ok: true as const, value: [] })),
+    [startDate, query, validDate],
+  );
+  const partners = useLoad(() => api['sspplus.partners.list']({}), []);
+
+  const local: Partial<Record<Field, string>> = {
+    startDate: validDate ? undefined : t('sspPlus.validation.date'),
+    personId: personId === null ? t('sspPlus.start.personRequired') : undefined,
+    coordinator: coordinator.trim() ? undefined : t('sspPlus.validation.coordinator'),
+    consentDate: consentDate && !isValidIsoDate(consentDate) ? t('sspPlus.validation.date') : undefined,
+  };
+  const errorOf = (f: Field) => (submitted ? local[f] : undefined) ?? failure?.fields?.[f];
+  const order: Field[] = ['startDate', 'personId', 'coordinator', 'consentDate'];
+  const summary = submitted ? order.filter((f) => local[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: local[f]! })) : [];
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setSubmitted(true);
+    setFailure(null);
+    if (order.some((f) => local[f])) {
+      focusLater(summaryRef);
+      return;
+    }
+    setBusy(true);
+    const r = await api['sspplus.start']({
+      personId: personId!,
+      startDate,
+      coordinator,
+      partnerIds,
+      ...(consentDate ? { consentDate } : {}),
+      ...(consentScope.trim() ? { consentScope } : {}),
+      reviewIntervalMonths: Number(interval),
+    });
+    setBusy(false);
+    if (r.ok) replace({ area: 'sspPlus', screen: 'plan', planId: r.value.id });
+    else {
+      setFailure(r.error);
+      focusLater(failureRef);
+    }
+  };
+
+  const personError = errorOf('personId');
+  return (
+    <>
+      <BackToOverview />
+      <PageHeader title={t('sspPlus.start.title')} lead={t('sspPlus.start.lead')} />
+      <ErrorSummary items={summary} summaryRef={summaryRef} />
+      {failure ? (
+        <Alert variant="error" heading={t('sspPlus.start.failed')} live="alert" ref={failureRef} className="sspplus-refusal">
+          <p>{failure.message}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
+        <fieldset>
+          <legend className="h2">{t('sspPlus.start.personLegend')}</legend>
+          <TextField id={FIELD_IDS.startDate} type="date" width="s" label={t('sspPlus.field.startDate')} hint={t('sspPlus.start.startDateHint')} value={startDate} onChange={setStartDate} error={errorOf('startDate')} />
+          <TextField id="start-search" type="search" label={t('sspPlus.start.search')} hint={t('sspPlus.start.searchHint')} value={search} onChange={setSearch} autoComplete="off" />
+          <fieldset className={personError ? 'form-group form-error' : 'form-group'} aria-describedby={personError ? `${FIELD_IDS.personId}-error` : undefined}>
+            <legend className="form-label">{t('sspPlus.start.person')}</legend>
+            <FieldError id={`${FIELD_IDS.personId}-error`} message={personError} />
+            {candidates.data.state === 'ready' && candidates.data.value.length === 0 ? <p className="sspplus-muted">{query ? t('sspPlus.start.noMatch') : t('sspPlus.start.noCandidates')}</p> : null}
+            {candidates.data.state === 'loading' ? <p className="sspplus-muted">{t('app.loading')}</p> : null}
+            <ul className="nobullet-list sspplus-candidates" aria-live="polite">
+              {candidates.data.state === 'ready'
+                ? candidates.data.value.map((c, i) => {
+                    const id = i === 0 ? FIELD_IDS.personId : `${FIELD_IDS.personId}-${c.personId}`;
+                    return (
+                      <li key={c.personId} className={c.eligible ? undefined : 'is-ineligible'}>
+                        <div className="form-group-radio">
+                          <input className="form-radio" type="radio" name="start-person" id={id} checked={personId === c.personId} onChange={() => setPersonId(c.personId)} aria-describedby={`${id}-eligibility`} />
+                          <label className="form-label" htmlFor={id}>
+                            {fullName(c)}, {t('sspPlus.years', { age: c.age })}
+                            {c.caseNumber ? ` – ${t('sspPlus.caseAndLevel', { caseNumber: c.caseNumber, level: c.level ?? 0 })}` : ''}
+                            {c.caseStatus === 'closed' ? ` (${t('sspPlus.start.caseClosed')})` : ''}
+                          </label>
+                          <span className="form-hint sspplus-eligibility" id={`${id}-eligibility`}>
+                            {c.eligible ? t('sspPlus.start.eligible') : c.reason}
+                          </span>
+                        </div>
+                      </li>
+                    );
+                  })
+                : null}
+            </ul>
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend className="h2">{t('sspPlus.start.planLegend')}</legend>
+          <TextField id={FIELD_IDS.coordinator} label={t('sspPlus.field.coordinator')} value={coordinator} onChange={setCoordinator} error={errorOf('coordinator')} maxLength={120} />
+          {partners.data.state === 'ready' ? (
+            <CheckboxGroup
+              name="start-partners"
+              legend={t('sspPlus.field.partners')}
+              hint={t('sspPlus.partnersHint')}
+              options={partners.data.value.filter((p) => p.active).map((p) => ({ id: p.id, label: p.name }))}
+              selected={partnerIds}
+              onChange={setPartnerIds}
+            />
+          ) : null}
+          <TextField id={FIELD_IDS.consentDate} type="date" width="s" label={t('sspPlus.field.consentDate')} hint={t('sspPlus.consentDateHint')} value={consentDate} onChange={setConsentDate} error={errorOf('consentDate')} />
+          <TextArea id="start-consent-scope" label={t('sspPlus.field.consentScope')} hint={t('sspPlus.consentScopeHint')} value={consentScope} onChange={setConsentScope} maxLength={2000} />
+          <Select id="start-interval" label={t('sspPlus.field.interval')} hint={t('sspPlus.intervalHint')} value={interval} options={intervalOptions()} onChange={setReviewInterval} />
+        </fieldset>
+        <div className="form-actions">
+          <Button type="submit" busy={busy} busyLabel={t('form.working')}>
+            {t('sspPlus.start.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
