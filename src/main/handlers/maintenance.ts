@@ -10,6 +10,8 @@ import { vaultStatus } from './vault';
 import type { AppContext } from '../context';
 import type { AppSettings } from '../../shared/contract/maintenance';
 import { AppError } from '../errors';
+import { applyRetention, listDue } from '../services/retention';
+import { exportAuditCsv, listAudit } from '../services/auditQueries';
 
 function readSettings(ctx: AppContext): AppSettings {
   const db = ctx.vault.current.db;
@@ -75,5 +77,17 @@ export const maintenanceHandlers = defineHandlers({
     audit(s.db, { at: s.now, actor: s.actor, action: 'restore', entity: 'vault' });
     ctx.log.info('backup.restored');
     return { restoredFrom: input.fileName, createdAt: manifest.createdAt, status: vaultStatus(ctx) };
+  },
+  'retention.due': (_i, ctx) => {
+    const s = serviceCtx(ctx);
+    return { retentionMonths: getSetting(s.db, 'retentionMonths'), cases: listDue(s) };
+  },
+  'retention.apply': (input, ctx) => applyRetention(serviceCtx(ctx), input.caseIds),
+  'audit.list': (input, ctx) => listAudit(ctx.vault.current.sqlite, input),
+  'audit.export': (input, ctx) => {
+    const s = serviceCtx(ctx);
+    const csv = exportAuditCsv(s.sqlite, input);
+    audit(s.db, { at: s.now, actor: s.actor, action: 'export', entity: 'audit_log' });
+    return { fileName: `ssp-desk-revisionsspor-${s.today}.csv`, csv };
   },
 });

@@ -6,6 +6,7 @@ import { normalizeForSearch } from '../../shared/domain/districts';
 import type { CaseDetail, CaseListInput, CaseRow } from '../../shared/contract/register';
 import type { CaseLevel } from '../../shared/domain/levels';
 import { audit } from './audit';
+import { AppError } from '../errors';
 import type { ServiceCtx } from './context';
 import { getPerson } from './people';
 import { loadCase } from './cases';
@@ -17,6 +18,7 @@ export const REVIEW_DUE_DAYS = 14;
 export function getCaseDetail(s: ServiceCtx, caseId: number, options: { recordView?: boolean } = {}): CaseDetail {
   const db = s.db;
   const c = loadCase(db, caseId);
+  if (c.anonymisedAt) throw new AppError('NOT_FOUND', 'Sagen er slettet efter reglerne for opbevaring. Kun anonyme tal er tilbage.');
   if (options.recordView !== false) audit(db, { at: s.now, actor: s.actor, action: 'view', entity: 'case', entityId: caseId });
   const person = getPerson(db, c.personId);
   const district = c.districtId ? db.select({ name: districts.name }).from(districts).where(eq(districts.id, c.districtId)).get()?.name ?? null : null;
@@ -109,7 +111,7 @@ function bandRange(band: string, today: string): [string | null, string | null] 
  * sort and a page. Plain SQL with bound parameters on indexed columns; see BENCHMARKS.md.
  */
 export function listCases(sqlite: Sqlite, today: string, f: CaseListInput): { total: number; rows: CaseRow[] } {
-  const where: string[] = [];
+  const where: string[] = ['c.anonymised_at IS NULL'];
   const params: (string | number)[] = [];
   const status = f.status ?? 'open';
   if (status !== 'all') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { op, empty, shortText } from './core';
+import { op, empty, shortText, isoDate, id } from './core';
 import { vaultStatusSchema } from './vault';
 import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
 
@@ -17,6 +17,21 @@ export const backupInfoSchema = z.object({ fileName: z.string(), createdAt: z.st
 
 /** Backup file names the app itself makes; the renderer never passes a path. */
 export const backupFileName = z.string().regex(/^ssp-desk-backup-[0-9TZ-]{15,30}(-[0-9a-f]{4})?\.sspbak$/).max(80);
+
+const auditFilter = z
+  .object({
+    actor: shortText(120).optional(),
+    action: shortText(40).optional(),
+    entity: shortText(40).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+const auditRow = z
+  .object({ id, at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.number().nullable(), detail: z.string().nullable() })
+  .strict();
 
 export const maintenanceContract = {
   'settings.get': op(empty, settingsSchema),
@@ -40,4 +55,33 @@ export const maintenanceContract = {
       .strict(),
     z.object({ restoredFrom: shortText(), createdAt: z.string(), status: vaultStatusSchema }).strict(),
   ),
+  'retention.due': op(
+    empty,
+    z
+      .object({
+        retentionMonths: z.number().int(),
+        cases: z.array(
+          z
+            .object({
+              caseId: id,
+              caseNumber: z.string(),
+              personId: id,
+              firstName: z.string(),
+              lastName: z.string(),
+              district: z.string().nullable(),
+              closedOn: z.string(),
+              dueOn: z.string(),
+              personDeleted: z.boolean(),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+  ),
+  'retention.apply': op(
+    z.object({ caseIds: z.array(id).min(1).max(5000), confirm: z.literal(true) }).strict(),
+    z.object({ cases: z.number().int(), people: z.number().int() }).strict(),
+  ),
+  'audit.list': op(auditFilter, z.object({ total: z.number().int(), rows: z.array(auditRow), actors: z.array(z.string()), actions: z.array(z.string()), entities: z.array(z.string()) }).strict()),
+  'audit.export': op(auditFilter.omit({ offset: true, limit: true }), z.object({ fileName: z.string(), csv: z.string() }).strict()),
 } as const;

@@ -1,0 +1,73 @@
+import type { Sqlite } from '../db/connection';
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  detail: string | null;
+}
+
+function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
+  const w: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.actor) {
+    w.push('actor = ?');
+    params.push(f.actor);
+  }
+  if (f.action) {
+    w.push('action = ?');
+    params.push(f.action);
+  }
+  if (f.entity) {
+    w.push('entity = ?');
+    params.push(f.entity);
+  }
+  // Dates are calendar days; `at` is an ISO timestamp, so compare on its first ten characters.
+  if (f.from) {
+    w.push('substr(at, 1, 10) >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    w.push('substr(at, 1, 10) <= ?');
+    params.push(f.to);
+  }
+  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
+}
+
+/** The audit trail, newest first, filtered. Entries hold codes and ids only, never personal values. */
+export function listAudit(sqlite: Sqlite, f: AuditFilter): { total: number; rows: AuditRow[]; actors: string[]; actions: string[]; entities: string[] } {
+  const { sql, params } = where(f);
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(...params) as { n: number }).n;
+  const rows = sqlite
+    .prepare(`SELECT id, at, actor, action, entity, entity_id AS entityId, detail FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...params, f.limit ?? 200, f.offset ?? 0) as AuditRow[];
+  const distinct = (col: string) => (sqlite.prepare(`SELECT DISTINCT ${col} AS v FROM audit_log ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
+  return { total, rows, actors: distinct('actor'), actions: distinct('action'), entities: distinct('entity') };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV for a data-protection review: semicolon, UTF-8 with BOM, Danish headers (opens in Danish Excel). */
+export function exportAuditCsv(sqlite: Sqlite, f: AuditFilter): string {
+  const { sql, params } = where(f);
+  const rows = sqlite.prepare(`SELECT id, at, actor, action, entity, entity_id AS entityId, detail FROM audit_log ${sql} ORDER BY id`).all(...params) as AuditRow[];
+  const lines = [['Nr.', 'Tidspunkt', 'Bruger', 'Handling', 'Post', 'Post-id', 'Detaljer'].join(';')];
+  for (const r of rows) lines.push([r.id, r.at, r.actor, r.action, r.entity, r.entityId, r.detail].map(csvCell).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,42 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import Papa from 'papaparse';
+import { createTestVault, OWNER, type TestVault } from './helpers';
+import type { CaseDetail } from '../../src/shared/contract/register';
+
+let v: TestVault;
+afterEach(() => v?.cleanup());
+
+type AuditList = { total: number; rows: { action: string; entity: string; entityId: number | null; at: string }[]; actions: string[] };
+
+describe('audit viewer', () => {
+  it('filters by action, entity and day, newest first, and exports CSV for a review', async () => {
+    let now = new Date('2026-11-20T09:00:00Z').getTime();
+    v = await createTestVault({ now: () => new Date(now) });
+    const c = await v.call<CaseDetail>('cases.open', { person: { firstName: 'Ærø', lastName: 'Prøvesen', birthDate: '2011-02-02' }, level: 1, reason: 'r', openedOn: '2026-11-01' });
+    now += 86_400_000;
+    await v.call('cases.get', { caseId: c.id });
+    await v.call('cases.get', { caseId: c.id });
+    const all = await v.call<AuditList>('audit.list', {});
+    expect(all.rows.map((r) => `${r.action}:${r.entity}`)).toEqual(['view:case', 'view:case', 'create:case', 'create:person', 'create:vault']);
+    expect(all.actions).toEqual(['create', 'view']);
+    const views = await v.call<AuditList>('audit.list', { action: 'view', entity: 'case' });
+    expect(views.total).toBe(2);
+    expect(views.rows.every((r) => r.entityId === c.id)).toBe(true);
+    expect((await v.call<AuditList>('audit.list', { from: '2026-11-21', to: '2026-11-21' })).total).toBe(2);
+    expect((await v.call<AuditList>('audit.list', { to: '2026-11-20' })).total).toBe(3);
+    expect((await v.call<AuditList>('audit.list', { limit: 1, offset: 1 })).rows.map((r) => r.action)).toEqual(['view']);
+
+    const exported = await v.call<{ fileName: string; csv: string }>('audit.export', { action: 'view' });
+    expect(exported.fileName).toBe('ssp-desk-revisionsspor-2026-11-21.csv');
+    expect(exported.csv.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(exported.csv.slice(1).trim(), { delimiter: ';' });
+    expect(parsed.data[0]).toEqual(['Nr.', 'Tidspunkt', 'Bruger', 'Handling', 'Post', 'Post-id', 'Detaljer']);
+    expect(parsed.data.slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([
+      [OWNER.name, 'view', 'case', String(c.id)],
+      [OWNER.name, 'view', 'case', String(c.id)],
+    ]);
+    expect(exported.csv).not.toContain('Prøvesen');
+    // The export itself is recorded.
+    expect((await v.call<AuditList>('audit.list', { action: 'export' })).rows.map((r) => r.entity)).toEqual(['audit_log']);
+  });
+});
