@@ -25,6 +25,8 @@ export interface ReleaseSeedOptions {
   /** For the one audit entry only. */
   now?: Date;
   actor?: string;
+  /** Write the audit entry; false when called from seedDemoData, which writes its own. Default true. */
+  audit?: boolean;
 }
 
 export interface ReleaseSeedSummary {
@@ -230,7 +232,7 @@ export function seedReleases(sqlite: Sqlite, options: ReleaseSeedOptions): Relea
         }
       }
     }
-    st.audit.run((options.now ?? new Date()).toISOString(), options.actor ?? 'Demodata', `custody:${summary.custodyPeriods};meetings:${summary.meetings};followups:${summary.followUps}`);
+    if (options.audit !== false) st.audit.run((options.now ?? new Date()).toISOString(), options.actor ?? 'Demodata', `custody:${summary.custodyPeriods};meetings:${summary.meetings};followups:${summary.followUps}`);
   })();
   return summary;
 }
