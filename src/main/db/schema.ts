@@ -4,3 +4,4 @@ export * from './schema/register';
 export * from './schema/meetings';
 export * from './schema/releases';
 export * from './schema/sspplus';
+export * from './schema/report';

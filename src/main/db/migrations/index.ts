@@ -60,5 +60,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0009_nebulous_sabra",
     "hash": "9f816e71d1d8e42b65dbdc5d19cf0bfa555f5008905cbcd2fd5ef76318b5decb",
     "sql": "ALTER TABLE `cases` ADD `anonymised_at` text;--> statement-breakpoint\nALTER TABLE `people` ADD `anonymised_at` text;"
+  },
+  {
+    "idx": 10,
+    "tag": "0010_plain_dorian_gray",
+    "hash": "b2a39eaeb519fc626aa6cf268e23048ae78b87c4b4eb08c75b94e08f77375551",
+    "sql": "CREATE TABLE `report_assessments` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`period` text NOT NULL,\n\t`district_id` integer NOT NULL,\n\t`text` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text NOT NULL,\n\tFOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `report_assessments_period_district` ON `report_assessments` (`period`,`district_id`);"
   }
 ];
