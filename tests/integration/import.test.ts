@@ -95,6 +95,12 @@ describe('cases.import: a good file', () => {
     expect(bad).toEqual({ ok: false, errors: [{ line: 6, reason: 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.' }] });
   });
 
+  it("honours Excel's 'sep=' line and counts the lines of a quoted field with a line break", async () => {
+    const text = ['sep=;', HEADER.replaceAll(',', ';'), 'Bjørn;Ravnsø;210108-4037;;;Valby;1;2024-01-10;;;"Anne', 'Egeholt";', 'Åse;Bøgedal;;2010-01-01;;Atlantis;1;2024-01-10;;;;'].join('\r\n');
+    expect(await importFile(text)).toEqual({ ok: false, errors: [{ line: 5, reason: expect.stringContaining('Ukendt bydel') }] });
+    expect(await importFile(text.replace('Atlantis', 'Valby'))).toEqual({ ok: true, imported: 2 });
+  });
+
   it('names with æ, ø, å round-trip and are found by search in any letter case', async () => {
     await importFile(readFileSync(join(FIXTURES, 'sager.csv')));
     for (const [query, first] of [['ØSTERÅ', 'Ida'], ['østerå', 'Ida'], ['ægeholt søren', 'Søren'], ['ÆGEHOLT', 'Søren'], ['åse BØGEDAL', 'Åse'], ['lyngå', 'Mads']] as const) {

@@ -105,7 +105,9 @@ const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || Str
 function readCsv(content: Buffer): Sheet {
   const text = decodeText(content).replace(/\r\n?/g, '\n');
   const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const delimiter = detectDelimiter(firstLine);
+  // Excel understands (and some exports write) a first line 'sep=;' naming the delimiter.
+  const sepLine = /^sep=(.)$/i.exec(firstLine.trim());
+  const delimiter = sepLine ? sepLine[1]! : detectDelimiter(firstLine);
   const records: SheetRow[] = [];
   let start = 0;
   let line = 1;
@@ -123,6 +125,7 @@ function readCsv(content: Buffer): Sheet {
     },
   });
   const nonEmpty = records.filter((r) => !isBlank(r.cells));
+  if (sepLine) nonEmpty.shift();
   const head = nonEmpty.shift();
   if (!head) throw new FileError('Filen er tom.');
   return { headerLine: head.line, header: head.cells.map((c) => String(c ?? '')), rows: nonEmpty };
