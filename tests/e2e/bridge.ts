@@ -5,11 +5,11 @@
  * the random token the page got in its URL fragment.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext, type AppContext } from '../../src/main/context';
 import { createDispatcher, type Dispatch } from '../../src/main/handlers';
@@ -59,18 +59,18 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': CSP,
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  });
-  res.end(body);
+const SECURITY_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': CSP,
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', head = false): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(head ? undefined : body);
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -98,23 +98,47 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** The file under `root` for a URL path, or null (outside root, hidden, missing, not a file). */
-function staticFile(root: string, urlPath: string): string | null {
+interface StaticFile {
+  content: Buffer;
+  type: string;
+}
+
+/**
+ * dist-web read into memory once, keyed by URL path ("/index.html", "/assets/x.js"). Serving
+ * from this map makes traversal impossible by construction (a path is either a key or a 404),
+ * and keeps a running test consistent when someone rebuilds dist-web meanwhile. Dotfiles and
+ * symlinks are left out.
+ */
+function snapshotDir(root: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      const stat = lstatSync(full);
+      if (stat.isSymbolicLink()) continue;
+      if (stat.isDirectory()) walk(full, `${prefix}${entry.name}/`);
+      else if (stat.isFile()) {
+        files.set(`${prefix}${entry.name}`, {
+          content: readFileSync(full),
+          type: CONTENT_TYPES[extname(entry.name).toLowerCase()] ?? 'application/octet-stream',
+        });
+      }
+    }
+  };
+  walk(root, '/');
+  return files;
+}
+
+/** The snapshot entry for a request path, or undefined. "/" is the index page. */
+function lookup(files: Map<string, StaticFile>, urlPath: string): StaticFile | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return null;
+    return undefined;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  if (relative.split('/').some((part) => part === '..' || part.startsWith('.'))) return null;
-  const candidate = resolve(root, relative);
-  if (!candidate.startsWith(root + sep)) return null;
-  if (!existsSync(candidate)) return null;
-  const real = realpathSync(candidate);
-  if (!real.startsWith(root + sep) || !statSync(real).isFile()) return null;
-  return real;
+  return files.get(decoded === '/' ? '/index.html' : decoded);
 }
 
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
@@ -122,6 +146,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   if (host !== '127.0.0.1') throw new Error(`The test bridge binds 127.0.0.1 only, not ${host}`);
   const distDir = realpathSync(options.distDir ?? DIST_WEB);
   if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing: run npm run build:web first`);
+  const files = snapshotDir(distDir);
 
   const ownsVaultDir = !options.vaultDir;
   const vaultDir = options.vaultDir ?? mkdtempSync(join(tmpdir(), 'ssp-desk-e2e-'));
@@ -162,21 +187,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const file = staticFile(distDir, path);
+    const file = lookup(files, path);
     if (!file) return send(res, 404, 'Not found');
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const content = readFileSync(file);
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': content.length,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CSP,
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    });
-    res.end(req.method === 'HEAD' ? undefined : content);
+    return send(res, 200, file.content, file.type, req.method === 'HEAD');
   }
 
   await new Promise<void>((resolveListen, reject) => {
