@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { LoadingGate } from './Loading';
 import { forumKindLabel, partnerName } from './labels';
 import { useLoad } from './useCall';
+import { LookbackSetting } from './LookbackSetting';
 
 /** Fora: ledergrupper and lokaludvalg with districts and members. */
 export function ForumList() {
@@ -61,6 +62,7 @@ export function ForumList() {
           </table>
         )}
       </LoadingGate>
+      <LookbackSetting />
     </>
   );
 }

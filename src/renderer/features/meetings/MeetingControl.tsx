@@ -1,3 +1,4 @@
+import { diffDays } from '../../../shared/domain/dates';
 import { api } from '../../api';
 import { t } from '../../i18n';
 import { useRouter } from '../../shell/router';
@@ -42,7 +43,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
             <Alert variant="info">
               <p>
                 {t('meetings.control.period', { period: periodText(m.window) })}{' '}
-                {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious')}
+                {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious', { days: diffDays(m.window.through, m.window.after) })}
               </p>
               <p>{t('meetings.control.projectHint')}</p>
             </Alert>
