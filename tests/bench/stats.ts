@@ -1,0 +1,28 @@
+/** Timing helpers for the benchmark command: several runs after a warm-up, summarised. */
+export interface Stats {
+  runs: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function summarise(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+  return { runs: s.length, median: q(0.5), p95: q(0.95), min: s[0]!, max: s[s.length - 1]! };
+}
+
+/** Run fn `warmup` times unmeasured, then `runs` times; milliseconds per run. */
+export async function measure(fn: () => unknown, runs = 20, warmup = 3): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return summarise(samples);
+}
+
+export const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
