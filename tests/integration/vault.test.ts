@@ -185,3 +185,15 @@ describe('vault', () => {
     expect(await v.dispatch('vault.changePassphrase', { current: PASSPHRASE, next, nextConfirm: next })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 });
+
+describe('vault unlock while already open', () => {
+  it('still refuses a wrong passphrase', async () => {
+    const v = await createTestVault();
+    try {
+      expect(await v.dispatch('vault.unlock', { method: 'passphrase', secret: 'forkert-men-lang-nok' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+      expect(await v.dispatch('vault.unlock', { method: 'passphrase', secret: PASSPHRASE })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    } finally {
+      v.cleanup();
+    }
+  });
+});

@@ -129,7 +129,7 @@ export class Vault {
   async unwrapKey(method: 'passphrase' | 'recovery', secret: string): Promise<{ key: Buffer; vaultId: string }> {
     const wait = this.retryAfterSeconds();
     if (wait > 0) {
-      throw new AppError('THROTTLED', `For mange forkerte forsøg. Vent ${wait} sekunder, og prøv igen.`);
+      throw new AppError('THROTTLED', `For mange forkerte forsøg. Vent ${wait} ${wait === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`);
     }
     const keyFile = this.readKeyFile();
     const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
@@ -150,7 +150,11 @@ export class Vault {
   }
 
   async unlock(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
-    if (this.open) return;
+    if (this.open) {
+      // Already open: still prove the secret, so an unlock screen never opens on a wrong one.
+      (await this.unwrapKey(method, secret)).key.fill(0);
+      return;
+    }
     const { key: dbKey, vaultId } = await this.unwrapKey(method, secret);
     const keyFile = { vaultId };
     try {
@@ -181,6 +185,9 @@ export class Vault {
     this.open = null;
     try {
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A full or read-only disk must not keep the vault open: the WAL stays beside the database
+      // and is replayed at the next unlock.
     } finally {
       sqlite.close();
     }
