@@ -33,7 +33,7 @@ export function DecisionSummary({ decision }: { decision: NonNullable<AgendaItem
         <>
           <dt>{t('meetings.decision.actions')}</dt>
           <dd>
-            <ul className="meetings-plain-list">
+            <ul className="meetings-plain-list no-max-width">
               {decision.actions.map((a) => (
                 <li key={a.id}>{t('meetings.decision.actionLine', { what: a.description, who: partnerName(a.partner), when: longDate(a.deadline) })}</li>
               ))}

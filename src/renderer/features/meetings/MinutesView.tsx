@@ -55,7 +55,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
           <section aria-labelledby="minutes-agenda">
             <h2 id="minutes-agenda">{t('meetings.agenda.heading')}</h2>
             {m.items.length === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
-            <ol className="minutes-items">
+            <ol className="minutes-items no-max-width">
               {m.items.map((i) => (
                 <li key={i.position} className="minutes-item">
                   <h3>
