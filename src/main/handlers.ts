@@ -9,10 +9,11 @@ import { meetingsHandlers } from './handlers/meetings';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './handlers/sspplus';
 import { releasesHandlers } from './handlers/releases';
+import { reportHandlers } from './handlers/report';
 import { zodIssuesToFields } from './handlers/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */
-export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers, meetingsHandlers, sspplusHandlers, releasesHandlers];
+export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers, meetingsHandlers, sspplusHandlers, releasesHandlers, reportHandlers];
 
 export type HandlerMap = Map<OperationName, (input: unknown, ctx: AppContext) => unknown>;
 

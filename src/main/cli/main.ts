@@ -5,6 +5,7 @@ import { verifyCommand } from './commands/verify';
 import { importCommand } from './commands/import';
 import { seedCommand } from './commands/seed';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { reportCommand } from './commands/report';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -16,6 +17,7 @@ export const commands: Record<string, Command> = {
   seed: seedCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  report: reportCommand,
 };
 
 const USAGE = `Brug: npm run cli -- <kommando> [flag]
@@ -30,7 +32,9 @@ ${Object.keys(commands)
   import --vault DIR --passphrase-file F --file SAGER.csv|SAGER.xlsx
   seed   --vault DIR --passphrase-file F --people N [--seed S] [--today ÅÅÅÅ-MM-DD] [--force]
   backup --vault DIR --passphrase-file F --out FIL
-  restore --vault DIR --passphrase-file F --from FIL [--recovery]`;
+  restore --vault DIR --passphrase-file F --from FIL [--recovery]
+  report export --vault DIR --passphrase-file F --period ÅÅÅÅ-H1|H2 [--districts "A,B"] [--unit NAVN] [--exact] --format json|csv|xlsx --out FIL
+  report merge  --out FIL [--format json|csv|xlsx] [--exact] [--unit NAVN] A.json B.json ...`;
 
 /** Run one command. Expected errors print a Danish sentence to stderr, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

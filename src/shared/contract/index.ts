@@ -6,6 +6,7 @@ import { meetingsContract } from './meetings';
 import { maintenanceContract } from './maintenance';
 import { sspplusContract } from './sspplus';
 import { releasesContract } from './releases';
+import { reportContract } from './report';
 
 export * from './core';
 
@@ -14,7 +15,7 @@ export * from './core';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract, releasesContract] as const;
+const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract, releasesContract, reportContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -34,6 +35,7 @@ export const contract = {
   ...maintenanceContract,
   ...sspplusContract,
   ...releasesContract,
+  ...reportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,3 +6,5 @@ export * from './totals';
 export * from './validate';
 export * from './anonymise';
 export * from './merge';
+export * from './labels';
+export * from './csv';

@@ -1,0 +1,198 @@
+/**
+ * The semi-annual report (halvårsrapport) in the app: which periods and districts can be chosen,
+ * the report for a period and a set of districts (exact, or anonymised with the vault's threshold),
+ * the trend over the last four half-years, export to a file and the merge of unit files into a city
+ * report. Counting is in reportCompute.ts, the format in src/shared/report, files in reportFiles.ts.
+ * Every export is audited as action 'export' with mode, format and period only.
+ */
+import { asc } from 'drizzle-orm';
+import { version as APP_VERSION } from '../../../package.json';
+import { districts as districtsTable, vaultMeta } from '../db/schema';
+import { AppError } from '../errors';
+import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/domain/dates';
+import { normalizeForSearch } from '../../shared/domain/districts';
+import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/report';
+import { audit } from './audit';
+import type { ServiceCtx } from './context';
+import { assertNoPersonalData, assessmentsFor } from './reportAssessments';
+import { computeExactTables, earliestActivity, type Unplaced } from './reportCompute';
+import { renderReportFile, type ReportFile, type ReportFormat } from './reportFiles';
+import { getSetting } from './settings';
+
+export { APP_VERSION };
+
+export interface ReportRequest {
+  period: string;
+  /** District names; all districts in the vault's table when left out. */
+  districts?: readonly string[];
+  mode: ReportMode;
+  /** Who makes the report; the vault owner's area when left out. */
+  unit?: string;
+}
+
+export interface DistrictRef {
+  id: number;
+  name: string;
+}
+
+/** How many half-years the period list goes back at most. */
+const MAX_PERIODS = 20;
+
+function allDistricts(s: ServiceCtx) {
+  return s.db
+    .select({ id: districtsTable.id, name: districtsTable.name, active: districtsTable.active })
+    .from(districtsTable)
+    .orderBy(asc(districtsTable.sortOrder), asc(districtsTable.id))
+    .all();
+}
+
+function defaultUnit(s: ServiceCtx): string {
+  const meta = s.db.select({ area: vaultMeta.ownerArea }).from(vaultMeta).get();
+  return meta?.area.trim() || 'SSP';
+}
+
+/** What the report screen offers: districts, the half-years with data (newest first), the default period. */
+export function reportOptions(s: ServiceCtx) {
+  const current = periodOf(s.today);
+  const earliest = earliestActivity(s.sqlite);
+  const periods = [current, ...previousPeriods(current, MAX_PERIODS - 1)].filter(
+    (p) => earliest === null || compare(halfYearPeriod(p).end, earliest) >= 0,
+  );
+  const previous = previousPeriods(current, 1)[0] ?? current;
+  return {
+    districts: allDistricts(s),
+    periods,
+    currentPeriod: current,
+    /** The last half-year that has ended: the one a report is usually made for. */
+    defaultPeriod: periods.includes(previous) ? previous : current,
+    threshold: getSetting(s.db, 'reportThreshold'),
+    unit: defaultUnit(s),
+  };
+}
+
+/** The districts a report covers, in the table's order. Unknown names are refused. */
+export function resolveDistricts(s: ServiceCtx, names?: readonly string[]): DistrictRef[] {
+  const all = allDistricts(s).map(({ id, name }) => ({ id, name }));
+  if (!names || names.length === 0) {
+    if (all.length === 0) throw new AppError('RULE_VIOLATION', 'Boksen har ingen bydele. Opret bydelene under Indstillinger først.');
+    return all;
+  }
+  const wanted = new Set<string>();
+  for (const n of names) {
+    const key = normalizeForSearch(n);
+    if (!all.some((d) => normalizeForSearch(d.name) === key)) {
+      throw new AppError('INVALID_INPUT', `Bydelen "${n.trim()}" findes ikke i boksen. Brug navnene fra listen over bydele.`, { districts: 'Ukendt bydel' });
+    }
+    wanted.add(key);
+  }
+  return all.filter((d) => wanted.has(normalizeForSearch(d.name)));
+}
+
+export interface BuiltReport {
+  report: ReportV1;
+  unplaced: Unplaced;
+}
+
+/** The report for a period and districts: exact, or anonymised with the vault's threshold. */
+export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): BuiltReport {
+  const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
+  const { start, end } = halfYearPeriod(req.period);
+  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts });
+  const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
+  const threshold = getSetting(s.db, 'reportThreshold');
+  const exact = createExactReport(
+    {
+      period: req.period,
+      unit: req.unit?.trim() || defaultUnit(s),
+      districts: districts.map((d) => d.name),
+      generatedAt: s.now.toISOString(),
+      appVersion: APP_VERSION,
+      threshold,
+    },
+    tables,
+    districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : [])),
+  );
+  return { report: req.mode === 'exact' ? exact : anonymiseReport(exact), unplaced };
+}
+
+export interface TrendPoint {
+  period: string;
+  /** totals.casesByLevel for all districts: levels 1-4 and 'all', as the report for that period shows them. */
+  byLevel: ReportV1['totals']['casesByLevel'];
+}
+
+/**
+ * The case counts of the selected districts over the last four half-years (the chosen one and up
+ * to three before it), for the periods the vault has data for. Each point is that period's own
+ * report (anonymised like the one shown), so the trend reveals nothing the reports hide.
+ */
+export function reportTrend(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[]): TrendPoint[] {
+  const earliest = earliestActivity(s.sqlite);
+  if (earliest === null) return [];
+  const periods = [req.period, ...previousPeriods(req.period, 3)].filter((p) => compare(halfYearPeriod(p).end, earliest) >= 0).reverse();
+  return periods.map((period) => {
+    const { report } = period === req.period ? buildReport(s, req, districts) : buildReport(s, { ...req, period }, districts);
+    return { period, byLevel: report.totals.casesByLevel.filter((r) => r.district === 'all') };
+  });
+}
+
+/** The report for the screen: the report itself, its trend and what could not be placed. */
+export function computeReport(s: ServiceCtx, req: ReportRequest) {
+  const districts = resolveDistricts(s, req.districts);
+  const built = buildReport(s, req, districts);
+  return { report: built.report, unplaced: built.unplaced, trend: reportTrend(s, req, districts) };
+}
+
+function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat, period: string, extra = ''): void {
+  s.db.transaction((tx) =>
+    audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
+  );
+}
+
+/**
+ * The report as a file. Refused while a unit name or an assessment holds a CPR-shaped number or a
+ * name of a person in the vault. Audited (mode, format, period; never content).
+ */
+export async function exportReport(s: ServiceCtx, req: ReportRequest & { format: ReportFormat }, options: { via?: 'cli' } = {}): Promise<ReportFile> {
+  const { report } = buildReport(s, req);
+  assertNoPersonalData(s.sqlite, report.unit, report.assessments);
+  const file = await renderReportFile(report, req.format);
+  auditExport(s, 'report', report.mode, req.format, report.period, options.via ? `;via:${options.via}` : '');
+  return file;
+}
+
+export interface MergeRequest {
+  files: readonly { name: string; content: string }[];
+  mode: ReportMode;
+  unit?: string;
+}
+
+/** Parse and merge unit files (exact only), then anonymise unless exact is asked for. Throws a Danish RULE_VIOLATION. */
+export function mergeReportFiles(req: MergeRequest, options: { now: Date; threshold?: number }): ReportV1 {
+  const inputs: unknown[] = [];
+  for (const f of req.files) {
+    try {
+      inputs.push(JSON.parse(f.content.replace(/^\uFEFF/, '')));
+    } catch {
+      throw new AppError('RULE_VIOLATION', `Filen "${f.name}" er ikke en JSON-fil. Vælg halvårsrapporterne i JSON-format.`);
+    }
+  }
+  const merged = mergeReports(inputs, {
+    fileNames: req.files.map((f) => f.name),
+    generatedAt: options.now.toISOString(),
+    appVersion: APP_VERSION,
+    ...(req.unit?.trim() ? { unit: req.unit.trim() } : {}),
+  });
+  if (!merged.ok) throw new AppError('RULE_VIOLATION', merged.error);
+  if (req.mode === 'exact') return merged.report;
+  return anonymiseReport(merged.report, { threshold: Math.max(merged.report.threshold, options.threshold ?? 0) });
+}
+
+/** Merge in the app: the merged report, and the file when a format is given (audited as an export). */
+export async function mergeInApp(s: ServiceCtx, req: MergeRequest & { format?: ReportFormat }) {
+  const report = mergeReportFiles(req, { now: s.now, threshold: getSetting(s.db, 'reportThreshold') });
+  if (!req.format) return { report, file: null };
+  const file = await renderReportFile(report, req.format);
+  auditExport(s, 'report-merge', report.mode, req.format, report.period, `;files:${req.files.length}`);
+  return { report, file };
+}

@@ -1,0 +1,312 @@
+/**
+ * The semi-annual report's exact counts, computed from the vault. Everything the report reads
+ * goes through the few grouped queries in `reportQueries`: each is one SQL statement with an
+ * aggregate (no query per case), returning counts keyed by district id. `computeExactTables`
+ * puts them into the format's tables (src/shared/report); totals and suppression happen there.
+ *
+ * Definitions (docs/report-format.md):
+ * - a case counts in its district, or its person's district when the case has none; a release
+ *   counts in the district of the person's latest case opened on or before the date, else the
+ *   person's own district;
+ * - active at the period end: the case's latest status change on or before the end is
+ *   'opened' or 'reopened'; level = the level in effect on the end date;
+ * - new: an 'opened' status change in the period; level = the level in effect on the opening day;
+ * - closed: a 'closed' status change in the period (a case closed twice counts once, at its last
+ *   closing in the period); level = the level in effect on that day;
+ * - "the level in effect on a day": the latest level change dated on or before it (ties: the one
+ *   recorded last), as shared/domain/levels levelAt;
+ * - age in whole years on the period's last day (a birthday on that day counts), as ageInYears.
+ *
+ * Retention keeps deleted cases as anonymous stubs in the same tables (people.anonymised_at):
+ * district, sex, status and level history, events and a birth date on the first of its
+ * half-year, which gives the same age at every period end. The queries read stubs like any
+ * other row, so reports of past periods do not change when personal data is deleted.
+ */
+import type { Sqlite } from '../db/connection';
+import { addDays, addMonths, compare } from '../../shared/domain/dates';
+import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../../shared/domain/sspplus';
+import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/report';
+
+export interface ReportScope {
+  /** First and last day of the half-year, both inclusive. */
+  start: string;
+  end: string;
+  /** Meetings dated after this day are planned, not held. */
+  today: string;
+  /** The districts to report, in report order. */
+  districts: readonly { id: number; name: string }[];
+}
+
+/** A grouped count; `districtId` null when neither the case nor the person has a district. */
+type DistrictId = number | null;
+export interface LevelCount { districtId: DistrictId; level: number; n: number }
+export interface ActiveCount { districtId: DistrictId; level: number; band: string; sex: string; n: number }
+export interface EventCount { districtId: DistrictId; charges: number; interviews: number; remand: number }
+export interface PlanCount { districtId: DistrictId; active: number; started: number; ended: number }
+export interface FollowUpCount { districtId: DistrictId; months: number; outcome: string; n: number }
+export interface ReleaseCount { districtId: DistrictId; releases: number; meetings: number }
+
+// ---- SQL fragments ------------------------------------------------------------------------
+
+const CASE_DISTRICT = 'COALESCE(c.district_id, p.district_id)';
+
+/** The level of case `c` in effect on the date expression `on`. */
+const levelOn = (on: string) =>
+  `COALESCE((SELECT l.level FROM case_level_changes l WHERE l.case_id = c.id AND l.changed_on <= ${on}
+             ORDER BY l.changed_on DESC, l.id DESC LIMIT 1), c.level)`;
+
+/** Whole years from p.birth_date to @end, as ageInYears (the birthday itself counts). */
+const AGE = `CAST(substr(@end, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)
+             - (substr(@end, 6, 5) < substr(p.birth_date, 6, 5))`;
+const BAND = `CASE WHEN p.birth_date IS NULL OR length(p.birth_date) <> 10 OR (${AGE}) < 0 THEN 'unknown'
+  WHEN (${AGE}) <= 11 THEN '0-11' WHEN (${AGE}) <= 14 THEN '12-14' WHEN (${AGE}) <= 17 THEN '15-17'
+  WHEN (${AGE}) <= 21 THEN '18-21' WHEN (${AGE}) <= 25 THEN '22-25' ELSE '26+' END`;
+const SEX = `CASE WHEN p.sex IN ('M', 'K') THEN p.sex ELSE 'unknown' END`;
+
+/** District of person `pid` on the date expression `on`: their latest case opened by then, else their own. */
+const personDistrictOn = (pid: string, on: string) =>
+  `COALESCE((SELECT COALESCE(c2.district_id, p.district_id) FROM cases c2 WHERE c2.person_id = ${pid} AND c2.opened_on <= ${on}
+             ORDER BY c2.opened_on DESC, c2.id DESC LIMIT 1), p.district_id)`;
+
+// ---- the queries ----------------------------------------------------------------------------
+
+/** The statements the report reads through. Each takes the period's bounds as named parameters. */
+export const reportQueries = {
+  activeCases: (sqlite: Sqlite, scope: ReportScope): ActiveCount[] =>
+    sqlite
+      .prepare(
+        `WITH active AS (
+           SELECT c.id FROM cases c
+           WHERE c.opened_on <= @end
+             AND (SELECT s.kind FROM case_status_changes s WHERE s.case_id = c.id AND s.changed_on <= @end
+                  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1) IN ('opened', 'reopened'))
+         SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('@end')} AS level, ${BAND} AS band, ${SEX} AS sex, COUNT(*) AS n
+         FROM active a JOIN cases c ON c.id = a.id JOIN people p ON p.id = c.person_id
+         GROUP BY 1, 2, 3, 4`,
+      )
+      .all({ end: scope.end }) as ActiveCount[],
+
+  newCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
+    sqlite
+      .prepare(
+        `SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('o.changed_on')} AS level, COUNT(*) AS n
+         FROM (SELECT s.case_id, MIN(s.changed_on) AS changed_on FROM case_status_changes s
+               WHERE s.kind = 'opened' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) o
+         JOIN cases c ON c.id = o.case_id JOIN people p ON p.id = c.person_id
+         GROUP BY 1, 2`,
+      )
+      .all({ start: scope.start, end: scope.end }) as LevelCount[],
+
+  closedCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
+    sqlite
+      .prepare(
+        `SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('k.changed_on')} AS level, COUNT(*) AS n
+         FROM (SELECT s.case_id, MAX(s.changed_on) AS changed_on FROM case_status_changes s
+               WHERE s.kind = 'closed' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) k
+         JOIN cases c ON c.id = k.case_id JOIN people p ON p.id = c.person_id
+         GROUP BY 1, 2`,
+      )
+      .all({ start: scope.start, end: scope.end }) as LevelCount[],
+
+  /** Young people (not events) with at least one event of each kind in the period. */
+  eventPeople: (sqlite: Sqlite, scope: ReportScope): EventCount[] =>
+    sqlite
+      .prepare(
+        `SELECT ${CASE_DISTRICT} AS districtId,
+                COUNT(DISTINCT CASE WHEN e.kind = 'charge' THEN c.person_id END) AS charges,
+                COUNT(DISTINCT CASE WHEN e.kind = 'interview' THEN c.person_id END) AS interviews,
+                COUNT(DISTINCT CASE WHEN e.kind = 'remand' THEN c.person_id END) AS remand
+         FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
+         WHERE e.kind IN ('charge', 'interview', 'remand') AND e.occurred_on BETWEEN @start AND @end
+         GROUP BY 1`,
+      )
+      .all({ start: scope.start, end: scope.end }) as EventCount[],
+
+  /** SSP+ plans running on the end date, started and ended in the period, in the district of the plan's case. */
+  sspPlusPlans: (sqlite: Sqlite, scope: ReportScope): PlanCount[] =>
+    sqlite
+      .prepare(
+        `SELECT ${CASE_DISTRICT} AS districtId,
+                SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end)) AS active,
+                SUM(pl.start_date BETWEEN @start AND @end) AS started,
+                SUM(pl.end_date IS NOT NULL AND pl.end_date BETWEEN @start AND @end) AS ended
+         FROM sspplus_plans pl JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
+         WHERE pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date >= @start)
+         GROUP BY 1`,
+      )
+      .all({ start: scope.start, end: scope.end }) as PlanCount[],
+
+  /** SSP+ follow-ups due in the period by outcome; not recorded is 'ukendt'. */
+  sspPlusFollowUps: (sqlite: Sqlite, scope: ReportScope): FollowUpCount[] =>
+    sqlite
+      .prepare(
+        `SELECT ${CASE_DISTRICT} AS districtId, f.months AS months, COALESCE(f.outcome, 'ukendt') AS outcome, COUNT(*) AS n
+         FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id
+         JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
+         WHERE f.due_on BETWEEN @start AND @end
+         GROUP BY 1, 2, 3`,
+      )
+      .all({ start: scope.start, end: scope.end }) as FollowUpCount[],
+
+  /** Actual releases in the period, and release meetings held in it (not after today: those are planned). */
+  releases: (sqlite: Sqlite, scope: ReportScope): ReleaseCount[] =>
+    sqlite
+      .prepare(
+        `SELECT districtId, SUM(kind = 'release') AS releases, SUM(kind = 'meeting') AS meetings FROM (
+           SELECT ${personDistrictOn('cp.person_id', 'cp.released_on')} AS districtId, 'release' AS kind
+           FROM custody_periods cp JOIN people p ON p.id = cp.person_id
+           WHERE cp.released_on BETWEEN @start AND @end
+           UNION ALL
+           SELECT ${personDistrictOn('cp.person_id', 'm.held_on')} AS districtId, 'meeting' AS kind
+           FROM release_meetings m JOIN custody_periods cp ON cp.id = m.custody_id JOIN people p ON p.id = cp.person_id
+           WHERE m.held_on BETWEEN @start AND @heldUntil)
+         GROUP BY 1`,
+      )
+      .all({ start: scope.start, end: scope.end, heldUntil: compare(scope.today, scope.end) < 0 ? scope.today : scope.end }) as ReleaseCount[],
+
+  /**
+   * Follow-ups after release (3, 6, 12 months from the actual release date, month-end clamped)
+   * that fall due in the period, by the outcome recorded; not recorded is 'ukendt'.
+   */
+  releaseFollowUps: (sqlite: Sqlite, scope: ReportScope): FollowUpCount[] => {
+    const rows = sqlite
+      .prepare(
+        `SELECT cp.id AS custodyId, cp.released_on AS releasedOn, ${personDistrictOn('cp.person_id', 'cp.released_on')} AS districtId,
+                f.months AS months, f.outcome AS outcome
+         FROM custody_periods cp JOIN people p ON p.id = cp.person_id
+         LEFT JOIN release_followups f ON f.custody_id = cp.id
+         WHERE cp.released_on BETWEEN @from AND @end`,
+      )
+      .all({ from: addDays(addMonths(scope.start, -12), -3), end: scope.end }) as {
+      custodyId: number;
+      releasedOn: string;
+      districtId: DistrictId;
+      months: number | null;
+      outcome: string | null;
+    }[];
+    const custody = new Map<number, { releasedOn: string; districtId: DistrictId; outcomes: Map<number, string> }>();
+    for (const r of rows) {
+      const c = custody.get(r.custodyId) ?? { releasedOn: r.releasedOn, districtId: r.districtId, outcomes: new Map() };
+      if (r.months !== null && r.outcome !== null) c.outcomes.set(r.months, r.outcome);
+      custody.set(r.custodyId, c);
+    }
+    const counts = new Map<string, FollowUpCount>();
+    for (const c of custody.values()) {
+      for (const months of FOLLOW_UP_MONTHS) {
+        const due = addMonths(c.releasedOn, months);
+        if (compare(due, scope.start) < 0 || compare(due, scope.end) > 0) continue;
+        const outcome = c.outcomes.get(months) ?? 'ukendt';
+        const key = `${c.districtId}|${months}|${outcome}`;
+        const entry = counts.get(key) ?? { districtId: c.districtId, months, outcome, n: 0 };
+        entry.n += 1;
+        counts.set(key, entry);
+      }
+    }
+    return [...counts.values()];
+  },
+};
+
+export type ReportQueries = typeof reportQueries;
+
+// ---- into the format's tables ---------------------------------------------------------------
+
+/** Counts that could not be placed in a district (case and person without one). */
+export interface Unplaced {
+  active: number;
+  new: number;
+  closed: number;
+}
+
+export interface ComputedTables {
+  tables: ReportTables;
+  unplaced: Unplaced;
+}
+
+const OUTCOMES = new Set<string>(OUTCOME_CODES);
+const MONTHS = new Set<number>(FOLLOW_UP_MONTHS);
+
+/** Adds counts to rows of one table, found by their key values. */
+class TableFiller {
+  private readonly index = new Map<string, GenericRow>();
+  constructor(
+    tables: ReportTables,
+    id: string,
+    private readonly keys: readonly string[],
+  ) {
+    for (const row of getRows(tables, id)) this.index.set(this.key(keys.map((k) => row[k] as KeyValue)), row);
+  }
+  private key(values: readonly (KeyValue | undefined)[]): string {
+    return JSON.stringify(values);
+  }
+  add(values: readonly KeyValue[], measures: Record<string, number>): boolean {
+    const row = this.index.get(this.key(values));
+    if (!row) return false;
+    for (const [m, n] of Object.entries(measures)) row[m] = (row[m] as number) + n;
+    return true;
+  }
+}
+
+/** The exact tables of a report for the scope, read through `queries`. */
+export function computeExactTables(sqlite: Sqlite, scope: ReportScope, queries: ReportQueries = reportQueries): ComputedTables {
+  const names = new Map(scope.districts.map((d) => [d.id, d.name]));
+  const tables = emptyTables(scope.districts.map((d) => d.name));
+  const unplaced: Unplaced = { active: 0, new: 0, closed: 0 };
+  const nameOf = (id: DistrictId) => (id === null ? undefined : names.get(id));
+
+  const byLevel = new TableFiller(tables, 'casesByLevel', ['district', 'level']);
+  const byBand = new TableFiller(tables, 'activeByAgeBand', ['district', 'band']);
+  const bySex = new TableFiller(tables, 'activeBySex', ['district', 'sex']);
+  for (const r of queries.activeCases(sqlite, scope)) {
+    const d = nameOf(r.districtId);
+    if (r.districtId === null) unplaced.active += r.n;
+    if (d === undefined || !byLevel.add([d, r.level], { active: r.n })) continue;
+    byBand.add([d, r.band], { count: r.n });
+    bySex.add([d, r.sex], { count: r.n });
+  }
+  for (const [measure, rows] of [
+    ['new', queries.newCases(sqlite, scope)],
+    ['closed', queries.closedCases(sqlite, scope)],
+  ] as const) {
+    for (const r of rows) {
+      const d = nameOf(r.districtId);
+      if (r.districtId === null) unplaced[measure] += r.n;
+      if (d !== undefined) byLevel.add([d, r.level], { [measure]: r.n });
+    }
+  }
+
+  const events = new TableFiller(tables, 'eventsByDistrict', ['district']);
+  for (const r of queries.eventPeople(sqlite, scope)) {
+    const d = nameOf(r.districtId);
+    if (d !== undefined) events.add([d], { charges: r.charges, interviews: r.interviews, remand: r.remand });
+  }
+
+  const plans = new TableFiller(tables, 'sspPlus.byDistrict', ['district']);
+  for (const r of queries.sspPlusPlans(sqlite, scope)) {
+    const d = nameOf(r.districtId);
+    if (d !== undefined) plans.add([d], { active: r.active, started: r.started, ended: r.ended });
+  }
+  const releases = new TableFiller(tables, 'releases.byDistrict', ['district']);
+  for (const r of queries.releases(sqlite, scope)) {
+    const d = nameOf(r.districtId);
+    if (d !== undefined) releases.add([d], { releases: r.releases, meetings: r.meetings });
+  }
+
+  for (const [id, rows] of [
+    ['sspPlus.followUps', queries.sspPlusFollowUps(sqlite, scope)],
+    ['releases.followUps', queries.releaseFollowUps(sqlite, scope)],
+  ] as const) {
+    const filler = new TableFiller(tables, id, ['district', 'months', 'outcome']);
+    for (const r of rows) {
+      const d = nameOf(r.districtId);
+      if (d === undefined || !MONTHS.has(r.months)) continue;
+      filler.add([d, r.months, OUTCOMES.has(r.outcome) ? r.outcome : 'ukendt'], { count: r.n });
+    }
+  }
+  return { tables, unplaced };
+}
+
+/** The earliest date anything in the register happened, for the list of periods; null in an empty vault. */
+export function earliestActivity(sqlite: Sqlite): string | null {
+  const row = sqlite.prepare(`SELECT MIN(changed_on) AS d FROM case_status_changes`).get() as { d: string | null };
+  return row.d;
+}

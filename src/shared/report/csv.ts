@@ -1,0 +1,72 @@
+/**
+ * The report as CSV for Danish Excel: UTF-8 with a byte-order mark (so æ, ø, å come out right),
+ * semicolon as separator, CRLF line ends. One block per table: a title line, a header line, the
+ * district rows, then the totals rows ("I alt", "Alle bydele"), and an empty line. The header
+ * block says period, unit, mode and threshold; the assessments come last.
+ *
+ * Free text (unit, district names, assessments) that starts like a spreadsheet formula
+ * (=, +, -, @) gets a leading apostrophe, so Excel shows it as text and never runs it.
+ */
+import { formatPeriodLabel } from '../domain/dates';
+import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
+import { hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
+import type { ReportV1 } from './schema';
+
+export const CSV_BOM = '\uFEFF';
+const SEP = ';';
+const EOL = '\r\n';
+
+/** A cell as CSV: quoted when it holds the separator, a quote, a line break or edge spaces. */
+export function csvCell(value: string | number): string {
+  const text = String(value);
+  if (/[;"\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+/** Free text that a spreadsheet would take for a formula, made inert. */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const line = (cells: readonly (string | number)[]) => cells.map(csvCell).join(SEP);
+
+function cellOf(key: string, value: KeyValue | undefined, measures: readonly string[]): string | number {
+  if (value === undefined) return '';
+  if (measures.includes(key)) return value;
+  if (key === 'district') return inertText(keyValueLabel(key, value));
+  return keyValueLabel(key, value);
+}
+
+function block(report: ReportV1, id: string): string[] {
+  const spec = TABLE_SPECS.find((s) => s.id === id)!;
+  const labels = labelsOf(spec);
+  const columns = tableColumns(spec);
+  const rowLine = (row: GenericRow) => line(columns.map((c) => cellOf(c, row[c], spec.measures)));
+  return [
+    line([labels.title]),
+    line(columns.map((c) => labels.columns[c] ?? c)),
+    ...getRows(report.tables, id).map(rowLine),
+    ...getRows(report.totals, id).map(rowLine),
+  ];
+}
+
+/** The whole report as a CSV text, byte-order mark included. */
+export function reportToCsv(report: ReportV1): string {
+  const lines: string[] = [
+    line(['Halvårsrapport', 'Urolige områder i København']),
+    line(['Periode', `${report.period} (${formatPeriodLabel(report.period)})`]),
+    line(['Enhed', inertText(report.unit)]),
+    line(['Bydele', inertText(report.districts.join(', '))]),
+    line(['Tilstand', MODE_LABELS[report.mode]]),
+    line(['Tærskel', report.threshold]),
+    line(['Dannet', report.generatedAt]),
+    line(['Formatversion', `${report.format} ${report.version}`]),
+    line(['Programversion', report.appVersion]),
+  ];
+  if (report.mode === 'anonymised') lines.push(line(['Note', hiddenLegend(report.threshold)]));
+  lines.push('');
+  for (const spec of TABLE_SPECS) lines.push(...block(report, spec.id), '');
+  lines.push(line(['Observationer og vurderinger']), line(['Bydel', 'Vurdering']));
+  for (const a of report.assessments) lines.push(line([inertText(a.district), inertText(a.text)]));
+  return CSV_BOM + lines.join(EOL) + EOL;
+}
