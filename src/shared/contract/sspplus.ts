@@ -16,13 +16,15 @@ import {
  * and age only (the printed plan is handed to the young person).
  */
 
-export const lifeArea = z.enum(LIFE_AREA_CODES as [string, ...string[]]);
-export const planEndReason = z.enum(PLAN_END_REASON_CODES as [string, ...string[]]);
-export const outcome = z.enum(OUTCOME_CODES as [string, ...string[]]);
-export const actionStatus = z.enum(ACTION_STATUS_CODES as [string, ...string[]]);
-export const reviewKind = z.enum(REVIEW_KIND_CODES as [string, ...string[]]);
-export const reviewTrigger = z.enum(REVIEW_TRIGGER_CODES as [string, ...string[]]);
-export const areaReviewStatus = z.enum(AREA_REVIEW_STATUS_CODES as [string, ...string[]]);
+/** A zod enum over a domain code list, keeping the codes' type. */
+const codes = <C extends string>(list: readonly C[]) => z.enum(list as unknown as [C, ...C[]]);
+export const lifeArea = codes(LIFE_AREA_CODES);
+export const planEndReason = codes(PLAN_END_REASON_CODES);
+export const outcome = codes(OUTCOME_CODES);
+export const actionStatus = codes(ACTION_STATUS_CODES);
+export const reviewKind = codes(REVIEW_KIND_CODES);
+export const reviewTrigger = codes(REVIEW_TRIGGER_CODES);
+export const areaReviewStatus = codes(AREA_REVIEW_STATUS_CODES);
 /** FOLLOW_UP_MONTHS in the domain. */
 const followUpMonths = z.union([z.literal(3), z.literal(6), z.literal(12)]);
 const interval = z.number().int().min(1).max(12);

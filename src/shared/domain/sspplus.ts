@@ -235,8 +235,8 @@ export function isActionOverdue(deadline: IsoDate | null, status: ActionStatus, 
 }
 
 export const REVIEW_KINDS = [
-  { code: 'scheduled', label: 'Planlagt opfølgning' },
-  { code: 'ad-hoc', label: 'Ekstra opfølgning' },
+  { code: 'scheduled', label: 'Planlagt statusmøde' },
+  { code: 'ad-hoc', label: 'Ekstra statusmøde' },
 ] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number]['code'];
 export const REVIEW_KIND_CODES: readonly ReviewKind[] = REVIEW_KINDS.map((k) => k.code);

@@ -40,7 +40,7 @@ function Overview({ o }: { o: SspPlusOverview }) {
   const nothingDue = !o.dueReviews.length && !o.overdueActions.length && !o.dueFollowUps.length;
   return (
     <>
-      <ul className="sspplus-figures" aria-label={t('sspPlus.overview.figures')}>
+      <ul className="nobullet-list no-max-width sspplus-figures" aria-label={t('sspPlus.overview.figures')}>
         <li>
           <strong>{o.activePlans.length}</strong> {t('sspPlus.overview.figureActive')}
         </li>

@@ -64,7 +64,7 @@ function Plan({ plan, onChange }: { plan: PlanDetail; onChange: (p: PlanDetail) 
             <ul className="nobullet-list sspplus-area-buttons">
               {empty.map((a) => (
                 <li key={a.area}>
-                  <Button variant="secondary" onClick={() => navigate({ area: 'sspPlus', screen: 'area', planId: plan.id, area: a.area })}>
+                  <Button variant="secondary" onClick={() => navigate({ area: 'sspPlus', screen: 'area', planId: plan.id, lifeArea: a.area })}>
                     {t('sspPlus.plan.fillArea', { area: areaName(a.area) })}
                   </Button>
                 </li>
@@ -139,7 +139,7 @@ function AreaCard({ area, planId, editable }: { area: PlanArea; planId: number; 
       <div className="sspplus-area-head">
         <h3 id={headingId}>{areaName(area.area)}</h3>
         {editable ? (
-          <Button variant="secondary" onClick={() => navigate({ area: 'sspPlus', screen: 'area', planId, area: area.area })}>
+          <Button variant="secondary" onClick={() => navigate({ area: 'sspPlus', screen: 'area', planId, lifeArea: area.area })}>
             {t('sspPlus.plan.editArea')}
             <span className="sr-only"> {areaName(area.area)}</span>
           </Button>

@@ -93,6 +93,8 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
     }
   };
 
+  /** A refusal's message next to a field goes once that field is changed (the alert stays). */
+  const clearField = (f: Field) => setFailure((x) => (x?.fields?.[f] ? { ...x, fields: Object.fromEntries(Object.entries(x.fields).filter(([k]) => k !== f)) } : x));
   const personError = errorOf('personId');
   return (
     <>
@@ -107,7 +109,10 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
       <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
         <fieldset>
           <legend className="h2">{t('sspPlus.start.personLegend')}</legend>
-          <TextField id={FIELD_IDS.startDate} type="date" width="s" label={t('sspPlus.field.startDate')} hint={t('sspPlus.start.startDateHint')} value={startDate} onChange={setStartDate} error={errorOf('startDate')} />
+          <TextField id={FIELD_IDS.startDate} type="date" width="s" label={t('sspPlus.field.startDate')} hint={t('sspPlus.start.startDateHint')} value={startDate} onChange={(v) => {
+              setStartDate(v);
+              clearField('startDate');
+            }} error={errorOf('startDate')} />
           <TextField id="start-search" type="search" label={t('sspPlus.start.search')} hint={t('sspPlus.start.searchHint')} value={search} onChange={setSearch} autoComplete="off" />
           <fieldset className={personError ? 'form-group form-error' : 'form-group'} aria-describedby={personError ? `${FIELD_IDS.personId}-error` : undefined}>
             <legend className="form-label">{t('sspPlus.start.person')}</legend>
@@ -121,13 +126,16 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
                     return (
                       <li key={c.personId} className={c.eligible ? undefined : 'is-ineligible'}>
                         <div className="form-group-radio">
-                          <input className="form-radio" type="radio" name="start-person" id={id} checked={personId === c.personId} onChange={() => setPersonId(c.personId)} aria-describedby={`${id}-eligibility`} />
+                          <input className="form-radio" type="radio" name="start-person" id={id} checked={personId === c.personId} onChange={() => {
+                              setPersonId(c.personId);
+                              clearField('personId');
+                            }} aria-describedby={`${id}-eligibility`} />
                           <label className="form-label" htmlFor={id}>
                             {fullName(c)}, {t('sspPlus.years', { age: c.age })}
-                            {c.caseNumber ? ` – ${t('sspPlus.caseAndLevel', { caseNumber: c.caseNumber, level: c.level ?? 0 })}` : ''}
+                            {c.caseNumber ? ` – ${t('sspPlus.start.caseLabel', { caseNumber: c.caseNumber, level: c.level ?? 0 })}` : ''}
                             {c.caseStatus === 'closed' ? ` (${t('sspPlus.start.caseClosed')})` : ''}
                           </label>
-                          <span className="form-hint sspplus-eligibility" id={`${id}-eligibility`}>
+                          <span className="sspplus-eligibility" id={`${id}-eligibility`}>
                             {c.eligible ? t('sspPlus.start.eligible') : c.reason}
                           </span>
                         </div>

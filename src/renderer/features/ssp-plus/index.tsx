@@ -11,6 +11,10 @@ import './sspplus.css';
 
 /** SSP+: the overview, starting a plan, the plan with its areas, reviews, end and follow-ups, and the printed plan. */
 export function SspPlusArea({ route }: { route: RouteOf<'sspPlus'> }) {
+  return <div className="sspplus">{screen(route)}</div>;
+}
+
+function screen(route: RouteOf<'sspPlus'>) {
   switch (route.screen) {
     case 'index':
       return <OverviewScreen />;
@@ -21,7 +25,7 @@ export function SspPlusArea({ route }: { route: RouteOf<'sspPlus'> }) {
     case 'edit':
       return <PlanEditScreen key={route.planId} planId={route.planId} />;
     case 'area':
-      return <AreaEditScreen key={`${route.planId}-${route.area}`} planId={route.planId} area={route.area} />;
+      return <AreaEditScreen key={`${route.planId}-${route.lifeArea}`} planId={route.planId} area={route.lifeArea} />;
     case 'review':
       return <ReviewScreen key={route.planId} planId={route.planId} />;
     case 'end':

@@ -6,7 +6,7 @@ export type SspPlusScreen =
   | { screen: 'start'; personId?: number }
   | { screen: 'plan'; planId: number }
   | { screen: 'edit'; planId: number }
-  | { screen: 'area'; planId: number; area: LifeArea }
+  | { screen: 'area'; planId: number; lifeArea: LifeArea }
   | { screen: 'review'; planId: number }
   | { screen: 'end'; planId: number }
   | { screen: 'print'; planId: number };
