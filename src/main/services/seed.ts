@@ -25,6 +25,7 @@ import { normalizeForSearch } from '../../shared/domain/districts';
 import { danishSortKey, fullName } from '../../shared/domain/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/domain/levels';
 import { seedReleases } from './releasesSeed';
+import { seedSspPlus } from './sspplusSeed';
 
 export interface SeedOptions {
   people: number;
@@ -542,6 +543,7 @@ export function seedDemoData(sqlite: Sqlite, options: SeedOptions): SeedSummary 
     const counters: Counters = { seq, summary };
     for (const i of order) writePersonWithCase(rng, st, ref, counters, persons[i]!, todayDay);
     seedReleases(sqlite, { today, seed: options.seed ?? 1, audit: false });
+    seedSspPlus(sqlite, { today, seed: options.seed ?? 1, audit: false });
     st.audit.run((options.now ?? new Date()).toISOString(), options.actor ?? SEED_ACTOR, `people:${n}`);
   })();
   summary.ms = Math.round(performance.now() - started);
