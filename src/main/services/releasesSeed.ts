@@ -213,7 +213,7 @@ export function seedReleases(sqlite: Sqlite, options: ReleaseSeedOptions): Relea
         const windowStart = addMonths(earliest, -3);
         const windowEnd = addMonths(earliest, -1);
         const latestHeld = minDate(released ? addDays(released, -1) : today, windowEnd);
-        if (compare(windowStart, today) <= 0 && compare(windowStart, imprisoned) >= 0 && compare(latestHeld, windowStart) >= 0 && rng.chance(scenario === 'released' ? 0.85 : 0.65)) {
+        if (compare(windowStart, today) <= 0 && compare(windowStart, imprisoned) >= 0 && compare(latestHeld, windowStart) >= 0 && rng.chance(scenario === 'released' ? 0.85 : 0.55)) {
           const heldOn = addDays(windowStart, rng.int(0, diffDays(latestHeld, windowStart)));
           addMeeting(custodyId, 'planning', heldOn, 0.3);
           const finalOn = addDays(heldOn, rng.int(14, 40));
@@ -225,7 +225,8 @@ export function seedReleases(sqlite: Sqlite, options: ReleaseSeedOptions): Relea
         summary.released++;
         for (const months of [3, 6, 12] as const) {
           const due = addMonths(released, months);
-          if (compare(due, today) > 0 || !rng.chance(0.85)) continue;
+          // Recent follow-ups are often still to be made; older ones mostly recorded.
+          if (compare(due, today) > 0 || !rng.chance(diffDays(today, due) <= 45 ? 0.35 : 0.9)) continue;
           const recorded = minDate(addDays(due, rng.int(-7, 20)), today);
           st.followUp.run(custodyId, months, due, rng.weighted(OUTCOME_WEIGHTS), rng.chance(0.25) ? 1 : 0, compare(recorded, released) < 0 ? released : recorded, stamp(recorded), stamp(recorded));
           summary.followUps++;

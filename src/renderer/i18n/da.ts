@@ -3,7 +3,10 @@
  * the same keys (its type says so). Placeholders are written {name} and typed by t().
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
+import { releasesDa } from '../features/releases/i18n';
+
 export const da = {
+  ...releasesDa,
   'app.name': 'SSP Desk',
   'app.loading': 'Indlæser …',
   'app.skipToContent': 'Gå til indhold',

@@ -1,7 +1,9 @@
 import type { Messages } from './types';
+import { releasesEn } from '../features/releases/i18n';
 
 /** English strings. The type makes a missing or extra key a compile error. */
 export const en: Messages = {
+  ...releasesEn,
   'app.name': 'SSP Desk',
   'app.loading': 'Loading …',
   'app.skipToContent': 'Skip to content',

@@ -1,0 +1,310 @@
+import { useEffect, useId, type ReactNode, type Ref } from 'react';
+import type { MilestoneOut, ReadinessOut } from '../../../shared/contract/releases';
+import { t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Alert } from '../../ui/Alert';
+import type { Loaded } from './useLoad';
+
+/** The dkfds inline error above a control: "Fejl:" for screen readers, then the Danish message. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <span className="form-error-message" id={id}>
+      <span className="sr-only">{t('form.errorPrefix')} </span>
+      {message}
+    </span>
+  );
+}
+
+/** dkfds dropdown with label, hint, inline error and an optional empty first choice. */
+export function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+  placeholder,
+  labelClassName,
+  className,
+}: {
+  id: string;
+  label: string;
+  value: V | '';
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  hint?: string;
+  error?: string;
+  placeholder?: string;
+  /** e.g. 'sr-only' inside a table row, where the column header says it. */
+  labelClassName?: string;
+  className?: string;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={['form-group', error ? 'form-error' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label className={['form-label', labelClassName].filter(Boolean).join(' ')} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className="form-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+      <select
+        id={id}
+        className="form-select"
+        value={value}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value as V)}
+      >
+        {placeholder !== undefined ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** dkfds textarea with label, hint and inline error. */
+export function TextArea({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  rows = 4,
+  maxLength,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+  rows?: number;
+  maxLength?: number;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'form-group form-error' : 'form-group'}>
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className="form-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+      <textarea
+        ref={inputRef}
+        id={id}
+        className="form-input input-width-xl releases-textarea"
+        rows={rows}
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+/** dkfds radio buttons in a fieldset with a legend. The first radio carries `name` as its id. */
+export function RadioGroup<V extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+  error,
+  hint,
+  inline,
+}: {
+  name: string;
+  legend: string;
+  value: V | '';
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  error?: string;
+  hint?: string;
+  inline?: boolean;
+}) {
+  const errorId = error ? `${name}-error` : undefined;
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <fieldset className={error ? 'form-group form-error' : 'form-group'} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+      <legend className="form-label">{legend}</legend>
+      {hint ? (
+        <span className="form-hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${name}-error`} message={error} />
+      <ul className={inline ? 'nobullet-list releases-inline-radios' : 'nobullet-list'}>
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${o.value}`;
+          return (
+            <li key={o.value}>
+              <div className="form-group-radio">
+                <input className="form-radio" type="radio" id={id} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+                <label className="form-label" htmlFor={id}>
+                  {o.label}
+                </label>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** "Indlæser", the error, or the content once the data is there. */
+export function LoadingGate<T>({ data, children }: { data: Loaded<T>; children: (value: T) => ReactNode }) {
+  // The shell focuses the page heading on navigation; while loading there is none and the main
+  // region gets focus instead. Once loaded, hand focus to the heading so it is announced.
+  useEffect(() => {
+    if (data.state !== 'ready') return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== 'main-content') return;
+    document.querySelector<HTMLElement>('#main-content [data-page-heading]')?.focus();
+  }, [data.state]);
+  if (data.state === 'loading') {
+    return (
+      <p role="status" className="loading">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (data.state === 'error') {
+    return (
+      <Alert variant="error" heading={t('releases.loadFailed')} live="alert">
+        <p>{data.error.message}</p>
+      </Alert>
+    );
+  }
+  return <>{children(data.value)}</>;
+}
+
+const STATE_VARIANT: Record<MilestoneOut['state'], 'success' | 'info' | 'error' | 'warning' | null> = {
+  done: 'success',
+  due: 'warning',
+  overdue: 'error',
+  'not-applicable': null,
+  upcoming: null,
+};
+
+/** A milestone's state as a dkfds badge; the text says what the colour means. */
+export function StateBadge({ state }: { state: MilestoneOut['state'] }) {
+  const variant = STATE_VARIANT[state];
+  const text = t(`releases.state.${state}` as const);
+  if (!variant) return <span className="releases-muted">{text}</span>;
+  return <span className={`badge badge-${variant} releases-badge`}>{text}</span>;
+}
+
+/** "5 af 9 arrangeret" with a bar; the text carries the meaning, the bar is decoration. */
+export function ReadinessMeter({ readiness, long }: { readiness: ReadinessOut | null; long?: boolean }) {
+  if (!readiness) return <span className="releases-muted">{t('releases.readinessNone')}</span>;
+  const { arranged, relevant } = readiness;
+  const steps = Math.max(relevant, 1);
+  const filled = Math.round((arranged / steps) * 10);
+  return (
+    <span className="releases-readiness">
+      <span className="releases-readiness-bar" aria-hidden="true">
+        {Array.from({ length: 10 }, (_, i) => (
+          <span key={i} className={i < filled ? 'is-filled' : undefined} />
+        ))}
+      </span>
+      <span>{t(long ? 'releases.readinessLong' : 'releases.readiness', { arranged, relevant })}</span>
+    </span>
+  );
+}
+
+/** The tertiary "← Tilbage" above a page heading. */
+export function BackButton({ onClick, label }: { onClick: () => void; label: string }) {
+  return (
+    <button type="button" className="releases-back" onClick={onClick}>
+      <span aria-hidden="true" className="releases-back-arrow">
+        ←
+      </span>
+      {label}
+    </button>
+  );
+}
+
+/** Back to the overview, or to a custody period. */
+export function BackTo({ custodyId }: { custodyId?: number }) {
+  const { navigate } = useRouter();
+  return custodyId === undefined ? (
+    <BackButton label={t('releases.back')} onClick={() => navigate({ area: 'releases', screen: 'index' })} />
+  ) : (
+    <BackButton label={t('releases.backToCustody')} onClick={() => navigate({ area: 'releases', screen: 'custody', custodyId })} />
+  );
+}
+
+/** A stable id prefix for a component instance's fields. */
+export function useIdPrefix(prefix: string): string {
+  return `${prefix}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+}
+
+/** A compact input inside a table row: the label is read by screen readers, the column header shows it. */
+export function CellInput({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  error,
+  maxLength,
+  inputRef,
+  className,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'date';
+  error?: string;
+  maxLength?: number;
+  inputRef?: Ref<HTMLInputElement>;
+  className?: string;
+}) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={['form-group', 'releases-cell-field', error ? 'form-error' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label className="form-label sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <FieldError id={`${id}-error`} message={error} />
+      <input
+        ref={inputRef}
+        id={id}
+        type={type}
+        className="form-input"
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={errorId}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
