@@ -50,6 +50,7 @@ async function seedCases(bridge: Bridge, today: string) {
   const p2 = await open(PEOPLE.p2, 4, VALBY, addDays(today, -300), addDays(today, 40)); // charged 20 days ago
   await call(bridge, 'cases.addEvent', { caseId: p2.id, kind: 'charge', occurredOn: addDays(today, -20), offenceCategory: 'robbery', description: 'Røveri ved stationen' });
   await call(bridge, 'cases.addEvent', { caseId: p2.id, kind: 'interview', occurredOn: addDays(today, -19) });
+  await call(bridge, 'releases.custody.create', { personId: p2.person.id, institutionId: 1, type: 'varetaegt', imprisonedOn: addDays(today, -10), expectedReleaseOn: addDays(today, 30) });
   const p3 = await open(PEOPLE.p3, 3, VALBY, addDays(today, -30)); // new in the period
   const p4 = await open(PEOPLE.p4, 2, VALBY, addDays(today, -100), addDays(today, -5)); // level 2: not for the ledergruppe
   const p5 = await open(PEOPLE.p5, 3, NOERREBRO, addDays(today, -100), addDays(today, -5)); // another district
@@ -163,6 +164,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(projection).toContainText('Punkt 1 af 4');
   await expect(projection).toContainText('Sigtelse: 1');
   await expect(projection).toContainText('Afhøring: 1');
+  await expect(projection).toContainText('Frihedsberøvet, forventes løsladt');
   await expectNoPersonalData(page, 'projection before reveal');
   await screenshot(page, 'meetings-04-projection-1920');
   await expectAccessible(page, 'projection case');

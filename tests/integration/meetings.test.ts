@@ -304,12 +304,35 @@ describe('projection and reveal', () => {
       caseId: B.id, pseudonym: 'TF · 2026-00002', age: 16, district: 'Vanløse', level: 4,
       lastLevelChange: { changedOn: '2026-02-01', level: 4, previousLevel: null },
       eventCounts: [{ kind: 'charge', count: 1 }, { kind: 'interview', count: 1 }],
-      reasons: ['charged'], decided: false,
+      reasons: ['charged'], decided: false, sspPlus: null, release: null,
     });
     const d = p.items.find((i) => i.case?.pseudonym.endsWith('2026-00004'))!.case!;
     expect(d.lastLevelChange).toEqual({ changedOn: '2026-09-16', level: 3, previousLevel: 2 });
     expect(p.items.at(-1)).toMatchObject({ kind: 'point', title: 'Eventuelt', case: null });
     expect(auditRows().at(-1)).toMatchObject({ action: 'view', entity: 'meeting', entityId: m.id, detail: 'projection' });
+  });
+
+  it('shows SSP+ and release status as of the meeting date, from those domains', async () => {
+    const forum = await valbyForum();
+    const adult = async (firstName: string, nextReviewOn: string) =>
+      v.call<CaseDetail>('cases.open', { person: { firstName, lastName: 'Voksensen', birthDate: '2008-01-01', districtId: VALBY }, level: 3, reason: 'Gentagen kriminalitet', districtId: VALBY, openedOn: '2026-01-01', nextReviewOn });
+    const inPlan = await adult('Plan', '2026-11-01');
+    const released = await adult('Fri', '2026-11-02');
+    const neither = await adult('Ingen', '2026-11-03');
+    // 18 on 2026-06-01 with a level-3 case: eligible for SSP+. In custody since July, expected out in January.
+    await v.call('sspplus.start', { personId: inPlan.person.id, startDate: '2026-06-01', coordinator: 'K. Koordinator' });
+    await v.call('releases.custody.create', { personId: inPlan.person.id, institutionId: 1, type: 'varetaegt', imprisonedOn: '2026-07-01', expectedReleaseOn: '2027-01-31' });
+    // Released in March: within the 12 months before the meeting.
+    await v.call('releases.custody.create', { personId: released.person.id, institutionId: 1, type: 'afsoning', imprisonedOn: '2025-06-01', releasedOn: '2026-03-01' });
+    // Released more than 12 months before the meeting: not shown.
+    await v.call('releases.custody.create', { personId: neither.person.id, institutionId: 1, type: 'afsoning', imprisonedOn: '2024-06-01', releasedOn: '2025-11-19' });
+    const m = await v.call<MeetingDetail>('meetings.create', { forumId: forum.id, heldOn: '2026-11-20' });
+    const p = await v.call<Projection>('meetings.projection', { meetingId: m.id });
+    const byCase = new Map(p.items.map((i) => [i.case!.caseId, i.case!]));
+    expect(byCase.get(inPlan.id)).toMatchObject({ sspPlus: { status: 'active', date: '2026-06-01' }, release: { status: 'in-custody', date: '2027-01-31' } });
+    expect(byCase.get(released.id)).toMatchObject({ sspPlus: null, release: { status: 'released', date: '2026-03-01' } });
+    expect(byCase.get(neither.id)).toMatchObject({ sspPlus: null, release: null });
+    expect(JSON.stringify(p)).not.toMatch(/Voksensen|\bPlan\b|\bFri\b|\bIngen\b/);
   });
 
   it('reveals one agenda case by name, audited, never the CPR number; refuses cases off the agenda', async () => {

@@ -1,7 +1,9 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, efforts, meetingAgendaItems, meetingDecisions, people } from '../db/schema';
+import { caseEvents, caseLevelChanges, cases, custodyPeriods, efforts, meetingAgendaItems, meetingDecisions, people, sspplusPlans } from '../db/schema';
+import type { DbOrTx } from '../db/connection';
 import { AppError } from '../errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/domain/levels';
+import { addMonths, compare } from '../../shared/domain/dates';
 import { countEventsByKind } from '../../shared/domain/meetings';
 import type { Projection, RevealedCase } from '../../shared/contract/meetings';
 import { audit } from './audit';
@@ -42,6 +44,7 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
         events.set(e.caseId, [...(events.get(e.caseId) ?? []), e]);
       }
     }
+    const related = relatedStatus(tx, caseIds, m.heldOn);
     const decided = new Set(tx.select({ itemId: meetingDecisions.agendaItemId }).from(meetingDecisions).where(eq(meetingDecisions.meetingId, m.id)).all().map((d) => d.itemId));
     audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: 'projection' });
     return {
@@ -69,12 +72,57 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
                 eventCounts: countEventsByKind(events.get(c.caseId) ?? [], window, EVENT_KIND_CODES),
                 reasons: parseReasons(i.reasons),
                 decided: decided.has(i.id),
+                sspPlus: related.get(c.caseId)?.sspPlus ?? null,
+                release: related.get(c.caseId)?.release ?? null,
               }
             : null,
         };
       }),
     };
   });
+}
+
+type ProjectedCase = NonNullable<Projection['items'][number]['case']>;
+type Related = Pick<ProjectedCase, 'sspPlus' | 'release'>;
+
+/**
+ * SSP+ and release status of each case's person as of the meeting date, read from those domains'
+ * tables: the latest plan started by then (active, or ended with its end date), and the latest
+ * custody period begun by then (in custody, or released within the last 12 months).
+ */
+function relatedStatus(tx: DbOrTx, caseIds: number[], refDate: string): Map<number, Related> {
+  const out = new Map<number, Related>();
+  if (!caseIds.length) return out;
+  const persons = tx.select({ caseId: cases.id, personId: cases.personId }).from(cases).where(inArray(cases.id, caseIds)).all();
+  const personIds = [...new Set(persons.map((p) => p.personId))];
+  const plans = tx
+    .select({ personId: sspplusPlans.personId, status: sspplusPlans.status, startDate: sspplusPlans.startDate, endDate: sspplusPlans.endDate })
+    .from(sspplusPlans)
+    .where(and(inArray(sspplusPlans.personId, personIds), lte(sspplusPlans.startDate, refDate)))
+    .orderBy(asc(sspplusPlans.startDate), asc(sspplusPlans.id))
+    .all();
+  const custody = tx
+    .select({ personId: custodyPeriods.personId, imprisonedOn: custodyPeriods.imprisonedOn, expected: custodyPeriods.expectedReleaseOn, releasedOn: custodyPeriods.releasedOn })
+    .from(custodyPeriods)
+    .where(and(inArray(custodyPeriods.personId, personIds), lte(custodyPeriods.imprisonedOn, refDate)))
+    .orderBy(asc(custodyPeriods.imprisonedOn), asc(custodyPeriods.id))
+    .all();
+  const horizon = addMonths(refDate, -12);
+  for (const { caseId, personId } of persons) {
+    const plan = plans.filter((p) => p.personId === personId).at(-1);
+    const period = custody.filter((p) => p.personId === personId).at(-1);
+    let release: Related['release'] = null;
+    if (period) {
+      if (!period.releasedOn || compare(period.releasedOn, refDate) > 0) release = { status: 'in-custody', date: period.expected };
+      else if (compare(period.releasedOn, horizon) > 0) release = { status: 'released', date: period.releasedOn };
+    }
+    const planEnded = plan && plan.status === 'ended' && plan.endDate && compare(plan.endDate, refDate) <= 0;
+    out.set(caseId, {
+      sspPlus: plan ? (planEnded ? { status: 'ended', date: plan.endDate! } : { status: 'active', date: plan.startDate }) : null,
+      release,
+    });
+  }
+  return out;
 }
 
 /**

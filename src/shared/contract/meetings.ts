@@ -176,6 +176,13 @@ export const projectionCaseSchema = z
     eventCounts: z.array(z.object({ kind: eventKind, count: z.number().int() }).strict()),
     reasons: z.array(agendaReason),
     decided: z.boolean(),
+    /** The person's latest SSP+ plan: active since its start, or ended on its end date; null without one. */
+    sspPlus: z.object({ status: z.enum(['active', 'ended']), date: z.string() }).strict().nullable(),
+    /**
+     * Release coordination: in custody (with the expected release date, if known), or released
+     * within the last 12 months (the follow-up horizon); null otherwise.
+     */
+    release: z.object({ status: z.enum(['in-custody', 'released']), date: z.string().nullable() }).strict().nullable(),
   })
   .strict();
 export const projectionSchema = z

@@ -6,6 +6,9 @@ import { t } from '../../i18n';
 import { useRouter } from '../../shell/router';
 import { eventName, levelName, offenceName, periodText, reasonName, shortDate } from './labels';
 
+/** The latest events a reveal lists; the rest are counted (the screen must not scroll). */
+const MAX_REVEALED_EVENTS = 3;
+
 type Slide = { kind: 'overview' } | { kind: 'item'; item: Projection['items'][number] };
 
 /**
@@ -154,7 +157,8 @@ export function ProjectionView({ meetingId }: { meetingId: number }) {
         <span className="projection-forum">{projection ? `${projection.forumName} · ${shortDate(projection.heldOn)}` : t('meetings.projection.title')}</span>
         <span className="projection-count">{slide?.kind === 'item' ? t('meetings.projection.position', { n: position, total }) : t('meetings.projection.overview')}</span>
       </header>
-      <main className="projection-main">
+      {/* Focusable so that a long slide can still be scrolled without a mouse. */}
+      <main className="projection-main" tabIndex={0} aria-label={t('meetings.projection.title')}>
         <p className="sr-only" role="status">
           {slide?.kind === 'item' ? t('meetings.projection.position', { n: position, total }) : t('meetings.projection.overview')}
         </p>
@@ -237,6 +241,12 @@ function CaseSlide({
       <h1 id={`projection-case-${c.caseId}`} className="projection-pseudonym-big">
         {c.pseudonym}
       </h1>
+      {c.reasons.length || c.decided ? (
+        <p className="projection-why">
+          {c.reasons.length ? `${t('meetings.projection.why')}: ${c.reasons.map(reasonName).join(', ')}` : null}
+          {c.decided ? <span className="projection-decided">{t('meetings.projection.decided')}</span> : null}
+        </p>
+      ) : null}
       <dl className="projection-facts">
         <div>
           <dt>{t('meetings.projection.age')}</dt>
@@ -262,6 +272,24 @@ function CaseSlide({
               : '–'}
           </dd>
         </div>
+        {c.sspPlus ? (
+          <div>
+            <dt>{t('meetings.projection.sspPlus')}</dt>
+            <dd>{c.sspPlus.status === 'active' ? t('meetings.projection.sspPlusActive', { date: shortDate(c.sspPlus.date) }) : t('meetings.projection.sspPlusEnded', { date: shortDate(c.sspPlus.date) })}</dd>
+          </div>
+        ) : null}
+        {c.release ? (
+          <div>
+            <dt>{t('meetings.projection.release')}</dt>
+            <dd>
+              {c.release.status === 'released'
+                ? t('meetings.projection.released', { date: shortDate(c.release.date!) })
+                : c.release.date
+                  ? t('meetings.projection.inCustodyUntil', { date: shortDate(c.release.date) })
+                  : t('meetings.projection.inCustody')}
+            </dd>
+          </div>
+        ) : null}
         <div className="projection-wide">
           <dt>{t('meetings.projection.events', { period: periodText(projection.window) })}</dt>
           <dd>
@@ -278,14 +306,7 @@ function CaseSlide({
             )}
           </dd>
         </div>
-        {c.reasons.length ? (
-          <div className="projection-wide">
-            <dt>{t('meetings.projection.why')}</dt>
-            <dd>{c.reasons.map(reasonName).join(', ')}</dd>
-          </div>
-        ) : null}
       </dl>
-      {c.decided ? <p className="projection-decided">{t('meetings.projection.decided')}</p> : null}
       <div className="projection-reveal" aria-live="polite">
         {revealing ? <p className="projection-muted">{t('meetings.projection.revealing')}</p> : null}
         {revealError ? <p className="projection-error">{revealError}</p> : null}
@@ -316,7 +337,7 @@ function CaseSlide({
             </dl>
             {revealed.events.length ? (
               <ul className="projection-event-list">
-                {revealed.events.map((e, i) => (
+                {revealed.events.slice(-MAX_REVEALED_EVENTS).map((e, i) => (
                   <li key={i}>
                     {shortDate(e.occurredOn)}: {eventName(e.kind)}
                     {e.offenceCategory ? ` (${offenceName(e.offenceCategory)})` : ''}
@@ -326,6 +347,7 @@ function CaseSlide({
                 ))}
               </ul>
             ) : null}
+            {revealed.events.length > MAX_REVEALED_EVENTS ? <p className="projection-hint">{t('meetings.projection.moreEvents', { n: revealed.events.length - MAX_REVEALED_EVENTS })}</p> : null}
           </div>
         ) : !revealing && !revealError ? (
           <p className="projection-hint">{t('meetings.projection.revealHint')}</p>
