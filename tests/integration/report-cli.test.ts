@@ -145,6 +145,15 @@ describe('report merge (CLI)', () => {
     expect(ws.getRow(ws.rowCount).values).toEqual([undefined, 'Alle bydele', 'I alt', 14, 7, 5]);
   });
 
+  it('names the merged unit by count when the joined names would be too long, or as given', async () => {
+    const long = (name: string) => ({ ...readReport(`${name}.json`), unit: `${'Sekretariatet for tryghed og forebyggelse '.repeat(3)}${name}` });
+    for (const name of ['av', 'nb', 'va']) writeFileSync(file(`long-${name}.json`), JSON.stringify(long(name)));
+    expect((await cli('report', 'merge', '--exact', '--out', file('long.json'), file('long-av.json'), file('long-nb.json'), file('long-va.json'))).code).toBe(0);
+    expect(readReport('long.json').unit).toBe('Samlet rapport fra 3 enheder');
+    expect((await cli('report', 'merge', '--unit', 'Københavns Kommune', '--out', file('named.json'), file('av.json'), file('va.json'))).code).toBe(0);
+    expect(readReport('named.json').unit).toBe('Københavns Kommune');
+  });
+
   const refused = async (...files: string[]) => {
     const r = await cli('report', 'merge', '--out', file('refused.json'), ...files.map(file));
     expect(r.code).toBe(1);

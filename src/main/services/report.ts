@@ -6,7 +6,10 @@
  * Every export is audited as action 'export' with mode, format and period only.
  */
 import { asc } from 'drizzle-orm';
-import { version as APP_VERSION } from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
+
+/** The app version written into report headers. (A default import: Playwright's ESM loader refuses named JSON imports.) */
+const APP_VERSION: string = pkg.version;
 import { districts as districtsTable, vaultMeta } from '../db/schema';
 import { AppError } from '../errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/domain/dates';
@@ -93,22 +96,25 @@ export interface BuiltReport {
   unplaced: Unplaced;
 }
 
+function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[]) {
+  return {
+    period: req.period,
+    unit: req.unit?.trim() || defaultUnit(s),
+    districts: districts.map((d) => d.name),
+    generatedAt: s.now.toISOString(),
+    appVersion: APP_VERSION,
+    threshold: getSetting(s.db, 'reportThreshold'),
+  };
+}
+
 /** The report for a period and districts: exact, or anonymised with the vault's threshold. */
 export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): BuiltReport {
   const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
   const { start, end } = halfYearPeriod(req.period);
   const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts });
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
-  const threshold = getSetting(s.db, 'reportThreshold');
   const exact = createExactReport(
-    {
-      period: req.period,
-      unit: req.unit?.trim() || defaultUnit(s),
-      districts: districts.map((d) => d.name),
-      generatedAt: s.now.toISOString(),
-      appVersion: APP_VERSION,
-      threshold,
-    },
+    reportHeader(s, req, districts),
     tables,
     districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : [])),
   );
@@ -121,26 +127,32 @@ export interface TrendPoint {
   byLevel: ReportV1['totals']['casesByLevel'];
 }
 
+const trendPoint = (report: ReportV1): TrendPoint => ({ period: report.period, byLevel: report.totals.casesByLevel.filter((r) => r.district === 'all') });
+
 /**
  * The case counts of the selected districts over the last four half-years (the chosen one and up
- * to three before it), for the periods the vault has data for. Each point is that period's own
- * report (anonymised like the one shown), so the trend reveals nothing the reports hide.
+ * to three before it), for the periods the vault has data for, oldest first. Each earlier point is
+ * that period's case tables anonymised like the report shown (suppression of the case tables does
+ * not depend on the other tables), so the trend reveals nothing the reports hide.
  */
-export function reportTrend(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[]): TrendPoint[] {
+export function reportTrend(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[], current: ReportV1): TrendPoint[] {
   const earliest = earliestActivity(s.sqlite);
-  if (earliest === null) return [];
-  const periods = [req.period, ...previousPeriods(req.period, 3)].filter((p) => compare(halfYearPeriod(p).end, earliest) >= 0).reverse();
-  return periods.map((period) => {
-    const { report } = period === req.period ? buildReport(s, req, districts) : buildReport(s, { ...req, period }, districts);
-    return { period, byLevel: report.totals.casesByLevel.filter((r) => r.district === 'all') };
+  if (earliest === null) return [trendPoint(current)];
+  const earlier = previousPeriods(req.period, 3).filter((p) => compare(halfYearPeriod(p).end, earliest) >= 0);
+  const points = earlier.map((period) => {
+    const { start, end } = halfYearPeriod(period);
+    const { tables } = computeExactTables(s.sqlite, { start, end, today: s.today, districts }, { casesOnly: true });
+    const exact = createExactReport(reportHeader(s, { ...req, period }, districts), tables);
+    return trendPoint(req.mode === 'exact' ? exact : anonymiseReport(exact));
   });
+  return [...points.reverse(), trendPoint(current)];
 }
 
 /** The report for the screen: the report itself, its trend and what could not be placed. */
 export function computeReport(s: ServiceCtx, req: ReportRequest) {
   const districts = resolveDistricts(s, req.districts);
   const built = buildReport(s, req, districts);
-  return { report: built.report, unplaced: built.unplaced, trend: reportTrend(s, req, districts) };
+  return { report: built.report, unplaced: built.unplaced, trend: reportTrend(s, req, districts, built.report) };
 }
 
 function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat, period: string, extra = ''): void {

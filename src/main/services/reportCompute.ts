@@ -246,8 +246,18 @@ class TableFiller {
   }
 }
 
-/** The exact tables of a report for the scope, read through `queries`. */
-export function computeExactTables(sqlite: Sqlite, scope: ReportScope, queries: ReportQueries = reportQueries): ComputedTables {
+/**
+ * The exact tables of a report for the scope, read through `queries`. With `casesOnly` only the
+ * case tables (casesByLevel, activeByAgeBand, activeBySex) are filled and the rest stay 0: enough
+ * for the trend, whose case counts are suppressed exactly as in the full report (suppression
+ * looks at each table on its own, and the case tables only at each other).
+ */
+export function computeExactTables(
+  sqlite: Sqlite,
+  scope: ReportScope,
+  options: { casesOnly?: boolean } = {},
+  queries: ReportQueries = reportQueries,
+): ComputedTables {
   const names = new Map(scope.districts.map((d) => [d.id, d.name]));
   const tables = emptyTables(scope.districts.map((d) => d.name));
   const unplaced: Unplaced = { active: 0, new: 0, closed: 0 };
@@ -273,6 +283,8 @@ export function computeExactTables(sqlite: Sqlite, scope: ReportScope, queries: 
       if (d !== undefined) byLevel.add([d, r.level], { [measure]: r.n });
     }
   }
+
+  if (options.casesOnly) return { tables, unplaced };
 
   const events = new TableFiller(tables, 'eventsByDistrict', ['district']);
   for (const r of queries.eventPeople(sqlite, scope)) {

@@ -41,6 +41,9 @@ function fileLabel(i: number, names: readonly string[] | undefined): string {
   return name ? `Filen "${name}"` : `Fil nr. ${i + 1}`;
 }
 
+/** The schema's limit for `unit`. */
+const MAX_UNIT_LENGTH = 200;
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function mergeReports(inputs: readonly unknown[], options: MergeOptions = {}): MergeResult {
@@ -106,7 +109,7 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
     period: first.period,
-    unit: options.unit ?? [...new Set(reports.map((r) => r.unit))].join(' + '),
+    unit: options.unit ?? mergedUnit(reports.map((r) => r.unit)),
     districts,
     mode: 'exact',
     threshold: Math.max(...reports.map((r) => r.threshold)),
@@ -118,6 +121,13 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
   };
   const check = parseReport(merged);
   return check.ok ? { ok: true, report: check.report } : { ok: false, error: check.error };
+}
+
+/** The units joined with ' + ', or, when that is longer than a unit may be, how many they are. */
+export function mergedUnit(units: readonly string[]): string {
+  const unique = [...new Set(units)];
+  const joined = unique.join(' + ');
+  return joined.length <= MAX_UNIT_LENGTH ? joined : `Samlet rapport fra ${unique.length} enheder`;
 }
 
 /** The city's usual order (DEFAULT_DISTRICTS) first, other names after, in input order. */
