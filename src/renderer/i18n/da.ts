@@ -4,8 +4,10 @@
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
 import { releasesDa } from '../features/releases/i18n';
+import { casesDa } from '../features/cases/i18n';
 
 export const da = {
+  ...casesDa,
   ...releasesDa,
   'app.name': 'SSP Desk',
   'app.loading': 'Indlæser …',

@@ -1,8 +1,10 @@
 import type { Messages } from './types';
 import { releasesEn } from '../features/releases/i18n';
+import { casesEn } from '../features/cases/i18n';
 
 /** English strings. The type makes a missing or extra key a compile error. */
 export const en: Messages = {
+  ...casesEn,
   ...releasesEn,
   'app.name': 'SSP Desk',
   'app.loading': 'Loading …',

@@ -1,11 +1,23 @@
-import { PageHeader } from '../../ui/PageHeader';
-import { t } from '../../i18n';
 import type { RouteOf } from '../../shell/routes';
+import { CaseDetailScreen } from './CaseDetailScreen';
+import { CaseListScreen } from './CaseListScreen';
+import { EditPersonScreen } from './EditPersonScreen';
+import { ImportScreen } from './ImportScreen';
+import { NewCaseScreen } from './NewCaseScreen';
+import './cases.css';
 
-/** The Sager area. Switch on route.screen when the area gets more screens (see ./routes.ts). */
+/** Sager: the case list, a new case, one case with its timeline and actions, editing the person, import. */
 export function CasesArea({ route }: { route: RouteOf<'cases'> }) {
   switch (route.screen) {
     case 'index':
-      return <PageHeader title={t('areas.cases.title')} lead={t('areas.cases.empty')} />;
+      return <CaseListScreen />;
+    case 'new':
+      return <NewCaseScreen />;
+    case 'detail':
+      return <CaseDetailScreen key={`${route.caseId}-${route.notice ?? ''}`} caseId={route.caseId} notice={route.notice} />;
+    case 'editPerson':
+      return <EditPersonScreen key={route.caseId} caseId={route.caseId} />;
+    case 'import':
+      return <ImportScreen />;
   }
 }

@@ -1,5 +1,12 @@
 /**
- * The screens of the Sager area. Add a screen by adding a member, e.g.
- * `| { screen: 'detail'; caseId: number }`, and rendering it in ./index.tsx.
+ * The screens of the Sager area: the case list, a new case, one case, editing its person, and
+ * importing from a spreadsheet. `notice` tells the detail screen what just happened, so it can say so.
  */
-export type CasesScreen = { screen: 'index' };
+export type CaseNotice = 'created' | 'personSaved';
+
+export type CasesScreen =
+  | { screen: 'index' }
+  | { screen: 'new' }
+  | { screen: 'detail'; caseId: number; notice?: CaseNotice }
+  | { screen: 'editPerson'; caseId: number }
+  | { screen: 'import' };
