@@ -5,6 +5,7 @@ import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/contract/register';
 import type { Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { CaseDetailPage, CaseListPage } from './pages/CasesPages';
 
 /**
  * Ledergruppemøde end to end: forum members, a new meeting with the proposed agenda, editing it,
@@ -268,6 +269,19 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(page.getByRole('button', { name: 'Udskriv eller gem som PDF' })).toBeHidden();
   await screenshot(page, 'meetings-09-minutes-print');
   await page.emulateMedia({ media: 'screen' });
+
+  // ---- and the decision shows in the case itself (Sager) ----
+  await shell.goTo('Sager');
+  const list = new CaseListPage(page);
+  await list.searchFor(cases.p2.caseNumber);
+  await list.open(cases.p2.caseNumber);
+  const detail = new CaseDetailPage(page);
+  await expect(detail.heading('Oliver Testrup')).toBeVisible();
+  await expect(detail.timeline).toContainText('Ingen nye personfarlige forhold; fortsat gentagen kriminalitet');
+  await expect(detail.timeline.getByTestId('timeline-note').filter({ hasText: 'Beslutning på møde i SSP-ledergruppe Valby' })).toContainText(
+    'Bekymringssamtale med familien (ansvarlig: Politi',
+  );
+  await screenshot(page, 'meetings-10-case-after-decision');
 
   // Nothing of the meeting is in the page once locked.
   await vault.lock();
