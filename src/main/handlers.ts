@@ -74,11 +74,21 @@ export function createDispatcher(ctx: AppContext, groups: readonly HandlerGroup[
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape() };
       const code = (e as { code?: unknown }).code;
-      if (code === 'SQLITE_FULL') {
+      // SQLite reports extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED ...): match the family.
+      const family = (base: string) => typeof code === 'string' && (code === base || code.startsWith(`${base}_`));
+      if (family('SQLITE_FULL')) {
+        ctx.log.error('handler.io_error', { op: name, code: code as string });
         return { ok: false, error: { code: 'IO_ERROR', message: 'Disken er fuld. Intet er gemt fra denne handling. Frigør plads, og prøv igen.' } };
       }
-      if (code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN') {
+      if (family('SQLITE_READONLY') || family('SQLITE_IOERR') || family('SQLITE_CANTOPEN')) {
+        ctx.log.error('handler.io_error', { op: name, code: code as string });
         return { ok: false, error: { code: 'IO_ERROR', message: 'Boksen kan ikke skrives. Tjek, at mappen findes og ikke er skrivebeskyttet. Intet er gemt fra denne handling.' } };
+      }
+      if (family('SQLITE_CONSTRAINT_FOREIGNKEY')) {
+        // A reference to a row that does not exist (an unknown district id, a deleted record):
+        // the input's fault, not an internal error. Services that check first give field messages.
+        ctx.log.warn('handler.missing_reference', { op: name });
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'En af de valgte oplysninger findes ikke (længere). Hent siden igen, og prøv igen. Intet er gemt fra denne handling.' } };
       }
       // Log the operation and the error's kind only: messages may quote values.
       ctx.log.error('handler.failed', { op: name, kind: e instanceof Error ? e.name : typeof e, code: typeof code === 'string' ? code : '' });

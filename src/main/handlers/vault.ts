@@ -26,6 +26,7 @@ export const vaultHandlers = defineHandlers({
   },
 
   'vault.unlock': async (input, ctx) => {
+    const wasUnlocked = ctx.vault.state() === 'unlocked';
     try {
       await ctx.vault.unlock(input.method, input.secret);
     } catch (e) {
@@ -33,7 +34,14 @@ export const vaultHandlers = defineHandlers({
       throw e;
     }
     const open = ctx.vault.current;
-    audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'unlock', entity: 'vault', detail: input.method });
+    try {
+      audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'unlock', entity: 'vault', detail: input.method });
+    } catch (e) {
+      // A vault that cannot record its unlock (disk full, folder read-only) stays locked, so the
+      // screen and the main process agree; the dispatcher turns the error into IO_ERROR.
+      if (!wasUnlocked) ctx.vault.lock();
+      throw e;
+    }
     ctx.log.info('vault.unlocked', { method: input.method });
     return vaultStatus(ctx);
   },
@@ -41,7 +49,12 @@ export const vaultHandlers = defineHandlers({
   'vault.lock': (_input, ctx) => {
     if (ctx.vault.state() === 'unlocked') {
       const open = ctx.vault.current;
-      audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'lock', entity: 'vault' });
+      try {
+        audit(open.db, { at: ctx.now(), actor: open.owner.name, action: 'lock', entity: 'vault' });
+      } catch (e) {
+        // Locking must work on a full or read-only disk: the entry is lost, the lock is not.
+        ctx.log.warn('vault.lock_unaudited', { code: String((e as { code?: unknown }).code ?? '') });
+      }
       ctx.vault.lock();
       ctx.log.info('vault.locked');
       ctx.onLocked?.();
