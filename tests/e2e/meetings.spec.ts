@@ -130,6 +130,18 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(page.getByText('(intet tidligere møde i forummet: de seneste 120 dage).')).toBeVisible();
   await expectNoPersonalData(page, 'control view');
 
+  // ---- edit the meeting: place and attendees ----
+  await page.getByRole('button', { name: 'Redigér mødet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Redigér møde' })).toBeVisible();
+  await expect(page.getByLabel('Navn på gæst 1')).toHaveValue('Gustav Gæsteleder');
+  await page.getByLabel('Sted').fill('Valby Kulturhus, lokale 2');
+  await page.getByLabel('Susanne Socialleder (SOF)').uncheck();
+  await expectAccessible(page, 'edit meeting');
+  await page.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SSP-ledergruppe Valby' })).toBeVisible();
+  await expect(page.getByText('Valby Kulturhus, lokale 2')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Deltagere' })).not.toContainText('Susanne Socialleder');
+
   // ---- edit the agenda: a case by search (then removed again), a free point, reorder ----
   await page.getByRole('textbox', { name: 'Find en sag' }).fill('Fiktivsen');
   await page.getByRole('button', { name: 'Søg', exact: true }).click();
@@ -258,6 +270,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(page.getByRole('heading', { level: 1, name: 'Referat: SSP-ledergruppe Valby' })).toBeVisible();
   await expect(page.getByText('Sagerne står med initialer og sagsnummer')).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Peter Politikommissær (Politi)');
+  await expect(page.getByRole('main')).not.toContainText('Susanne Socialleder');
   await expect(page.getByRole('main')).toContainText(`OT · ${cases.p2.caseNumber}`);
   await expect(page.getByRole('main')).toContainText('Bekymringssamtale med familien – ansvarlig: Politi');
   await expect(page.getByRole('button', { name: 'Udskriv eller gem som PDF' })).toBeVisible();

@@ -36,6 +36,9 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
               <Button variant="secondary" icon="print" onClick={() => navigate({ area: 'leaderMeetings', screen: 'minutes', meetingId: m.id })}>
                 {t('meetings.control.minutes')}
               </Button>
+              <Button variant="secondary" onClick={() => navigate({ area: 'leaderMeetings', screen: 'editMeeting', meetingId: m.id })}>
+                {t('meetings.control.edit')}
+              </Button>
               <Button variant="tertiary" onClick={() => navigate({ area: 'leaderMeetings', screen: 'index' })}>
                 {t('meetings.control.allMeetings')}
               </Button>

@@ -4,6 +4,7 @@ import { ForumList } from './ForumList';
 import { ForumForm } from './ForumForm';
 import { NewMeetingScreen } from './NewMeetingScreen';
 import { MeetingControl } from './MeetingControl';
+import { EditMeetingScreen } from './EditMeetingScreen';
 import { ProjectionView } from './ProjectionView';
 import { MinutesView } from './MinutesView';
 import './meetings.css';
@@ -23,6 +24,8 @@ export function LeaderMeetingsArea({ route }: { route: RouteOf<'leaderMeetings'>
       return <NewMeetingScreen forumId={route.forumId} />;
     case 'meeting':
       return <MeetingControl key={route.meetingId} meetingId={route.meetingId} />;
+    case 'editMeeting':
+      return <EditMeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'projection':
       return <ProjectionView key={route.meetingId} meetingId={route.meetingId} />;
     case 'minutes':

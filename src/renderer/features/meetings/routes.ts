@@ -8,5 +8,6 @@ export type LeaderMeetingsScreen =
   | { screen: 'forum'; forumId?: number }
   | { screen: 'newMeeting'; forumId?: number }
   | { screen: 'meeting'; meetingId: number }
+  | { screen: 'editMeeting'; meetingId: number }
   | { screen: 'projection'; meetingId: number }
   | { screen: 'minutes'; meetingId: number };
