@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { CaseDetail, CaseRow, Person } from '../../src/shared/contract/register';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, SCREENSHOT_DIR, test } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, CASES_PASSPHRASE, createSeededVault } from './pages/CasesPages';
 
 /**
@@ -214,7 +214,8 @@ test('case detail: reveal CPR, change level, add event and note, correct the not
   await expect(dialog.getByLabel('Koordinerende forum')).toHaveValue('SSP-ledergruppe');
   await dialog.getByRole('button', { name: 'Skift niveau' }).click();
   await expect(dialog.locator('#level-reason-error')).toHaveText('Fejl: Skriv en begrundelse.');
-  await screenshot(page, 'cases-05-change-level');
+  // The modal covers the viewport only: a viewport shot shows it as the user sees it.
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/cases-05-change-level.png` });
   await expectAccessible(page, 'change level dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

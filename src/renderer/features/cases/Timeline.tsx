@@ -88,8 +88,10 @@ function Entry({ entry: e, notesById, onCorrect }: { entry: TimelineEntry; notes
       return (
         <>
           <p className="timeline-title">
-            <strong>{eventKindName(e.item.kind)}</strong>
-            {detail ? <span>: {detail}</span> : null}
+            <span>
+              <strong>{eventKindName(e.item.kind)}</strong>
+              {detail ? `: ${detail}` : null}
+            </span>
           </p>
           {e.item.description ? <p className="timeline-text pre-wrap">{e.item.description}</p> : null}
           <p className="timeline-meta">{t('cases.timeline.by', { actor: e.item.actor })}</p>

@@ -8,6 +8,10 @@ import './cases.css';
 
 /** Sager: the case list, a new case, one case with its timeline and actions, editing the person, import. */
 export function CasesArea({ route }: { route: RouteOf<'cases'> }) {
+  return <div className="cases-area">{screen(route)}</div>;
+}
+
+function screen(route: RouteOf<'cases'>) {
   switch (route.screen) {
     case 'index':
       return <CaseListScreen />;
