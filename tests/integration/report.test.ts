@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseReport, type ReportV1 } from '../../src/shared/report';
-import type { ComputedReport, ReportFileOutput } from '../../src/shared/contract/report';
+import type { ComputedReport, ReportFileOutput, TrendPoint } from '../../src/shared/contract/report';
 import { createTestVault, type TestVault } from './helpers';
 import { buildReportFixture, NOW, PERIOD, REPORTED, secrets, type Fixture } from '../fixtures/report/fixture';
 import {
@@ -131,14 +131,17 @@ describe('exact report for 2026-H1 (hand-computed)', () => {
     expect(computed.unplaced).toEqual({ active: 1, new: 1, closed: 0 });
   });
 
-  it('the trend covers the chosen half-year and the three before it, oldest first', () => {
-    expect(computed.trend.map((p) => p.period)).toEqual(['2024-H2', '2025-H1', '2025-H2', '2026-H1']);
-    const h2 = computed.trend[2]!.byLevel;
+  it('the trend covers the chosen half-year and the three before it, oldest first', async () => {
+    const trend = await v.call<TrendPoint[]>('report.trend', { period: PERIOD, districts: [...REPORTED], mode: 'exact' });
+    expect(trend.map((p) => p.period)).toEqual(['2024-H2', '2025-H1', '2025-H2', '2026-H1']);
+    const h2 = trend[2]!.byLevel;
     expect([1, 2, 3, 4].map((l) => row(h2, { level: l }).active)).toEqual(H2_2025.active);
     expect([1, 2, 3, 4].map((l) => row(h2, { level: l }).new)).toEqual(H2_2025.new);
     expect([1, 2, 3, 4].map((l) => row(h2, { level: l }).closed)).toEqual(H2_2025.closed);
     expect(row(h2, { level: 'all' }).active).toBe(H2_2025.activeAll);
-    expect(row(computed.trend[3]!.byLevel, { level: 'all' })).toMatchObject({ active: 14, new: 7, closed: 5 });
+    expect(trend[3]!.byLevel).toEqual(report.totals.casesByLevel.filter((r) => r.district === 'all'));
+    // Before the vault's first case there is nothing: the trend stops there.
+    expect((await v.call<TrendPoint[]>('report.trend', { period: '2023-H2', mode: 'exact' })).map((p) => p.period)).toEqual(['2023-H1', '2023-H2']);
   });
 
   it('without districts it covers every district of the vault, in its order', async () => {
@@ -201,6 +204,15 @@ describe('anonymised report (the default)', () => {
     // One more hidden district total: with only Valby's hidden, the grand total would give it away.
     const districtTotals = ORDER.map((d) => row(anon.totals.casesByLevel, { district: d, level: 'all' }).active);
     expect(districtTotals.filter((x) => x === '<5').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the trend is anonymised like the report, each half-year on its own', async () => {
+    const trend = await v.call<TrendPoint[]>('report.trend', { period: PERIOD, districts: [...REPORTED] });
+    expect(trend[3]!.byLevel).toEqual(anon.totals.casesByLevel.filter((r) => r.district === 'all'));
+    const h2 = trend[2]!.byLevel;
+    // 2025-H2 by hand: active per level 3, 4, 3, 1 (11): every level total is small.
+    expect([1, 2, 3, 4].map((l) => row(h2, { level: l }).active)).toEqual(['<5', '<5', '<5', '<5']);
+    expect(row(h2, { level: 'all' }).active).toBe(11);
   });
 
   it('uses the threshold set in the vault', async () => {

@@ -1,12 +1,13 @@
 import { defineHandlers } from './types';
 import { serviceCtx } from '../services/context';
-import { computeReport, exportReport, mergeInApp, reportOptions } from '../services/report';
+import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend } from '../services/report';
 import { listAssessments, saveAssessment } from '../services/reportAssessments';
 
 /** The semi-annual report: options, the computed report, assessments, export and merge. */
 export const reportHandlers = defineHandlers({
   'report.options': (_i, ctx) => reportOptions(serviceCtx(ctx)),
   'report.compute': (input, ctx) => computeReport(serviceCtx(ctx), input),
+  'report.trend': (input, ctx) => reportTrend(serviceCtx(ctx), input),
   'report.export': (input, ctx) => exportReport(serviceCtx(ctx), input),
   'report.assessments.list': (input, ctx) => listAssessments(serviceCtx(ctx), input.period),
   'report.assessments.save': (input, ctx) => ({ saved: saveAssessment(serviceCtx(ctx), input) }),

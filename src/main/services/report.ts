@@ -131,28 +131,26 @@ const trendPoint = (report: ReportV1): TrendPoint => ({ period: report.period, b
 
 /**
  * The case counts of the selected districts over the last four half-years (the chosen one and up
- * to three before it), for the periods the vault has data for, oldest first. Each earlier point is
- * that period's case tables anonymised like the report shown (suppression of the case tables does
- * not depend on the other tables), so the trend reveals nothing the reports hide.
+ * to three before it), for the periods the vault has data for, oldest first. Each point is that
+ * period's case tables anonymised like the report shown (suppression of the case tables does not
+ * depend on the other tables), so the trend reveals nothing the reports hide.
  */
-export function reportTrend(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[], current: ReportV1): TrendPoint[] {
+export function reportTrend(s: ServiceCtx, req: ReportRequest): TrendPoint[] {
+  const districts = resolveDistricts(s, req.districts);
   const earliest = earliestActivity(s.sqlite);
-  if (earliest === null) return [trendPoint(current)];
-  const earlier = previousPeriods(req.period, 3).filter((p) => compare(halfYearPeriod(p).end, earliest) >= 0);
-  const points = earlier.map((period) => {
+  const periods = [req.period, ...previousPeriods(req.period, 3)].filter((p, i) => i === 0 || (earliest !== null && compare(halfYearPeriod(p).end, earliest) >= 0));
+  return periods.reverse().map((period) => {
     const { start, end } = halfYearPeriod(period);
     const { tables } = computeExactTables(s.sqlite, { start, end, today: s.today, districts }, { casesOnly: true });
     const exact = createExactReport(reportHeader(s, { ...req, period }, districts), tables);
     return trendPoint(req.mode === 'exact' ? exact : anonymiseReport(exact));
   });
-  return [...points.reverse(), trendPoint(current)];
 }
 
-/** The report for the screen: the report itself, its trend and what could not be placed. */
+/** The report for the screen: the report itself and what could not be placed. */
 export function computeReport(s: ServiceCtx, req: ReportRequest) {
-  const districts = resolveDistricts(s, req.districts);
-  const built = buildReport(s, req, districts);
-  return { report: built.report, unplaced: built.unplaced, trend: reportTrend(s, req, districts, built.report) };
+  const built = buildReport(s, req);
+  return { report: built.report, unplaced: built.unplaced };
 }
 
 function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat, period: string, extra = ''): void {

@@ -25,9 +25,16 @@ export interface AssessmentRow {
 
 // ---- names ----------------------------------------------------------------------------------
 
-/** Lower-cased words (letters and digits, æ, ø, å and other accents kept), for whole-word matching. */
+const NON_ASCII = /[^ -~\t\n\r]/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Lower-cased words (letters and digits, æ, ø, å and other accents kept), for whole-word matching.
+ * Unicode NFC first, so a composed 'å' and 'a' + ring are the same letter.
+ */
 export function wordsOf(text: string): string[] {
-  return text.normalize('NFC').toLocaleLowerCase('da').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return nfc.toLowerCase().match(WORD) ?? [];
 }
 
 /**
@@ -69,13 +76,24 @@ export class NameIndex {
   }
 }
 
-/** Names of every person whose personal data is still in the vault (stubs have none). */
-export function loadNameIndex(sqlite: Sqlite): NameIndex {
+/**
+ * The names of people whose personal data is still in the vault (stubs have none), as far as they
+ * could matter for `texts`: a name none of whose words occurs in any of the texts is left out, so
+ * the index stays small whatever the size of the vault.
+ */
+export function loadNameIndex(sqlite: Sqlite, texts: readonly string[]): NameIndex {
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const w of wordsOf(text)) {
+      seen.add(w);
+      if (w.length > 2 && w.endsWith('s')) seen.add(w.slice(0, -1));
+    }
+  }
   const index = new NameIndex();
-  const rows = sqlite.prepare(`SELECT first_name AS f, last_name AS l FROM people WHERE anonymised_at IS NULL`).raw().all() as [string, string][];
-  for (const [f, l] of rows) {
-    index.add(f);
-    index.add(l);
+  if (seen.size === 0) return index;
+  const rows = sqlite.prepare(`SELECT first_name, last_name FROM people WHERE anonymised_at IS NULL`).raw().iterate() as Iterable<[string, string]>;
+  for (const row of rows) {
+    for (const name of row) if (wordsOf(name).some((w) => seen.has(w))) index.add(name);
   }
   return index;
 }
@@ -98,7 +116,7 @@ export function assessmentProblem(district: string, text: string, names: NameInd
 
 /** Throws RULE_VIOLATION for the first text (unit or assessment) with personal data. */
 export function assertNoPersonalData(sqlite: Sqlite, unit: string, assessments: readonly { district: string; text: string }[]): void {
-  const names = loadNameIndex(sqlite);
+  const names = loadNameIndex(sqlite, [unit, ...assessments.map((a) => a.text)]);
   if (findCprLike(unit).length > 0) throw new AppError('RULE_VIOLATION', ASSESSMENT_MESSAGES.unitCpr, { unit: 'Må ikke indeholde CPR-numre' });
   if (names.occursIn(unit)) throw new AppError('RULE_VIOLATION', ASSESSMENT_MESSAGES.unitName, { unit: 'Må ikke indeholde navne' });
   for (const a of assessments) {
@@ -129,7 +147,7 @@ function rowsFor(db: Db, period: string) {
 export function listAssessments(s: ServiceCtx, period: string): AssessmentRow[] {
   const rows = rowsFor(s.db, period);
   if (rows.length === 0) return [];
-  const names = loadNameIndex(s.sqlite);
+  const names = loadNameIndex(s.sqlite, rows.map((r) => r.text));
   return rows.map((r) => ({ ...r, problem: assessmentProblem(r.district, r.text, names) }));
 }
 
@@ -171,6 +189,6 @@ export function saveAssessment(s: ServiceCtx, input: { period: string; districtI
     text,
     updatedAt: stamp,
     updatedBy: s.actor,
-    problem: assessmentProblem(district.name, text, loadNameIndex(s.sqlite)),
+    problem: assessmentProblem(district.name, text, loadNameIndex(s.sqlite, [text])),
   };
 }

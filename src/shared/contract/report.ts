@@ -63,7 +63,6 @@ export const computedReportSchema = z
     report: reportSchemaV1,
     /** Counts left out because neither the case nor the person has a district. */
     unplaced: z.object({ active: z.number().int(), new: z.number().int(), closed: z.number().int() }).strict(),
-    trend: z.array(trendPointSchema),
   })
   .strict();
 export type ComputedReport = z.infer<typeof computedReportSchema>;
@@ -98,6 +97,8 @@ export const mergeRequest = z
 export const reportContract = {
   'report.options': op(empty, reportOptionsSchema),
   'report.compute': op(reportRequest, computedReportSchema),
+  /** Case counts over the chosen half-year and up to three before it (oldest first); separate, so the report shows first. */
+  'report.trend': op(reportRequest, z.array(trendPointSchema)),
   'report.export': op(reportRequest.extend({ format: reportFormat }).strict(), reportFileSchema),
   'report.assessments.list': op(z.object({ period: reportPeriod }).strict(), z.array(assessmentRowSchema)),
   'report.assessments.save': op(
