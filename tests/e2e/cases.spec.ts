@@ -421,6 +421,27 @@ test('new case: empty vault, validation as you type, CPR check, nothing lost whe
   expect(created.person).toMatchObject({ firstName: 'Ærling', lastName: 'Østergård', birthDate: '2010-04-04', sex: 'K', sexFromCpr: true, school: 'Skolen på Ørestad' });
   expect(created.person.contacts).toEqual([expect.objectContaining({ name: 'Åse Østergård', relation: 'Mor', phone: '12 34 56 78' })]);
   expect(created.levelHistory).toEqual([expect.objectContaining({ level: 2, reason: 'Sigtet for butikstyveri første gang' })]);
+  expect(created.openedOn).toBe(created.statusHistory[0]!.changedOn);
+
+  // ---- a case for someone already registered: found by name; one with an open case cannot be chosen ----
+  await page.getByRole('button', { name: 'Tilbage til Sager' }).click();
+  await page.getByRole('button', { name: 'Opret sag' }).click();
+  await page.getByLabel('Ja, find personen').check();
+  await page.getByRole('searchbox', { name: 'Find personen' }).fill('person');
+  await expect(page.getByRole('status').filter({ hasText: '2 personer matcher.' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find personen' }).fill('ØSTERGÅRD');
+  await expect(page.getByLabel(/Ærling Østergård/)).toBeDisabled();
+  await expect(page.getByText(`har allerede en åben sag (${created.caseNumber})`)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Find personen' }).fill('tredje');
+  await page.getByLabel(/Tredje Person/).check();
+  await page.getByLabel(/^Niveau 1:/).check();
+  await page.getByLabel('Begrundelse').fill('Bekymring fra klubben');
+  await expectAccessible(page, 'new case for an existing person');
+  await page.getByRole('button', { name: 'Opret sag' }).click();
+  await expect(detail.heading('Tredje Person')).toBeVisible();
+  const third = await call<ListResult>(bridge, 'cases.list', { search: 'tredje' });
+  const thirdCase = await call<CaseDetail>(bridge, 'cases.get', { caseId: third.rows[0]!.id });
+  expect(thirdCase).toMatchObject({ level: 1, forum: 'BUF / lokaludvalg', person: { firstName: 'Tredje', lastName: 'Person', birthDate: '2010-03-03' } });
 });
 
 test('import from the UI: every bad row listed by line, nothing imported; then a good file', async ({ page, bridge, vault }) => {

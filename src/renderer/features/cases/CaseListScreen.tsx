@@ -60,6 +60,8 @@ export function CaseListScreen() {
   const total = shown?.total ?? 0;
   const empty = shown !== null && !pending && total === 0;
   const filtered = isFiltered(filter);
+  // Nothing in the vault at all: only the empty state with its two ways in.
+  const vaultEmpty = empty && !filtered && anyCases === false;
 
   // An empty answer to the default filter: is the vault empty, or are all cases closed?
   useEffect(() => {
@@ -90,33 +92,39 @@ export function CaseListScreen() {
     <>
       <div className="case-list-head">
         <PageHeader title={t('cases.list.title')}>
-          <div className="case-toolbar">
-            <Button onClick={() => navigate({ area: 'cases', screen: 'new' })}>{t('cases.list.new')}</Button>
-            <Button variant="secondary" onClick={() => navigate({ area: 'cases', screen: 'import' })}>
-              {t('cases.list.import')}
-            </Button>
-          </div>
+          {vaultEmpty ? null : (
+            <div className="case-toolbar">
+              <Button onClick={() => navigate({ area: 'cases', screen: 'new' })}>{t('cases.list.new')}</Button>
+              <Button variant="secondary" onClick={() => navigate({ area: 'cases', screen: 'import' })}>
+                {t('cases.list.import')}
+              </Button>
+            </div>
+          )}
         </PageHeader>
       </div>
-      <CaseFilters
-        filter={filter}
-        onChange={change}
-        districts={districts}
-        coordinators={coordinators}
-        searchRef={searchRef}
-        onSearchArrowDown={() => gridFocus.current?.()}
-      />
-      <div className="case-list-summary">
-        <p role="status" className="case-count" data-testid="case-count">
-          {countText}
-        </p>
-        {filtered ? (
-          <Button variant="tertiary" onClick={clear}>
-            {t('cases.list.clearFilters')}
-          </Button>
-        ) : null}
-        <p className="case-keys-hint">{t('cases.list.keysHint')}</p>
-      </div>
+      {vaultEmpty ? null : (
+        <>
+          <CaseFilters
+            filter={filter}
+            onChange={change}
+            districts={districts}
+            coordinators={coordinators}
+            searchRef={searchRef}
+            onSearchArrowDown={() => gridFocus.current?.()}
+          />
+          <div className="case-list-summary">
+            <p role="status" className="case-count" data-testid="case-count">
+              {countText}
+            </p>
+            {filtered ? (
+              <Button variant="tertiary" onClick={clear}>
+                {t('cases.list.clearFilters')}
+              </Button>
+            ) : null}
+            <p className="case-keys-hint">{t('cases.list.keysHint')}</p>
+          </div>
+        </>
+      )}
       {error ? (
         <Alert variant="error" heading={t('cases.list.loadFailed')} live="alert">
           <p>{error.message}</p>
