@@ -5,6 +5,7 @@ import { CreateVaultScreen, type CreatedVault } from './features/vault/CreateVau
 import { RecoveryKeyScreen } from './features/vault/RecoveryKeyScreen';
 import { UnlockScreen, type LockNotice } from './features/vault/UnlockScreen';
 import { t, useLocale } from './i18n';
+import { IdleLockProvider } from './shell/IdleLock';
 import { MainLayout } from './shell/MainLayout';
 import { PublicLayout } from './shell/PublicLayout';
 import { RouterProvider } from './shell/router';
@@ -128,9 +129,11 @@ export function App() {
       // The key makes every unlock a fresh tree: nothing survives from an earlier session.
       return (
         <SessionProvider key={phase.session} session={{ owner: phase.owner, lock: () => void lock() }}>
-          <RouterProvider>
-            <MainLayout />
-          </RouterProvider>
+          <IdleLockProvider>
+            <RouterProvider>
+              <MainLayout />
+            </RouterProvider>
+          </IdleLockProvider>
         </SessionProvider>
       );
   }

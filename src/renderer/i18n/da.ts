@@ -4,11 +4,13 @@
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
 import { releasesDa } from '../features/releases/i18n';
+import { settingsDa } from '../features/settings/i18n';
 import { casesDa } from '../features/cases/i18n';
 
 export const da = {
   ...casesDa,
   ...releasesDa,
+  ...settingsDa,
   'app.name': 'SSP Desk',
   'app.loading': 'Indlæser …',
   'app.skipToContent': 'Gå til indhold',

@@ -1,11 +1,13 @@
 import type { Messages } from './types';
 import { releasesEn } from '../features/releases/i18n';
+import { settingsEn } from '../features/settings/i18n';
 import { casesEn } from '../features/cases/i18n';
 
 /** English strings. The type makes a missing or extra key a compile error. */
 export const en: Messages = {
   ...casesEn,
   ...releasesEn,
+  ...settingsEn,
   'app.name': 'SSP Desk',
   'app.loading': 'Loading …',
   'app.skipToContent': 'Skip to content',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { BackupReminder } from '../features/settings/BackupReminder';
 import { t } from '../i18n';
 import { AppHeader } from '../ui/AppHeader';
 import { Button } from '../ui/Button';
@@ -42,9 +43,12 @@ export function MainLayout() {
           </>
         }
         actions={
-          <Button variant="secondary" icon="lock" onClick={lock} title={t('header.lockHint')} data-testid="lock-button">
-            {t('header.lock')}
-          </Button>
+          <>
+            <BackupReminder />
+            <Button variant="secondary" icon="lock" onClick={lock} title={t('header.lockHint')} data-testid="lock-button">
+              {t('header.lock')}
+            </Button>
+          </>
         }
       />
       <div className="app-body">

@@ -1,32 +1,58 @@
+import { api } from '../../api';
 import { getLocale, setLocale, t, type Locale } from '../../i18n';
-import { PageHeader } from '../../ui/PageHeader';
-import { Select } from '../../ui/Select';
 import type { RouteOf } from '../../shell/routes';
+import { Select } from '../../ui/Select';
+import { AuditScreen } from './AuditScreen';
+import { BackupsScreen } from './BackupsScreen';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { GeneralSettingsForm } from './GeneralSettingsForm';
+import { RegistersScreen } from './RegistersScreen';
+import { RetentionScreen } from './RetentionScreen';
+import { LoadGate, SettingsPage } from './SettingsPage';
+import { useLoad } from './useLoad';
+import './settings.css';
 
-/** Indstillinger: change passphrase and language. */
+/**
+ * Indstillinger: Generelt (times and limits, passphrase, language), Sikkerhedskopier, Sletning
+ * (retention), Revisionsspor (audit trail) and Bydele og indsatser.
+ */
 export function SettingsArea({ route }: { route: RouteOf<'settings'> }) {
   switch (route.screen) {
     case 'index':
-      return (
-        <>
-          <PageHeader title={t('areas.settings.title')} lead={t('areas.settings.lead')} />
-          <ChangePassphraseForm />
-          <section aria-labelledby="language-heading" className="settings-section">
-            <h2 id="language-heading">{t('settings.language.heading')}</h2>
-            <Select<Locale>
-              id="settings-language"
-              label={t('settings.language.label')}
-              hint={t('settings.language.hint')}
-              value={getLocale()}
-              options={[
-                { value: 'da', label: t('settings.language.da') },
-                { value: 'en', label: t('settings.language.en') },
-              ]}
-              onChange={setLocale}
-            />
-          </section>
-        </>
-      );
+      return <GeneralScreen />;
+    case 'backups':
+      return <BackupsScreen />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'registers':
+      return <RegistersScreen />;
   }
+}
+
+function GeneralScreen() {
+  const { data } = useLoad(() => api['settings.get']({}), []);
+  return (
+    <SettingsPage current="index" title={t('areas.settings.title')} lead={t('settings.general.lead')}>
+      <LoadGate data={data} failedHeading={t('settings.loadFailed')}>
+        {(settings) => <GeneralSettingsForm initial={settings} />}
+      </LoadGate>
+      <ChangePassphraseForm />
+      <section aria-labelledby="language-heading" className="settings-section">
+        <h2 id="language-heading">{t('settings.language.heading')}</h2>
+        <Select<Locale>
+          id="settings-language"
+          label={t('settings.language.label')}
+          hint={t('settings.language.hint')}
+          value={getLocale()}
+          options={[
+            { value: 'da', label: t('settings.language.da') },
+            { value: 'en', label: t('settings.language.en') },
+          ]}
+          onChange={setLocale}
+        />
+      </section>
+    </SettingsPage>
+  );
 }

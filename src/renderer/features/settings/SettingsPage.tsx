@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { t, type PlainMessageKey } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Alert } from '../../ui/Alert';
+import { PageHeader } from '../../ui/PageHeader';
+import type { SettingsScreenId } from './routes';
+import type { Loaded } from './useLoad';
+
+const TABS: readonly { id: SettingsScreenId; label: PlainMessageKey }[] = [
+  { id: 'index', label: 'settings.nav.general' },
+  { id: 'backups', label: 'settings.nav.backups' },
+  { id: 'retention', label: 'settings.nav.retention' },
+  { id: 'audit', label: 'settings.nav.audit' },
+  { id: 'registers', label: 'settings.nav.registers' },
+];
+
+/**
+ * The frame of every Indstillinger screen: its h1 and lead, then the sub-navigation (dkfds tab
+ * list used for navigation: buttons with aria-current, as the app has no URLs).
+ */
+export function SettingsPage({ current, title, lead, children }: { current: SettingsScreenId; title: string; lead?: ReactNode; children: ReactNode }) {
+  const { navigate } = useRouter();
+  return (
+    <>
+      <PageHeader title={title} lead={lead} />
+      <nav aria-label={t('settings.nav.label')} className="tab-container settings-tabs">
+        <ul className="tab-list">
+          {TABS.map((tab) => (
+            <li key={tab.id}>
+              <button
+                type="button"
+                className="tab-button"
+                aria-current={tab.id === current ? 'page' : undefined}
+                onClick={() => {
+                  if (tab.id !== current) navigate({ area: 'settings', screen: tab.id });
+                }}
+              >
+                <span>{t(tab.label)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-body">{children}</div>
+    </>
+  );
+}
+
+/** Shows "Indlæser …", main's error, or the loaded value. */
+export function LoadGate<T>({ data, failedHeading, children }: { data: Loaded<T>; failedHeading: string; children: (value: T) => ReactNode }) {
+  if (data.state === 'loading') {
+    return (
+      <p role="status" className="settings-loading">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (data.state === 'error') {
+    return (
+      <Alert variant="error" heading={failedHeading} live="alert">
+        <p>{data.error.message}</p>
+      </Alert>
+    );
+  }
+  return <>{children(data.value)}</>;
+}
