@@ -51,8 +51,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new AppError('DATABASE_CORRUPT', DATABASE_CORRUPT_MESSAGE);
     }
-    // Extended codes too (SQLITE_IOERR_WRITE, SQLITE_CANTOPEN_ISDIR ...).
-    if (code && /^SQLITE_(CANTOPEN|READONLY|IOERR|FULL)(_|$)/.test(code)) {
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') {
       throw new AppError('IO_ERROR', 'Boksens fil kan ikke åbnes til skrivning. Tjek, at mappen findes, at der er plads på disken, og at du har adgang til den.');
     }
     throw e;
@@ -96,3 +95,29 @@ export function toDrizzle(sqlite: Sqlite): Db {
 /** A drizzle transaction handle; services take `DbOrTx` so they compose inside one transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** The better-sqlite3 connection under a drizzle database or transaction (drizzle keeps it as `session.client`). */
+export function clientOf(db: DbOrTx): Sqlite {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof Database)) throw new Error('clientOf: this drizzle handle has no better-sqlite3 client');
+  return client;
+}
+
+/**
+ * One value per connection, built on first use: for prepared queries that live as long as the
+ * connection. Building a drizzle query and preparing its SQL costs far more than running it, so
+ * statements on hot paths (import: several per row) are prepared once. A transaction runs on its
+ * database's connection, so a statement prepared on the connection runs inside the transaction.
+ */
+export function perConnection<T>(build: (db: Db) => T): (db: DbOrTx) => T {
+  const cache = new WeakMap<Sqlite, T>();
+  return (db) => {
+    const client = clientOf(db);
+    let value = cache.get(client);
+    if (value === undefined) {
+      value = build(toDrizzle(client));
+      cache.set(client, value);
+    }
+    return value;
+  };
+}

@@ -1,6 +1,6 @@
-import { and, eq, like, desc } from 'drizzle-orm';
+import { and, eq, desc, gte, lt, sql } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, efforts, people } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
+import { perConnection, type DbOrTx } from '../db/connection';
 import { AppError } from '../errors';
 import { compare } from '../../shared/domain/dates';
 import { defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/domain/levels';
@@ -11,8 +11,78 @@ import { insertPerson } from './people';
 
 type CaseRow = typeof cases.$inferSelect;
 
+const param = sql.placeholder;
+
+/**
+ * The statements of the hot paths (opening and closing cases: an import runs them for every row;
+ * loading a case: every view and write), prepared once per connection. Same SQL as the query
+ * builder would write each time; building and preparing it per call cost most of an import.
+ */
+const statements = perConnection((db) => ({
+  caseById: db.select().from(cases).where(eq(cases.id, param('id'))).prepare(),
+  personExists: db.select({ id: people.id }).from(people).where(eq(people.id, param('id'))).prepare(),
+  personDistrict: db.select({ districtId: people.districtId }).from(people).where(eq(people.id, param('id'))).prepare(),
+  openCaseOf: db
+    .select({ id: cases.id, n: cases.caseNumber })
+    .from(cases)
+    .where(and(eq(cases.personId, param('personId')), eq(cases.status, 'open')))
+    .prepare(),
+  lastCaseNumberIn: db
+    .select({ n: cases.caseNumber })
+    .from(cases)
+    .where(and(gte(cases.caseNumber, param('from')), lt(cases.caseNumber, param('to'))))
+    .orderBy(desc(cases.caseNumber))
+    .limit(1)
+    .prepare(),
+  insertCase: db
+    .insert(cases)
+    .values({
+      caseNumber: param('caseNumber'),
+      externalRef: param('externalRef'),
+      personId: param('personId'),
+      districtId: param('districtId'),
+      coordinator: param('coordinator'),
+      forum: param('forum'),
+      level: param('level'),
+      status: 'open',
+      openedOn: param('openedOn'),
+      nextReviewOn: param('nextReviewOn'),
+      createdAt: param('stamp'),
+      updatedAt: param('stamp'),
+    })
+    .returning({ id: cases.id })
+    .prepare(),
+  insertLevelChange: db
+    .insert(caseLevelChanges)
+    .values({ caseId: param('caseId'), changedOn: param('changedOn'), level: param('level'), reason: param('reason'), forum: param('forum'), actor: param('actor'), createdAt: param('createdAt') })
+    .prepare(),
+  insertStatusChange: db
+    .insert(caseStatusChanges)
+    .values({ caseId: param('caseId'), kind: param('kind'), changedOn: param('changedOn'), closingReason: param('closingReason'), actor: param('actor'), createdAt: param('createdAt') })
+    .prepare(),
+  lastStatusChange: db
+    .select()
+    .from(caseStatusChanges)
+    .where(eq(caseStatusChanges.caseId, param('caseId')))
+    .orderBy(desc(caseStatusChanges.changedOn), desc(caseStatusChanges.id))
+    .limit(1)
+    .prepare(),
+  closeCase: db
+    .update(cases)
+    // set() takes no placeholders directly; wrapped in sql they bind the same (text, no mapping).
+    .set({ status: 'closed', closedOn: sql`${param('closedOn')}`, closingReason: sql`${param('reason')}`, updatedAt: sql`${param('stamp')}` })
+    .where(eq(cases.id, param('id')))
+    .prepare(),
+  noteCase: db.select({ caseId: caseNotes.caseId }).from(caseNotes).where(eq(caseNotes.id, param('id'))).prepare(),
+  insertNote: db
+    .insert(caseNotes)
+    .values({ caseId: param('caseId'), author: param('author'), writtenAt: param('writtenAt'), text: param('text'), correctsNoteId: param('correctsNoteId'), meetingId: param('meetingId') })
+    .returning({ id: caseNotes.id })
+    .prepare(),
+}));
+
 export function loadCase(tx: DbOrTx, caseId: number): CaseRow {
-  const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = statements(tx).caseById.get({ id: caseId });
   if (!row) throw new AppError('NOT_FOUND', 'Sagen findes ikke.');
   return row;
 }
@@ -32,19 +102,15 @@ function assertOpen(c: CaseRow): void {
 /** The next case number in the year of the opening date: 2026-00001, 2026-00002 ... */
 function nextCaseNumber(tx: DbOrTx, openedOn: string): string {
   const year = openedOn.slice(0, 4);
-  const last = tx
-    .select({ n: cases.caseNumber })
-    .from(cases)
-    .where(like(cases.caseNumber, `${year}-%`))
-    .orderBy(desc(cases.caseNumber))
-    .limit(1)
-    .get();
+  // The numbers starting with 'YYYY-' (what LIKE 'YYYY-%' matched: the year is digits), as a range
+  // the unique index on case_number answers with one seek; LIKE made SQLite read every case.
+  const last = statements(tx).lastCaseNumberIn.get({ from: `${year}-`, to: `${year}.` });
   const seq = last ? Number(last.n.slice(5)) + 1 : 1;
   return `${year}-${String(seq).padStart(5, '0')}`;
 }
 
 function assertNoOtherOpenCase(tx: DbOrTx, personId: number, exceptCaseId?: number): void {
-  const open = tx.select({ id: cases.id, n: cases.caseNumber }).from(cases).where(and(eq(cases.personId, personId), eq(cases.status, 'open'))).get();
+  const open = statements(tx).openCaseOf.get({ personId });
   if (open && open.id !== exceptCaseId) {
     throw new AppError('CONFLICT', `Personen har allerede en åben sag (${open.n}). Der kan kun være én åben sag pr. person.`);
   }
@@ -79,36 +145,31 @@ export interface OpenCaseInput {
 /** Open a case (and its person, if new) with its first level and status entries, in the caller's transaction. */
 export function insertCase(s: ServiceCtx, tx: DbOrTx, input: OpenCaseInput, options: { allowFuture?: boolean } = {}): number {
   if (!options.allowFuture) notInFuture(s, input.openedOn, 'openedOn');
+  const q = statements(tx);
   let personId = input.personId;
   if (personId === undefined) {
     personId = insertPerson(s, tx, input.person!);
-  } else if (!tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).get()) {
+  } else if (!q.personExists.get({ id: personId })) {
     throw new AppError('NOT_FOUND', 'Personen findes ikke.');
   }
   assertNoOtherOpenCase(tx, personId);
-  const person = tx.select({ districtId: people.districtId }).from(people).where(eq(people.id, personId)).get()!;
+  const person = q.personDistrict.get({ id: personId })!;
   const forum = input.forum?.trim() || defaultForum(input.level);
   const stamp = s.now.toISOString();
-  const row = tx
-    .insert(cases)
-    .values({
-      caseNumber: nextCaseNumber(tx, input.openedOn),
-      externalRef: input.externalRef?.trim() || null,
-      personId,
-      districtId: input.districtId ?? person.districtId,
-      coordinator: input.coordinator?.trim() || null,
-      forum,
-      level: input.level,
-      status: 'open',
-      openedOn: input.openedOn,
-      nextReviewOn: input.nextReviewOn ?? null,
-      createdAt: stamp,
-      updatedAt: stamp,
-    })
-    .returning({ id: cases.id })
-    .get();
-  tx.insert(caseLevelChanges).values({ caseId: row.id, changedOn: input.openedOn, level: input.level, reason: input.reason.trim(), forum, actor: s.actor, createdAt: stamp }).run();
-  tx.insert(caseStatusChanges).values({ caseId: row.id, kind: 'opened', changedOn: input.openedOn, actor: s.actor, createdAt: stamp }).run();
+  const row = q.insertCase.get({
+    caseNumber: nextCaseNumber(tx, input.openedOn),
+    externalRef: input.externalRef?.trim() || null,
+    personId,
+    districtId: input.districtId ?? person.districtId,
+    coordinator: input.coordinator?.trim() || null,
+    forum,
+    level: input.level,
+    openedOn: input.openedOn,
+    nextReviewOn: input.nextReviewOn ?? null,
+    stamp,
+  })!;
+  q.insertLevelChange.run({ caseId: row.id, changedOn: input.openedOn, level: input.level, reason: input.reason.trim(), forum, actor: s.actor, createdAt: stamp });
+  q.insertStatusChange.run({ caseId: row.id, kind: 'opened', changedOn: input.openedOn, closingReason: null, actor: s.actor, createdAt: stamp });
   audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'case', entityId: row.id, detail: `level:${input.level}` });
   return row.id;
 }
@@ -159,10 +220,11 @@ export function closeCase(s: ServiceCtx, input: { caseId: number; closedOn: stri
     const c = loadCase(t, input.caseId);
     assertOpen(c);
     if (!options.allowFuture) notInFuture(s, input.closedOn, 'closedOn');
-    const lastStatus = t.select().from(caseStatusChanges).where(eq(caseStatusChanges.caseId, c.id)).orderBy(desc(caseStatusChanges.changedOn), desc(caseStatusChanges.id)).get();
+    const q = statements(t);
+    const lastStatus = q.lastStatusChange.get({ caseId: c.id });
     notBefore(input.closedOn, lastStatus?.changedOn ?? c.openedOn, 'closedOn', 'sagens oprettelse eller genåbning');
-    t.update(cases).set({ status: 'closed', closedOn: input.closedOn, closingReason: input.reason, updatedAt: s.now.toISOString() }).where(eq(cases.id, c.id)).run();
-    t.insert(caseStatusChanges).values({ caseId: c.id, kind: 'closed', changedOn: input.closedOn, closingReason: input.reason, actor: s.actor, createdAt: s.now.toISOString() }).run();
+    q.closeCase.run({ closedOn: input.closedOn, reason: input.reason, stamp: s.now.toISOString(), id: c.id });
+    q.insertStatusChange.run({ caseId: c.id, kind: 'closed', changedOn: input.closedOn, closingReason: input.reason, actor: s.actor, createdAt: s.now.toISOString() });
     audit(t, { at: s.now, actor: s.actor, action: 'close', entity: 'case', entityId: c.id, detail: `reason:${input.reason}` });
   };
   if (tx) run(tx);
@@ -229,15 +291,19 @@ export function addEvent(
 export function addNote(s: ServiceCtx, input: { caseId: number; text: string; correctsNoteId?: number; meetingId?: number }, tx?: DbOrTx): number {
   const run = (t: DbOrTx) => {
     const c = loadCase(t, input.caseId);
+    const q = statements(t);
     if (input.correctsNoteId) {
-      const target = t.select({ caseId: caseNotes.caseId }).from(caseNotes).where(eq(caseNotes.id, input.correctsNoteId)).get();
+      const target = q.noteCase.get({ id: input.correctsNoteId });
       if (!target || target.caseId !== c.id) throw new AppError('NOT_FOUND', 'Notatet, der skal rettes, findes ikke på denne sag.');
     }
-    const row = t
-      .insert(caseNotes)
-      .values({ caseId: c.id, author: s.actor, writtenAt: s.now.toISOString(), text: input.text.trim(), correctsNoteId: input.correctsNoteId ?? null, meetingId: input.meetingId ?? null })
-      .returning({ id: caseNotes.id })
-      .get();
+    const row = q.insertNote.get({
+      caseId: c.id,
+      author: s.actor,
+      writtenAt: s.now.toISOString(),
+      text: input.text.trim(),
+      correctsNoteId: input.correctsNoteId ?? null,
+      meetingId: input.meetingId ?? null,
+    })!;
     audit(t, { at: s.now, actor: s.actor, action: 'create', entity: 'case_note', entityId: row.id, detail: `case:${c.id}${input.correctsNoteId ? `;corrects:${input.correctsNoteId}` : ''}` });
     return row.id;
   };

@@ -1,6 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { contacts, people } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
+import { perConnection, type DbOrTx } from '../db/connection';
 import { AppError } from '../errors';
 import { parseCpr, maskCpr } from '../../shared/domain/cpr';
 import { normalizeForSearch } from '../../shared/domain/districts';
@@ -66,13 +66,46 @@ export function resolvePerson(input: PersonInput, today: string): ResolvedPerson
   };
 }
 
-function assertCprFree(tx: DbOrTx, cpr: string | null, exceptId?: number): void {
-  if (!cpr) return;
-  const clash = tx
+const param = sql.placeholder;
+
+/**
+ * Statements of the hot paths (creating a person: an import does it for every row; reading one:
+ * every case view), prepared once per connection. Same SQL as the query builder writes per call.
+ */
+const statements = perConnection((db) => ({
+  byCpr: db.select({ id: people.id }).from(people).where(eq(people.cpr, param('cpr'))).prepare(),
+  byCprExcept: db
     .select({ id: people.id })
     .from(people)
-    .where(exceptId ? and(eq(people.cpr, cpr), ne(people.id, exceptId)) : eq(people.cpr, cpr))
-    .get();
+    .where(and(eq(people.cpr, param('cpr')), ne(people.id, param('id'))))
+    .prepare(),
+  insertPerson: db
+    .insert(people)
+    .values({
+      firstName: param('firstName'),
+      lastName: param('lastName'),
+      searchName: param('searchName'),
+      sortName: param('sortName'),
+      cpr: param('cpr'),
+      birthDate: param('birthDate'),
+      sex: param('sex'),
+      sexFromCpr: param('sexFromCpr'),
+      districtId: param('districtId'),
+      school: param('school'),
+      createdAt: param('createdAt'),
+      updatedAt: param('updatedAt'),
+    })
+    .returning({ id: people.id })
+    .prepare(),
+  insertContact: db.insert(contacts).values({ personId: param('personId'), name: param('name'), relation: param('relation'), phone: param('phone') }).prepare(),
+  byId: db.select().from(people).where(eq(people.id, param('id'))).prepare(),
+  contactsOf: db.select().from(contacts).where(eq(contacts.personId, param('personId'))).prepare(),
+}));
+
+function assertCprFree(tx: DbOrTx, cpr: string | null, exceptId?: number): void {
+  if (!cpr) return;
+  const q = statements(tx);
+  const clash = exceptId ? q.byCprExcept.get({ cpr, id: exceptId }) : q.byCpr.get({ cpr });
   if (clash) {
     throw new AppError('CONFLICT', 'CPR-nummeret er allerede registreret på en anden person. Find personen i listen i stedet.', {
       cpr: 'Findes allerede på en anden person',
@@ -87,27 +120,24 @@ function nameColumns(firstName: string, lastName: string) {
 
 /** Insert a person inside the caller's transaction. */
 export function insertPerson(s: ServiceCtx, tx: DbOrTx, input: PersonInput): number {
-  const p = resolvePerson(input, s.today);
-  assertCprFree(tx, p.cpr);
-  const row = tx
-    .insert(people)
-    .values({
-      firstName: p.firstName,
-      lastName: p.lastName,
-      ...nameColumns(p.firstName, p.lastName),
-      cpr: p.cpr,
-      birthDate: p.birthDate,
-      sex: p.sex,
-      sexFromCpr: p.sexFromCpr,
-      districtId: p.districtId,
-      school: p.school,
-      createdAt: s.now.toISOString(),
-      updatedAt: s.now.toISOString(),
-    })
-    .returning({ id: people.id })
-    .get();
+  const r = resolvePerson(input, s.today);
+  assertCprFree(tx, r.cpr);
+  const q = statements(tx);
+  const row = q.insertPerson.get({
+    firstName: r.firstName,
+    lastName: r.lastName,
+    ...nameColumns(r.firstName, r.lastName),
+    cpr: r.cpr,
+    birthDate: r.birthDate,
+    sex: r.sex,
+    sexFromCpr: r.sexFromCpr,
+    districtId: r.districtId,
+    school: r.school,
+    createdAt: s.now.toISOString(),
+    updatedAt: s.now.toISOString(),
+  })!;
   for (const c of input.contacts ?? []) {
-    tx.insert(contacts).values({ personId: row.id, name: c.name.trim(), relation: c.relation.trim(), phone: c.phone?.trim() || null }).run();
+    q.insertContact.run({ personId: row.id, name: c.name.trim(), relation: c.relation.trim(), phone: c.phone?.trim() || null });
   }
   audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'person', entityId: row.id });
   return row.id;
@@ -149,9 +179,10 @@ export function updatePerson(s: ServiceCtx, personId: number, input: PersonInput
 }
 
 export function getPerson(db: DbOrTx, personId: number, reveal = false): Person {
-  const p = db.select().from(people).where(eq(people.id, personId)).get();
+  const q = statements(db);
+  const p = q.byId.get({ id: personId });
   if (!p) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
-  const cs = db.select().from(contacts).where(eq(contacts.personId, personId)).all();
+  const cs = q.contactsOf.all({ personId });
   return {
     id: p.id,
     firstName: p.firstName,
