@@ -51,7 +51,8 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new AppError('DATABASE_CORRUPT', DATABASE_CORRUPT_MESSAGE);
     }
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') {
+    // Extended codes too (SQLITE_IOERR_WRITE, SQLITE_CANTOPEN_ISDIR ...).
+    if (code && /^SQLITE_(CANTOPEN|READONLY|IOERR|FULL)(_|$)/.test(code)) {
       throw new AppError('IO_ERROR', 'Boksens fil kan ikke åbnes til skrivning. Tjek, at mappen findes, at der er plads på disken, og at du har adgang til den.');
     }
     throw e;
