@@ -31,6 +31,14 @@ describe('people and CPR', () => {
     expect(auditRows().slice(before)).toEqual([{ actor: OWNER.name, action: 'reveal', entity: 'person', entityId: p.id, detail: 'cpr' }]);
   });
 
+  it('keeps the stored CPR number when an update leaves it out, and removes it when given empty', async () => {
+    const p = await v.call<Person>('people.create', { firstName: 'Bo', lastName: 'Egeholt', cpr: '0101104235' });
+    const kept = await v.call<Person>('people.update', { personId: p.id, person: { firstName: 'Bo', lastName: 'Egeholt-Nørgaard' } });
+    expect(kept).toMatchObject({ lastName: 'Egeholt-Nørgaard', cpr: '010110-xxxx', birthDate: '2010-01-01' });
+    const removed = await v.call<Person>('people.update', { personId: p.id, person: { firstName: 'Bo', lastName: 'Egeholt', cpr: '', birthDate: '2010-01-01' } });
+    expect(removed.cpr).toBeNull();
+  });
+
   it('lets the user override legal sex from the CPR number', async () => {
     const p = await v.call<Person>('people.create', { firstName: 'Kim', lastName: 'Ravnsø', cpr: '010110-4235', sex: 'K' });
     expect(p.sex).toBe('K');

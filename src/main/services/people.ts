@@ -152,7 +152,8 @@ export function updatePerson(s: ServiceCtx, personId: number, input: PersonInput
   s.db.transaction((tx) => {
     const existing = tx.select().from(people).where(eq(people.id, personId)).get();
     if (!existing) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
-    const p = resolvePerson(input, s.today);
+    // Leaving `cpr` out keeps the stored number (the form never has to reveal it); '' removes it.
+    const p = resolvePerson(input.cpr === undefined && existing.cpr ? { ...input, cpr: existing.cpr } : input, s.today);
     assertCprFree(tx, p.cpr, personId);
     tx.update(people)
       .set({
