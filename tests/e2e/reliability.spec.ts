@@ -166,6 +166,7 @@ test('backup made and restored through the UI: a case added after the backup is 
   await expect(done).toBeFocused();
   await expect(done).toContainText('Fremover låser du op med den adgangskode, der gjaldt dengang');
   expect(await caseNumbers(bridge)).toEqual([before.caseNumber]);
+  await screenshot(page, 'settings-03b-restored');
 
   // The app goes on working on the restored vault, and the case from after the backup is gone.
   await shell.goTo('Sager');

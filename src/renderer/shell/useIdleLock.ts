@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
-/** What counts as the user being there. Listened for on window, in the capture phase. */
-export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'focus'] as const;
+/** What counts as the user being there. Listened for on window, in the capture phase (so no handler can hide them). */
+export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 /** Activity is noted at most this often (pointermove fires many times a second). */
 export const ACTIVITY_THROTTLE_MS = 1000;
 
@@ -57,10 +57,14 @@ export function useIdleLock(minutes: number | null, onIdle: () => void): void {
     function stop() {
       clearTimeout(timer);
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, options);
+      window.removeEventListener('focus', onActivity);
       document.removeEventListener('visibilitychange', onVisibility);
     }
 
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, options);
+    // The window itself getting focus (the user coming back to it). Focus moved between elements is
+    // not counted on its own: the app moves focus by script too (after navigation, on a timer).
+    window.addEventListener('focus', onActivity);
     document.addEventListener('visibilitychange', onVisibility);
     timer = setTimeout(check, idleMs);
     return stop;

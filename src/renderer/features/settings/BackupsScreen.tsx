@@ -85,7 +85,7 @@ export function BackupsScreen() {
                 </span>
               </div>
             </section>
-            <section aria-labelledby="backups-list-heading" className="settings-section">
+            <section aria-labelledby="backups-list-heading" className="settings-section settings-section-wide">
               <h2 id="backups-list-heading">{t('settings.backups.listHeading')}</h2>
               {status.backups.length === 0 ? (
                 <p>{t('settings.backups.none')}</p>

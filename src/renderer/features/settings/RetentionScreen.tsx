@@ -71,7 +71,7 @@ export function RetentionScreen() {
           <p>{outcome.error.message}</p>
         </Alert>
       ) : null}
-      <section aria-labelledby="retention-due-heading" className="settings-section settings-section-first">
+      <section aria-labelledby="retention-due-heading" className="settings-section settings-section-first settings-section-wide">
         <h2 id="retention-due-heading">{t('settings.retention.dueHeading')}</h2>
         <LoadGate data={data} failedHeading={t('settings.retention.loadFailed')}>
           {(value) =>
@@ -130,8 +130,8 @@ export function RetentionScreen() {
                             {c.firstName} {c.lastName}
                           </td>
                           <td>{c.district ?? t('settings.retention.noDistrict')}</td>
-                          <td>{formatDate(c.closedOn)}</td>
-                          <td>{formatDate(c.dueOn)}</td>
+                          <td className="nowrap">{formatDate(c.closedOn)}</td>
+                          <td className="nowrap">{formatDate(c.dueOn)}</td>
                           <td>{c.personDeleted ? t('settings.retention.personYes') : t('settings.retention.personNo')}</td>
                         </tr>
                       );
