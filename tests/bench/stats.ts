@@ -26,3 +26,21 @@ export async function measure(fn: () => unknown, runs = 20, warmup = 3): Promise
 }
 
 export const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+
+/**
+ * Several alternatives measured round by round (A B C, B C A, C A B ...) instead of one after the
+ * other, so a load spike on this shared machine hits all of them alike and their ratios hold.
+ */
+export async function measureInterleaved(fns: readonly (() => unknown)[], runs = 20, warmup = 3): Promise<Stats[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const samples: number[][] = fns.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < fns.length; k++) {
+      const j = (r + k) % fns.length;
+      const t = performance.now();
+      await fns[j]!();
+      samples[j]!.push(performance.now() - t);
+    }
+  }
+  return samples.map(summarise);
+}
