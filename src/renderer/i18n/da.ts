@@ -4,12 +4,14 @@
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
 import { releasesDa } from '../features/releases/i18n';
+import { reportDa } from '../features/semiannual-report/i18n';
 import { settingsDa } from '../features/settings/i18n';
 import { casesDa } from '../features/cases/i18n';
 
 export const da = {
   ...casesDa,
   ...releasesDa,
+  ...reportDa,
   ...settingsDa,
   'app.name': 'SSP Desk',
   'app.loading': 'Indlæser …',

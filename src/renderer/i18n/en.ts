@@ -1,5 +1,6 @@
 import type { Messages } from './types';
 import { releasesEn } from '../features/releases/i18n';
+import { reportEn } from '../features/semiannual-report/i18n';
 import { settingsEn } from '../features/settings/i18n';
 import { casesEn } from '../features/cases/i18n';
 
@@ -7,6 +8,7 @@ import { casesEn } from '../features/cases/i18n';
 export const en: Messages = {
   ...casesEn,
   ...releasesEn,
+  ...reportEn,
   ...settingsEn,
   'app.name': 'SSP Desk',
   'app.loading': 'Loading …',

@@ -1,11 +1,17 @@
-import { PageHeader } from '../../ui/PageHeader';
-import { t } from '../../i18n';
 import type { RouteOf } from '../../shell/routes';
+import { MergeScreen } from './MergeScreen';
+import { PrintScreen } from './PrintScreen';
+import { ReportScreen } from './ReportScreen';
+import './report.css';
 
-/** The Halvårsrapport area. Switch on route.screen when the area gets more screens (see ./routes.ts). */
+/** The Halvårsrapport area: the report with its charts, assessments and exports; the printable view; the merge. */
 export function SemiannualReportArea({ route }: { route: RouteOf<'semiannualReport'> }) {
   switch (route.screen) {
     case 'index':
-      return <PageHeader title={t('areas.semiannualReport.title')} lead={t('areas.semiannualReport.empty')} />;
+      return <ReportScreen selection={route.selection} />;
+    case 'print':
+      return <PrintScreen selection={route.selection} />;
+    case 'merge':
+      return <MergeScreen />;
   }
 }

@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { api } from '../../api';
+import { formatDateTime, t } from '../../i18n';
+import { useRouter } from '../../shell/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import type { ReportV1 } from '../../../shared/report/schema';
+import { periodLabel } from './labels';
+import { ExactBanner } from './ModeSwitch';
+import { HiddenLegend, ReportTables } from './ReportTables';
+import type { ReportSelection } from './routes';
+import { useLoad } from './useLoad';
+
+/**
+ * The report on paper: header facts, the mode (exact is labelled at the top), every table and the
+ * districts' assessments. Counts and district texts only, as in the files. The browser's print
+ * (Ctrl+P) gives the same sheet.
+ */
+export function PrintScreen({ selection }: { selection: ReportSelection }) {
+  const { back } = useRouter();
+  const unit = selection.unit.trim();
+  const { data } = useLoad(
+    () => api['report.compute']({ period: selection.period, districts: selection.districts, mode: selection.mode, ...(unit ? { unit } : {}) }),
+    [selection.period, selection.districts.join('\n'), selection.mode, unit],
+  );
+  return (
+    <div className="report-print">
+      <div className="report-toolbar report-no-print">
+        <Button icon="print" onClick={() => window.print()}>
+          {t('report.print.print')}
+        </Button>
+        <Button variant="tertiary" onClick={back}>
+          {t('report.print.back')}
+        </Button>
+      </div>
+      {data.state === 'loading' ? <p role="status">{t('report.loading')}</p> : null}
+      {data.state === 'error' ? (
+        <Alert variant="error" live="alert" heading={t('report.loadFailed')}>
+          {data.error.message}
+        </Alert>
+      ) : null}
+      {data.state === 'ready' ? <Sheet report={data.value.report} /> : null}
+    </div>
+  );
+}
+
+export function ReportFacts({ report }: { report: ReportV1 }) {
+  return (
+    <dl className="report-facts">
+      <div>
+        <dt>{t('report.fact.period')}</dt>
+        <dd>{periodLabel(report.period)}</dd>
+      </div>
+      <div>
+        <dt>{t('report.fact.unit')}</dt>
+        <dd>{report.unit}</dd>
+      </div>
+      <div>
+        <dt>{t('report.fact.mode')}</dt>
+        <dd>{report.mode === 'exact' ? t('report.fact.modeExact') : t('report.fact.modeAnonymised')}</dd>
+      </div>
+      <div>
+        <dt>{t('report.fact.generated')}</dt>
+        <dd>{formatDateTime(report.generatedAt)}</dd>
+      </div>
+      <div className="report-facts-wide">
+        <dt>{t('report.fact.districts')}</dt>
+        <dd>{report.districts.join(', ')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Sheet({ report }: { report: ReportV1 }) {
+  // The shell focused the main region while the sheet loaded; hand focus to its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <article className="report-sheet" data-testid="report-sheet">
+      <h1 ref={heading} tabIndex={-1} data-page-heading="">
+        {t('report.print.title')}
+      </h1>
+      {report.mode === 'exact' ? <ExactBanner /> : null}
+      <ReportFacts report={report} />
+      {report.mode === 'anonymised' ? <HiddenLegend threshold={report.threshold} /> : null}
+      <ReportTables report={report} headingLevel={2} />
+      <section className="report-sheet-assessments" aria-labelledby="print-assessments">
+        <h2 id="print-assessments">{t('report.assessments.heading')}</h2>
+        {report.assessments.length === 0 ? <p>{t('report.print.noAssessments')}</p> : null}
+        {report.assessments.map((a) => (
+          <div key={a.district} className="report-sheet-assessment">
+            <h3>{a.district}</h3>
+            <p className="report-pre">{a.text}</p>
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import type { Result } from '../../src/shared/contract';
+import type { ReportFileOutput } from '../../src/shared/contract/report';
+import { buildReportFixture, PEOPLE, secrets } from '../fixtures/report/fixture';
+import type { Bridge } from './bridge';
+import { expect, expectAccessible, screenshot, test } from './fixtures';
+
+/**
+ * Halvårsrapport end to end on the hand-made register (tests/fixtures/report): the report for
+ * 2026-H1 anonymised, the switch to exact figures behind a confirmation, CSV downloads in both
+ * modes, an assessment refused for a name, the printable view, and the merge of district files.
+ */
+
+const owner = { name: 'Karen Koordinatorsen', role: 'SSP-koordinator', area: 'SSP Amager Vest' };
+const passphrase = 'Grøn cykel under Valby Langgade 42';
+
+async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
+  const r = (await bridge.dispatch(name, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** The cell of a pivot table: the row of a district (or "Alle bydele"), the column by its header. */
+async function cell(table: Locator, row: string, column: string): Promise<string> {
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(column);
+  expect(index, `column ${column}`).toBeGreaterThan(0);
+  const tr = table.locator('tr', { has: table.page().getByRole('rowheader', { name: row, exact: true }) });
+  return ((await tr.locator('th, td').nth(index).textContent()) ?? '').trim();
+}
+
+const activeTable = (page: Page) => page.locator('table[data-table="casesByLevel.active"]');
+
+test('halvårsrapport: anonymised and exact, CSV export, assessment check, print, merge', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(180_000);
+  await vault.open(bridge.url);
+  await vault.createVault(owner, passphrase);
+  await vault.confirmRecoveryKey();
+  await buildReportFixture((name, input) => call(bridge, name, input));
+
+  await shell.goTo('Halvårsrapport');
+  // The last half-year that has ended is chosen (the fixture's dates are in 2026).
+  const period = page.getByLabel('Halvår', { exact: true });
+  await period.selectOption('2026-H1');
+  await expect(page.getByRole('heading', { level: 2, name: 'Tal for 1. halvår 2026' })).toBeVisible();
+
+  // Only the three districts of the fixture.
+  await page.getByRole('button', { name: 'Fravælg alle' }).click();
+  await expect(page.getByText('Vælg mindst én bydel for at se rapporten.')).toBeVisible();
+  for (const d of ['Nørrebro', 'Valby', 'Amager Vest']) await page.getByRole('checkbox', { name: d, exact: true }).check();
+
+  // ---- anonymised (the default) ----
+  await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'anonymised');
+  const active = activeTable(page);
+  await expect(active.getByRole('rowheader', { name: 'Amager Vest', exact: true })).toBeVisible();
+  expect(await cell(active, 'Amager Vest', 'Niveau 1')).toBe('<5');
+  expect(await cell(active, 'Valby', 'Niveau 3')).toBe('0');
+  await expect(page.getByText('»<5« er et skjult tal')).toBeVisible();
+  await expect(page.locator('[data-chart="trend"] svg')).toBeVisible();
+  await expect(page.locator('[data-chart="district-level"] svg')).toBeVisible();
+  await expect(page.getByText('1 aktive, 1 nye og 0 afsluttede sager har ingen bydel')).toBeVisible();
+  await screenshot(page, 'report-01-anonymised');
+  await expectAccessible(page, 'report anonymised');
+
+  // No personal data anywhere on the screen.
+  const text = await page.evaluate(() => document.documentElement.textContent ?? '');
+  for (const p of PEOPLE) expect(text).not.toContain(p.lastName);
+
+  // ---- anonymised CSV ----
+  let download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Hent CSV (Excel)' }).click();
+  let file = await download;
+  expect(file.suggestedFilename()).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-anonymiseret.csv');
+  let csv = readFileSync((await file.path()) as string, 'utf8');
+  expect(csv.startsWith('\uFEFFHalvårsrapport;Urolige områder i København\r\n')).toBe(true);
+  expect(csv).toContain('Tilstand;Anonymiseret (små tal er skjult)');
+  expect(csv).toContain('Bydele;Nørrebro, Valby, Amager Vest');
+  await expect(page.getByRole('status').filter({ hasText: 'anonymiseret.csv er hentet' })).toBeVisible();
+
+  // ---- exact takes a confirmation ----
+  await page.getByRole('radio', { name: 'Eksakte tal' }).check();
+  const confirm = page.locator('.report-exact-confirm');
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toContainText('Eksakte tal kan identificere unge');
+  await page.getByRole('button', { name: 'Vis eksakte tal' }).click();
+  await expect(confirm).toContainText('Sæt flueben for at bekræfte');
+  await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'anonymised');
+  await screenshot(page, 'report-02-exact-confirm');
+  await expectAccessible(page, 'report exact confirmation');
+  await page.getByLabel('Jeg forstår, at de eksakte tal ikke må deles').check();
+  await page.getByRole('button', { name: 'Vis eksakte tal' }).click();
+  await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'exact');
+  await expect(page.getByText('Eksakte tal – må ikke offentliggøres')).toBeVisible();
+  expect(await cell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('2');
+  expect(await cell(activeTable(page), 'Alle bydele', 'I alt')).toBe('14');
+  expect(await cell(page.locator('table[data-table="casesByLevel.new"]'), 'Nørrebro', 'Niveau 1')).toBe('1');
+  await screenshot(page, 'report-03-exact');
+  await expectAccessible(page, 'report exact');
+
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Hent CSV (Excel)' }).click();
+  file = await download;
+  expect(file.suggestedFilename()).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.csv');
+  csv = readFileSync((await file.path()) as string, 'utf8');
+  expect(csv).toContain('Tilstand;Eksakt (alle tal vises, må ikke offentliggøres)');
+  expect(csv).toContain('\r\nAmager Vest;1;2;2;0\r\n');
+  expect(csv).toContain('\r\nAlle bydele;I alt;14;7;5\r\n');
+  for (const secret of secrets()) expect(csv, secret).not.toContain(secret);
+
+  // ---- an assessment with a name is saved with a warning and stops the export ----
+  const field = page.getByLabel('Vurdering for Valby');
+  await field.fill('Uro ved stationen. Stikprøvesen og vennerne er set flere gange.');
+  await page.getByRole('button', { name: 'Gem vurderingen for Valby' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vurderingen for Valby er gemt.' })).toBeVisible();
+  await expect(page.locator('[data-district="Valby"] .form-error-message')).toContainText('fornavn eller efternavn på en person i boksen');
+  await page.getByRole('button', { name: 'Hent CSV (Excel)' }).click();
+  const refusal = page.locator('.report-export .alert-error');
+  await expect(refusal).toContainText('Vurderingen for Valby indeholder et ord, der er fornavn eller efternavn');
+  await expect(refusal).not.toContainText('Stikprøvesen');
+  await refusal.scrollIntoViewIfNeeded();
+  await screenshot(page, 'report-04-assessment-refused');
+  await expectAccessible(page, 'report assessment refused');
+  await field.fill('Uro ved stationen om aftenen. Færre unge i klubberne end sidste halvår.');
+  await page.getByRole('button', { name: 'Gem vurderingen for Valby' }).click();
+  await expect(page.locator('[data-district="Valby"] .form-error-message')).toHaveCount(0);
+
+  // ---- printable view, exact, labelled ----
+  await page.getByRole('button', { name: 'Udskriftsvenlig visning' }).click();
+  const sheet = page.getByTestId('report-sheet');
+  await expect(sheet.getByRole('heading', { level: 1, name: 'Halvårsrapport: Urolige områder i København' })).toBeVisible();
+  await expect(sheet).toContainText('Eksakte tal – må ikke offentliggøres');
+  await expect(sheet).toContainText('Uro ved stationen om aftenen.');
+  await screenshot(page, 'report-05-print');
+  await expectAccessible(page, 'report print');
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'report-06-print-media');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Tilbage til rapporten' }).click();
+  await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'exact'); // the selection is kept
+  await page.getByRole('button', { name: 'Skift til anonymiserede tal' }).click();
+  await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'anonymised');
+
+  // ---- merge district files ----
+  const exportDistrict = async (district: string) =>
+    call<ReportFileOutput>(bridge, 'report.export', { period: '2026-H1', districts: [district], mode: 'exact', format: 'json', unit: `SSP ${district}` });
+  const files = await Promise.all(['Amager Vest', 'Nørrebro', 'Valby'].map(exportDistrict));
+  await page.getByRole('button', { name: 'Saml bydelsrapporter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Saml bydelsrapporter' })).toBeVisible();
+  await page.getByLabel('Rapportfiler (JSON)').setInputFiles(
+    files.map((f) => ({ name: f.fileName, mimeType: 'application/json', buffer: Buffer.from(f.base64, 'base64') })),
+  );
+  await page.getByRole('button', { name: 'Saml rapporterne' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Samlet rapport for 1. halvår 2026 med 3 bydele' })).toBeVisible();
+  await expect(page.locator('[data-mode="anonymised"]')).toBeVisible();
+  expect(await cell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('<5');
+  await screenshot(page, 'report-07-merge');
+  await expectAccessible(page, 'report merge');
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Hent CSV (Excel)' }).click();
+  file = await download;
+  expect(file.suggestedFilename()).toMatch(/^halvaarsrapport-2026-H1-ssp-amager-vest-ssp-n.*-anonymiseret\.csv$/);
+
+  // A refused merge says why: the same file twice.
+  await page.getByLabel('Rapportfiler (JSON)').setInputFiles(
+    [files[0]!, files[0]!].map((f, i) => ({ name: `${i}-${f.fileName}`, mimeType: 'application/json', buffer: Buffer.from(f.base64, 'base64') })),
+  );
+  await page.getByRole('button', { name: 'Saml rapporterne' }).click();
+  await expect(page.locator('.alert-error')).toContainText('Bydelen "Amager Vest" findes både i');
+  await screenshot(page, 'report-08-merge-refused');
+});
