@@ -107,7 +107,7 @@ export function labelsOf(spec: TableSpec): TableLabels {
 }
 
 export const MODE_LABELS: Readonly<Record<ReportMode, string>> = {
-  exact: 'Eksakt (alle tal vises; må ikke offentliggøres)',
+  exact: 'Eksakt (alle tal vises, må ikke offentliggøres)',
   anonymised: 'Anonymiseret (små tal er skjult)',
 };
 
