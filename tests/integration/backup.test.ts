@@ -44,6 +44,7 @@ describe('backups', () => {
     const r = await v.call<{ status: { state: string } }>('backup.restore', { fileName: b.fileName, method: 'passphrase', secret: PASSPHRASE });
     expect(r.status.state).toBe('unlocked');
     expect((await v.call<{ total: number }>('cases.list', {})).total).toBe(3);
+    expect(await v.call('backup.status', {})).toMatchObject({ lastBackupAt: NOW.toISOString(), reminderDue: false });
     // The old vault folder is gone once the restored one opened.
     expect(readdirSync(dirname(v.dir)).filter((f) => f.includes('.old-') || f.includes('.restore-'))).toEqual([]);
   });

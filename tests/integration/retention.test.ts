@@ -90,6 +90,20 @@ describe('retention', () => {
     void d;
   });
 
+  it('keeps the person while one of their due cases is not chosen', async () => {
+    v = await createTestVault({ now: () => NOW });
+    const first = await v.call<CaseDetail>('cases.open', { person: { firstName: 'Tove', lastName: 'Lærkesen', birthDate: '2008-03-03' }, level: 1, reason: 'r', openedOn: '2022-01-01' });
+    await v.call('cases.close', { caseId: first.id, closedOn: '2022-06-01', reason: 'other' });
+    const second = await v.call<CaseDetail>('cases.open', { personId: first.person.id, level: 2, reason: 'r', openedOn: '2023-01-01' });
+    await v.call('cases.close', { caseId: second.id, closedOn: '2023-06-01', reason: 'moved' });
+    const due = await v.call<{ cases: { caseId: number; personDeleted: boolean }[] }>('retention.due', {});
+    expect(due.cases.map((c) => [c.caseId, c.personDeleted])).toEqual([[first.id, true], [second.id, true]]);
+    expect(await v.call('retention.apply', { caseIds: [first.id], confirm: true })).toEqual({ cases: 1, people: 0 });
+    const left = await v.call<{ cases: { caseId: number; lastName: string }[] }>('retention.due', {});
+    expect(left.cases).toMatchObject([{ caseId: second.id, lastName: 'Lærkesen' }]);
+    expect(await v.call('retention.apply', { caseIds: [second.id], confirm: true })).toEqual({ cases: 1, people: 1 });
+  });
+
   it('the on-disk check would see removed text without secure_delete (control)', () => {
     const dir = tempDir('ssp-control-');
     const db = new Database(join(dir, 'c.db'));

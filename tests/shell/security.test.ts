@@ -111,12 +111,19 @@ describe('window guards', () => {
 
   it('answers every permission request with no and every permission check with false', () => {
     const { session, contents } = guarded();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'pointerLock']) {
       const answers: boolean[] = [];
       session.permissionRequestHandler!(contents, permission, (granted) => answers.push(granted), {});
       expect(answers, permission).toEqual([false]);
       expect(session.permissionCheckHandler!(contents, permission, 'file://', {}), permission).toBe(false);
     }
+  });
+
+  it('grants full screen only (the projection), never anything else', () => {
+    const { session, contents } = guarded();
+    const answers: boolean[] = [];
+    session.permissionRequestHandler!(contents, 'fullscreen', (granted) => answers.push(granted), {});
+    expect(answers).toEqual([true]);
   });
 
   it('installs once per webContents', () => {

@@ -51,12 +51,17 @@ const guardedSessions = new WeakSet<object>();
 
 /**
  * Session-wide refusals: every permission request (camera, microphone, notifications, geolocation,
- * clipboard read, HID, serial, ...) is answered no, and every permission check is false.
+ * clipboard read, HID, serial, ...) is answered no, and every permission check is false. The one
+ * exception is full screen for our own page, which the ledergruppe projection asks for.
  */
 export function installSessionGuards(session: Session, log: Logger = nullLogger): void {
   if (guardedSessions.has(session)) return;
   guardedSessions.add(session);
   session.setPermissionRequestHandler((_webContents, permission, callback) => {
+    if (permission === 'fullscreen') {
+      callback(true);
+      return;
+    }
     log.warn('permission.denied', { permission: String(permission) });
     callback(false);
   });

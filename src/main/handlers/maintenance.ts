@@ -74,7 +74,12 @@ export const maintenanceHandlers = defineHandlers({
     if (!existsSync(path)) throw new AppError('NOT_FOUND', 'Sikkerhedskopien findes ikke i mappen med sikkerhedskopier.');
     const manifest = await restoreBackup(ctx.vault, path, input.method, input.secret);
     const s = serviceCtx(ctx);
-    audit(s.db, { at: s.now, actor: s.actor, action: 'restore', entity: 'vault' });
+    s.db.transaction((tx) => {
+      // The restored vault was backed up at least when this backup was taken.
+      const last = getSetting(tx, 'lastBackupAt');
+      if (!last || last < manifest.createdAt) setSetting(tx, 'lastBackupAt', manifest.createdAt);
+      audit(tx, { at: s.now, actor: s.actor, action: 'restore', entity: 'vault' });
+    });
     ctx.log.info('backup.restored');
     return { restoredFrom: input.fileName, createdAt: manifest.createdAt, status: vaultStatus(ctx) };
   },

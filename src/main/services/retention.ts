@@ -44,12 +44,10 @@ export function stubBirthDate(birthDate: string): string {
   return `${y}-${m <= 6 ? '01' : '07'}-01`;
 }
 
-function personStillInUse(sqlite: Sqlite, personId: number, deleting: Set<number>, today: string, months: number): boolean {
-  const cases = sqlite.prepare(`SELECT id, status, closed_on AS closedOn FROM cases WHERE person_id = ? AND anonymised_at IS NULL`).all(personId) as { id: number; status: string; closedOn: string | null }[];
-  for (const c of cases) {
-    if (deleting.has(c.id)) continue;
-    if (c.status === 'open' || !c.closedOn || compare(addMonths(c.closedOn, months), today) > 0) return true;
-  }
+function personStillInUse(sqlite: Sqlite, personId: number, deleting: Set<number>): boolean {
+  const cases = sqlite.prepare(`SELECT id FROM cases WHERE person_id = ? AND anonymised_at IS NULL`).all(personId) as { id: number }[];
+  // Any other case not being deleted now keeps the person: open, not yet due, or due but not chosen.
+  for (const c of cases) if (!deleting.has(c.id)) return true;
   if (tableExists(sqlite, 'sspplus_plans') && sqlite.prepare(`SELECT 1 FROM sspplus_plans WHERE person_id = ? AND end_date IS NULL`).get(personId)) return true;
   if (tableExists(sqlite, 'custody_periods') && sqlite.prepare(`SELECT 1 FROM custody_periods WHERE person_id = ? AND released_on IS NULL`).get(personId)) return true;
   return false;
@@ -67,7 +65,7 @@ export function listDue(s: ServiceCtx): DueCase[] {
     )
     .all(cutoff) as Omit<DueCase, 'dueOn' | 'personDeleted'>[];
   const ids = new Set(rows.map((r) => r.caseId));
-  return rows.map((r) => ({ ...r, dueOn: addMonths(r.closedOn, months), personDeleted: !personStillInUse(s.sqlite, r.personId, ids, s.today, months) }));
+  return rows.map((r) => ({ ...r, dueOn: addMonths(r.closedOn, months), personDeleted: !personStillInUse(s.sqlite, r.personId, ids) }));
 }
 
 function scrubCase(sqlite: Sqlite, caseId: number, stamp: string): void {
@@ -114,11 +112,10 @@ export function applyRetention(s: ServiceCtx, caseIds: number[]): { cases: numbe
   const result = s.sqlite.transaction(() => {
     const deleting = new Set(caseIds);
     for (const id of caseIds) scrubCase(s.sqlite, id, stamp);
-    const months = getSetting(s.db, 'retentionMonths');
     const personIds = [...new Set(caseIds.map((id) => due.get(id)!.personId))];
     let peopleDeleted = 0;
     for (const pid of personIds) {
-      if (!personStillInUse(s.sqlite, pid, deleting, s.today, months)) {
+      if (!personStillInUse(s.sqlite, pid, deleting)) {
         scrubPerson(s.sqlite, pid, stamp);
         peopleDeleted++;
       }

@@ -26,6 +26,7 @@ import { danishSortKey, fullName } from '../../shared/domain/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/domain/levels';
 import { seedReleases } from './releasesSeed';
 import { seedSspPlus } from './sspplusSeed';
+import { seedMeetings } from './meetingsSeed';
 
 export interface SeedOptions {
   people: number;
@@ -544,6 +545,7 @@ export function seedDemoData(sqlite: Sqlite, options: SeedOptions): SeedSummary 
     for (const i of order) writePersonWithCase(rng, st, ref, counters, persons[i]!, todayDay);
     seedReleases(sqlite, { today, seed: options.seed ?? 1, audit: false });
     seedSspPlus(sqlite, { today, seed: options.seed ?? 1, audit: false });
+    seedMeetings(sqlite, { today, seed: options.seed ?? 1, audit: false });
     st.audit.run((options.now ?? new Date()).toISOString(), options.actor ?? SEED_ACTOR, `people:${n}`);
   })();
   summary.ms = Math.round(performance.now() - started);
