@@ -1,4 +1,4 @@
-import { addMonths, compare } from '../../shared/domain/dates';
+import { addMonths } from '../../shared/domain/dates';
 import type { Sqlite } from '../db/connection';
 import { AppError } from '../errors';
 import { getSetting } from './settings';
