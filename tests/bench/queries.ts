@@ -22,8 +22,8 @@ export interface ListScenario {
 const COLS =
   'c.id, c.case_number, p.first_name, p.last_name, p.birth_date, d.name, c.level, c.status, c.coordinator, c.opened_on, c.next_review_on';
 const JOINS = 'JOIN people p ON p.id = c.person_id LEFT JOIN districts d ON d.id = c.district_id';
-/** Page ids first (sorting ids, not joined rows), then the page's columns. */
-const deferred = (inner: string, order: string) => `SELECT ${COLS} FROM (${inner}) k JOIN cases c ON c.id = k.id ${JOINS} ORDER BY ${order}`;
+/** Page ids first (sorting ids, not joined rows), then the page's columns (CROSS JOIN: the page is the outer loop). */
+const deferred = (inner: string, order: string) => `SELECT ${COLS} FROM (${inner}) k CROSS JOIN cases c ON c.id = k.id ${JOINS} ORDER BY ${order}`;
 
 export function listScenarios(today: string, districtId: number, word: string, coordinator: string): ListScenario[] {
   const short = word.slice(0, 2);

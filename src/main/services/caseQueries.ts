@@ -215,14 +215,16 @@ export function listCases(sqlite: Sqlite, today: string, f: CaseListInput): { to
   if (f.sort === 'age') dir = dir === 'ASC' ? 'DESC' : 'ASC';
   const orderBy = `${sort.nullable ? `${sort.col} IS NULL, ` : ''}${sort.col} ${dir}, c.id ${dir}`;
   // The page's ids first, joining only what the filters and the sort read; then the 100 rows'
-  // columns. Sorting tens of thousands of matches then moves ids, not joined rows.
+  // columns. Sorting tens of thousands of matches then moves ids, not joined rows. CROSS JOIN
+  // keeps the page as the outer loop: otherwise SQLite may walk every case in sort order to
+  // avoid sorting the 100 rows it has.
   const pageFrom = `FROM cases c${filtersPeople || sort.people ? ' JOIN people p ON p.id = c.person_id' : ''}${f.sort === 'district' ? ' LEFT JOIN districts d ON d.id = c.district_id' : ''}`;
   const rows = prepared(
     sqlite,
     `SELECT c.id, c.case_number AS caseNumber, p.first_name AS firstName, p.last_name AS lastName, p.birth_date AS birthDate,
             d.name AS district, c.level, c.status, c.coordinator, c.opened_on AS openedOn, c.next_review_on AS nextReviewOn
      FROM (SELECT c.id ${pageFrom} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?) page
-     JOIN cases c ON c.id = page.id JOIN people p ON p.id = c.person_id LEFT JOIN districts d ON d.id = c.district_id
+     CROSS JOIN cases c ON c.id = page.id JOIN people p ON p.id = c.person_id LEFT JOIN districts d ON d.id = c.district_id
      ORDER BY ${orderBy}`,
   ).all(...params, f.limit ?? 100, f.offset ?? 0) as (Omit<CaseRow, 'age'> & { birthDate: string })[];
   return {
