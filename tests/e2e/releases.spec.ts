@@ -41,6 +41,19 @@ async function setToday(page: Page, bridge: Bridge, isoDate: string) {
 
 const main = (page: Page) => page.getByRole('main');
 
+/**
+ * Weeks pass between the steps below, and weeks without input are idle time: the app locks on the
+ * next input (the auto-lock reads the wall clock, so a laptop that slept locks too). Unlock again.
+ */
+async function unlockAfterTimeJump(page: Page) {
+  await page.keyboard.press('Shift');
+  const field = page.getByLabel('Adgangskode', { exact: true });
+  await expect(field).toBeVisible();
+  await field.fill(passphrase);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
+}
+
 async function goToReleases(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
   await nav.getByRole('button', { name: 'Løsladelser', exact: true }).click();
@@ -198,7 +211,9 @@ test('register custody, hold the release meeting, record the release, see the fo
 
   // ---- 12 January 2027: the release, three days before expected ----
   await setToday(page, bridge, '2027-01-12');
-  await main(page).getByRole('button', { name: 'Tilbage til frihedsberøvelsen' }).click();
+  await unlockAfterTimeJump(page);
+  await goToReleases(page);
+  await page.getByTestId('releases-upcoming').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' }).getByRole('button', { name: /Åbn/ }).click();
   await expect(page.getByLabel('Løsladelsesdato')).toHaveValue('2027-01-12');
   await main(page).getByRole('button', { name: 'Registrér løsladelse' }).click();
   await expect(main(page).getByRole('status')).toContainText('Løsladelsen er registreret.');
@@ -209,6 +224,7 @@ test('register custody, hold the release meeting, record the release, see the fo
 
   // ---- 2 April 2027: the 3-month follow-up is due (from 14 days before) ----
   await setToday(page, bridge, '2027-04-02');
+  await unlockAfterTimeJump(page);
   await goToReleases(page);
   const followUpRow = page.getByTestId('releases-followups-due').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' });
   await expect(followUpRow).toContainText('3 måneder');
