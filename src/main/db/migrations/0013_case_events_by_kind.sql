@@ -1,0 +1,1 @@
+CREATE INDEX `events_case_kind_idx` ON `case_events` (`case_id`,`kind`,`occurred_on`);
