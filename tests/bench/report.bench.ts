@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTestVault } from '../integration/helpers';
+import { createTestVault, PASSPHRASE } from '../integration/helpers';
 import { seedDemoData, createRng } from '../../src/main/services/seed';
 import { serviceCtx } from '../../src/main/services/context';
 import { computeExactTables } from '../../src/main/services/reportCompute';
@@ -21,7 +21,16 @@ import { renderReportFile } from '../../src/main/services/reportFiles';
 import { halfYearPeriod } from '../../src/shared/domain/dates';
 import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, runs: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '10' },
+    /** Seed into this folder and keep the vault afterwards (passphrase: the test passphrase). */
+    keep: { type: 'string' },
+    /** Use a vault kept by an earlier run instead of seeding a new one. */
+    vault: { type: 'string' },
+  },
+});
 const CASES = Number(values.cases);
 const RUNS = Number(values.runs);
 const TODAY = '2026-08-15';
@@ -61,11 +70,19 @@ async function measure(name: string, fn: () => unknown, runs = RUNS, warmup = 2)
 console.log(`SSP Desk report benchmark: ${CASES} cases, ${RUNS} runs; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
 // ---- 1. computation ----
-const vault = await createTestVault({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+const reuse = values.vault;
+const vault = await createTestVault({
+  now: () => new Date(`${TODAY}T10:00:00Z`),
+  ...(reuse || values.keep ? { dir: reuse ?? values.keep } : {}),
+  ...(reuse ? { create: false } : {}),
+});
+if (reuse) await vault.call('vault.unlock', { method: 'passphrase', secret: PASSPHRASE });
 try {
   const open = vault.ctx.vault.current;
   const seedStart = performance.now();
-  const summary = seedDemoData(open.sqlite, { people: CASES, seed: 1, today: TODAY });
+  const summary = reuse
+    ? { openCases: (open.sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE status = 'open'`).get() as { n: number }).n }
+    : seedDemoData(open.sqlite, { people: CASES, seed: 1, today: TODAY });
   // SSP+ plans for about one in ten level 3-4 cases, half of them ended with follow-ups, unless seed.ts made some.
   const seededPlans = (open.sqlite.prepare(`SELECT count(*) AS n FROM sspplus_plans`).get() as { n: number }).n;
   if (seededPlans === 0) open.sqlite.exec(`
@@ -81,7 +98,7 @@ try {
                      (SELECT count(*) FROM case_level_changes) l, (SELECT count(*) FROM sspplus_plans) p, (SELECT count(*) FROM custody_periods) r`)
     .get() as Record<string, number>;
   console.log(
-    `seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s: ${counts.c} cases (${summary.openCases} open), ${counts.e} events, ` +
+    `${reuse ? `reused ${reuse}` : `seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`}: ${counts.c} cases (${summary.openCases} open), ${counts.e} events, ` +
       `${counts.s} status and ${counts.l} level changes, ${counts.p} SSP+ plans, ${counts.r} custody periods`,
   );
 
@@ -97,7 +114,8 @@ try {
   await measure('export CSV (anonymised, audited)', () => exportReport(s, { period: PERIOD, mode: 'anonymised', format: 'csv' }), Math.max(3, RUNS / 2));
   await measure('export XLSX (anonymised, audited)', () => exportReport(s, { period: PERIOD, mode: 'anonymised', format: 'xlsx' }), Math.max(3, RUNS / 2));
 } finally {
-  vault.cleanup();
+  if (reuse || values.keep) vault.ctx.vault.lock();
+  else vault.cleanup();
 }
 
 // ---- 2. merging 50 district files ----
