@@ -41,7 +41,9 @@ export function timelineConfig(settingsValue: ReleaseSettings): Partial<ReleaseT
 
 export function saveReleaseSettings(s: ServiceCtx, input: Partial<ReleaseSettings>): ReleaseSettings {
   return s.db.transaction((tx) => {
-    const next = { ...getReleaseSettings(tx), ...input };
+    // A key present with the value undefined (possible over IPC) keeps the stored value.
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<ReleaseSettings>;
+    const next = { ...getReleaseSettings(tx), ...given };
     if (next.meetingWindowToMonths >= next.meetingWindowFromMonths) {
       throw new AppError('RULE_VIOLATION', 'Mødevinduet skal begynde før det slutter. Ret antallet af måneder.', {
         meetingWindowToMonths: 'Skal være mindre end vinduets begyndelse',
@@ -49,7 +51,7 @@ export function saveReleaseSettings(s: ServiceCtx, input: Partial<ReleaseSetting
     }
     const value = JSON.stringify(releaseSettingsSchema.parse(next));
     tx.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
-    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'release-settings', detail: Object.keys(input).sort().join(',') });
+    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'release-settings', detail: Object.keys(given).sort().join(',') });
     return next;
   });
 }
