@@ -84,7 +84,10 @@ export function listScenarios(today: string, districtId: number, word: string, c
       name: 'koordinator, nyeste først',
       input: { status: 'open', coordinator, sort: 'openedOn', direction: 'desc', limit: 100 },
       countSql: `SELECT count(*) FROM cases c WHERE c.anonymised_at IS NULL AND c.status = 'open' AND c.coordinator = @p`,
-      pageSql: `SELECT ${COLS} FROM cases c ${JOINS} WHERE c.anonymised_at IS NULL AND c.status = 'open' AND c.coordinator = @p ORDER BY c.opened_on DESC, c.id DESC LIMIT 100`,
+      pageSql: deferred(
+        `SELECT c.id FROM cases c WHERE c.anonymised_at IS NULL AND c.status = 'open' AND c.coordinator = @p ORDER BY c.opened_on DESC, c.id DESC LIMIT 100`,
+        'c.opened_on DESC, c.id DESC',
+      ),
       params: { p: coordinator },
     },
     {
