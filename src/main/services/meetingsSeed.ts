@@ -19,6 +19,7 @@ import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, pro
 import type { CaseLevel } from '../../shared/domain/levels';
 import { decisionNoteText } from './meetingsDecisions';
 import { computeProposal } from './meetingsAgenda';
+import { createRng } from './rng';
 
 export interface MeetingSeedOptions {
   today: IsoDate;
@@ -47,28 +48,6 @@ export interface MeetingSeedSummary {
 const SEED_ACTOR = 'Demodata';
 const MEETING_INTERVAL_DAYS = 42;
 
-interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-}
-
-/** mulberry32, as in seed.ts; kept here so this file stands alone. */
-function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-  };
-}
 
 const FIRST_NAMES = ['Anne', 'Birgitte', 'Camilla', 'Dorthe', 'Helle', 'Jesper', 'Kasper', 'Lone', 'Martin', 'Niels', 'Pernille', 'Rasmus', 'Susanne', 'Thomas', 'Ulla'];
 const SURNAME_HEADS = ['Bøge', 'Ege', 'Hvid', 'Kilde', 'Lind', 'Mose', 'Ravn', 'Skov', 'Stor', 'Vester'];

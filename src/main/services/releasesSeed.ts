@@ -13,6 +13,7 @@ import type { Sqlite } from '../db/connection';
 import { addDays, addMonths, ageInYears, compare, diffDays, minDate, type IsoDate } from '../../shared/domain/dates';
 import { CHECKLIST_ITEM_CODES, type ChecklistStatus, type CustodyType, type InstitutionKind, type ReleasePartner } from '../../shared/domain/release';
 import type { Outcome } from '../../shared/domain/sspplus';
+import { createRng, type Rng } from './rng';
 
 export interface ReleaseSeedOptions {
   today: IsoDate;
@@ -36,41 +37,6 @@ export interface ReleaseSeedSummary {
   followUps: number;
 }
 
-interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  weighted<T>(items: readonly (readonly [T, number])[]): T;
-}
-
-/** mulberry32, as in seed.ts; kept here so this file stands alone. */
-function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return {
-    next,
-    int,
-    chance: (p) => next() < p,
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    weighted: (items) => {
-      const total = items.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [item, w] of items) {
-        r -= w;
-        if (r < 0) return item;
-      }
-      return items[items.length - 1]![0];
-    },
-  };
-}
 
 const FIRST_NAMES = ['Anne', 'Mette', 'Lars', 'Jonas', 'Sara', 'Peter', 'Line', 'Mads', 'Ida', 'Karim', 'Fatima', 'Henrik', 'Yasmin', 'Ole', 'Camilla'];
 const SURNAME_HEADS = ['Holm', 'Bæk', 'Lund', 'Skov', 'Kær', 'Strand', 'Eng', 'Mose', 'Ås'];
