@@ -184,7 +184,7 @@ function cellText(cell: Cell | undefined, column: Column): string {
     return fromParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }
   if (typeof cell === 'number') {
-    // A CPR number typed as a number loses its leading zero: 0101101234 -> 101101234.
+    // A CPR number typed as a number loses its leading zero (day 01-09): ten digits come back as nine.
     if (column === 'cpr' && Number.isInteger(cell) && cell >= 0 && cell < 1e10) return String(cell).padStart(10, '0');
     if (DATE_COLUMNS.has(column) && cell > 0 && cell < 2_958_466) return excelSerialToIso(cell);
     return String(cell);
