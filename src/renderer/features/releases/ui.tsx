@@ -5,16 +5,9 @@ import { useRouter } from '../../shell/router';
 import { Alert } from '../../ui/Alert';
 import type { Loaded } from './useLoad';
 
-/** The dkfds inline error above a control: "Fejl:" for screen readers, then the Danish message. */
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <span className="form-error-message" id={id}>
-      <span className="sr-only">{t('form.errorPrefix')} </span>
-      {message}
-    </span>
-  );
-}
+import { FieldError, RadioGroup as SharedRadioGroup, TextArea as SharedTextArea, type RadioGroupProps, type TextAreaProps } from '../../ui/FormFields';
+
+export { FieldError };
 
 /** dkfds dropdown with label, hint, inline error and an optional empty first choice. */
 export function SelectField<V extends string>({
@@ -77,104 +70,14 @@ export function SelectField<V extends string>({
   );
 }
 
-/** dkfds textarea with label, hint and inline error. */
-export function TextArea({
-  id,
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  rows = 4,
-  maxLength,
-  inputRef,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  rows?: number;
-  maxLength?: number;
-  inputRef?: Ref<HTMLTextAreaElement>;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <textarea
-        ref={inputRef}
-        id={id}
-        className="form-input input-width-xl releases-textarea"
-        rows={rows}
-        value={value}
-        maxLength={maxLength}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
+/** The shared textarea, four rows by default, with the releases area's own width rule. */
+export function TextArea({ rows = 4, ...props }: TextAreaProps) {
+  return <SharedTextArea className="releases-textarea" rows={rows} {...props} />;
 }
 
-/** dkfds radio buttons in a fieldset with a legend. The first radio carries `name` as its id. */
-export function RadioGroup<V extends string>({
-  name,
-  legend,
-  value,
-  options,
-  onChange,
-  error,
-  hint,
-  inline,
-}: {
-  name: string;
-  legend: string;
-  value: V | '';
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V) => void;
-  error?: string;
-  hint?: string;
-  inline?: boolean;
-}) {
-  const errorId = error ? `${name}-error` : undefined;
-  const hintId = hint ? `${name}-hint` : undefined;
-  return (
-    <fieldset className={error ? 'form-group form-error' : 'form-group'} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-      <legend className="form-label">{legend}</legend>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={`${name}-error`} message={error} />
-      <ul className={inline ? 'nobullet-list releases-inline-radios' : 'nobullet-list'}>
-        {options.map((o, i) => {
-          const id = i === 0 ? name : `${name}-${o.value}`;
-          return (
-            <li key={o.value}>
-              <div className="form-group-radio">
-                <input className="form-radio" type="radio" id={id} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-                <label className="form-label" htmlFor={id}>
-                  {o.label}
-                </label>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-    </fieldset>
-  );
+/** The shared radio group; `inline` lays the choices out in a row. */
+export function RadioGroup<V extends string>({ inline, ...props }: Omit<RadioGroupProps<V>, 'listClassName'> & { inline?: boolean }) {
+  return <SharedRadioGroup listClassName={inline ? 'releases-inline-radios' : undefined} {...props} />;
 }
 
 /** "Indlæser", the error, or the content once the data is there. */

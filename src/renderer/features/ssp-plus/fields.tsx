@@ -1,120 +1,15 @@
-import type { ReactNode, Ref } from 'react';
+import type { ReactNode } from 'react';
 import { t } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import type { Loaded } from './useLoad';
 
-/** The dkfds inline error above a control: "Fejl:" for screen readers, then the Danish message. */
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <span className="form-error-message" id={id}>
-      <span className="sr-only">{t('form.errorPrefix')} </span>
-      {message}
-    </span>
-  );
-}
+import { FieldError, RadioGroup, TextArea as SharedTextArea, type TextAreaProps } from '../../ui/FormFields';
 
-/** dkfds textarea (`textarea.form-input`) with label, hint and inline error. */
-export function TextArea({
-  id,
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  rows = 3,
-  maxLength,
-  inputRef,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  rows?: number;
-  maxLength?: number;
-  inputRef?: Ref<HTMLTextAreaElement>;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <textarea
-        ref={inputRef}
-        id={id}
-        className="form-input input-width-xl sspplus-textarea"
-        rows={rows}
-        value={value}
-        maxLength={maxLength}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}
+export { FieldError, RadioGroup };
 
-/** dkfds radio buttons in a fieldset with a legend. */
-export function RadioGroup<V extends string>({
-  name,
-  legend,
-  value,
-  options,
-  onChange,
-  error,
-  hint,
-}: {
-  name: string;
-  legend: string;
-  value: V | '';
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V) => void;
-  error?: string;
-  hint?: string;
-}) {
-  const errorId = error ? `${name}-error` : undefined;
-  const hintId = hint ? `${name}-hint` : undefined;
-  return (
-    <fieldset className={error ? 'form-group form-error' : 'form-group'} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-      <legend className="form-label">{legend}</legend>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={`${name}-error`} message={error} />
-      <ul className="nobullet-list">
-        {options.map((o, i) => (
-          <li key={o.value}>
-            <div className="form-group-radio">
-              <input
-                className="form-radio"
-                type="radio"
-                id={i === 0 ? name : `${name}-${o.value}`}
-                name={name}
-                value={o.value}
-                checked={value === o.value}
-                onChange={() => onChange(o.value)}
-              />
-              <label className="form-label" htmlFor={i === 0 ? name : `${name}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
+/** The shared textarea with SSP+'s own height rule. */
+export function TextArea(props: TextAreaProps) {
+  return <SharedTextArea className="sspplus-textarea" {...props} />;
 }
 
 /** Check boxes for a set of ids, in a fieldset with a legend. */
