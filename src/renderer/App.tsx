@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Owner, VaultStatus } from '../shared/contract/vault';
-import { api, onVaultLocked } from './api';
+import { api, onVaultLocked } from './core/api';
 import { CreateVaultScreen, type CreatedVault } from './features/vault/CreateVaultScreen';
 import { RecoveryKeyScreen } from './features/vault/RecoveryKeyScreen';
 import { UnlockScreen, type LockNotice } from './features/vault/UnlockScreen';
-import { t, useLocale } from './i18n';
-import { IdleLockProvider } from './shell/IdleLock';
-import { MainLayout } from './shell/MainLayout';
-import { PublicLayout } from './shell/PublicLayout';
-import { RouterProvider } from './shell/router';
-import { SessionProvider } from './shell/session';
-import { Alert } from './ui/Alert';
-import { Button } from './ui/Button';
+import { t, useLocale } from './core/i18n';
+import { IdleLockProvider } from './core/shell/IdleLock';
+import { MainLayout } from './core/shell/MainLayout';
+import { PublicLayout } from './core/shell/PublicLayout';
+import { RouterProvider } from './core/shell/router';
+import { SessionProvider } from './core/shell/session';
+import { Alert } from './core/ui/Alert';
+import { Button } from './core/ui/Button';
 
 /**
  * Where the app is. Everything decrypted (the owner, the recovery key, and all state of the

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles/index.css';
+import './core/styles/index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Sqlite } from '../../src/main/db/connection';
+import type { Sqlite } from '../../src/main/core/connection';
 import { createRng } from '../../src/main/services/seed';
 import { computeExactTables } from '../../src/main/services/reportCompute';
-import { halfYearPeriod, periodOf, previousPeriods } from '../../src/shared/domain/dates';
+import { halfYearPeriod, periodOf, previousPeriods } from '../../src/shared/core/dates';
 import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';
 import { buildImportCsv } from './importCsv';
 import { measure, measureInterleaved, type Stats } from './stats';

@@ -1,6 +1,6 @@
-import type { Sqlite } from '../../src/main/db/connection';
+import type { Sqlite } from '../../src/main/core/connection';
 import { createRng, syntheticCpr } from '../../src/main/services/seed';
-import { addDays, type IsoDate } from '../../src/shared/domain/dates';
+import { addDays, type IsoDate } from '../../src/shared/core/dates';
 import { CLOSING_REASONS } from '../../src/shared/domain/levels';
 
 const FIRST = ['Ali', 'Emma', 'Noah', 'Sofie', 'Oscar', 'Freja', 'Malthe', 'Ida', 'Yusuf', 'Alma', 'Mikkel', 'Åse', 'Bjørn', 'Sara', 'Ømer', 'Lærke'];

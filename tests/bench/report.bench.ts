@@ -14,11 +14,11 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestVault, PASSPHRASE } from '../integration/helpers';
 import { seedDemoData, createRng } from '../../src/main/services/seed';
-import { serviceCtx } from '../../src/main/services/context';
+import { serviceCtx } from '../../src/main/core/service-context';
 import { computeExactTables } from '../../src/main/services/reportCompute';
 import { exportReport, mergeReportFiles } from '../../src/main/services/report';
 import { renderReportFile } from '../../src/main/services/reportFiles';
-import { halfYearPeriod } from '../../src/shared/domain/dates';
+import { halfYearPeriod } from '../../src/shared/core/dates';
 import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';
 
 const { values } = parseArgs({

@@ -4,11 +4,11 @@
  * (the case list with filters, sorts and search; case details; the report), then report the
  * resident set size. Run by run.ts: `tsx tests/bench/rss.ts <vaultDir>` with BENCH_PASSPHRASE set.
  */
-import { createAppContext } from '../../src/main/context';
-import { createDispatcher } from '../../src/main/handlers';
+import { createAppContext } from '../../src/main/app-context';
+import { createDispatcher } from '../../src/main/modules';
 import { DEFAULT_KDF } from '../../src/main/vault/kdf';
-import { localIsoDate } from '../../src/main/clock';
-import { periodOf, previousPeriods } from '../../src/shared/domain/dates';
+import { localIsoDate } from '../../src/main/core/clock';
+import { periodOf, previousPeriods } from '../../src/shared/core/dates';
 
 async function main() {
   const vaultDir = process.argv[2]!;

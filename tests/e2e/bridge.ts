@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppContext, type AppContext } from '../../src/main/context';
-import { createDispatcher, type Dispatch } from '../../src/main/handlers';
+import { createAppContext, type AppContext } from '../../src/main/app-context';
+import { createDispatcher, type Dispatch } from '../../src/main/modules';
 import { TEST_KDF, type KdfParams } from '../../src/main/vault/kdf';
 
 export const DIST_WEB = fileURLToPath(new URL('../../dist-web', import.meta.url));

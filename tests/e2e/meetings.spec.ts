@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../src/main/clock';
-import { addDays } from '../../src/shared/domain/dates';
+import { localIsoDate } from '../../src/main/core/clock';
+import { addDays } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/contract/register';
 import type { Bridge } from './bridge';

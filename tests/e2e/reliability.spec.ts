@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../src/main/clock';
+import { localIsoDate } from '../../src/main/core/clock';
 import { seedDemoData } from '../../src/main/services/seed';
 import { operationNames } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/contract/register';
-import { addDays, addMonths, addYears, periodOf } from '../../src/shared/domain/dates';
+import { addDays, addMonths, addYears, periodOf } from '../../src/shared/core/dates';
 import type { Bridge } from './bridge';
 import { expect, expectAccessible, screenshot } from './fixtures';
 import { call, SettingsPages, test } from './pages/SettingsPages';

@@ -20,10 +20,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readSync, writeSync } from 'node:fs';
-import { createAppContext } from '../../src/main/context';
-import { createDispatcher } from '../../src/main/handlers';
+import { createAppContext } from '../../src/main/app-context';
+import { createDispatcher } from '../../src/main/modules';
 import { TEST_KDF } from '../../src/main/vault/kdf';
-import { localIsoDate } from '../../src/main/clock';
+import { localIsoDate } from '../../src/main/core/clock';
 import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from '../../src/shared/domain/levels';
 import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
 import type { Result } from '../../src/shared/contract';

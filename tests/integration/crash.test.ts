@@ -6,7 +6,7 @@ import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../src/main/vault/vault';
 import { TEST_KDF } from '../../src/main/vault/kdf';
-import type { Sqlite } from '../../src/main/db/connection';
+import type { Sqlite } from '../../src/main/core/connection';
 import { createTestVault, hashVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 
 /**

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from '../../src/main/db/migrations';
-import { migrate, migrationState } from '../../src/main/db/migrate';
+import { migrate, migrationState } from '../../src/main/core/migrate';
 // @ts-expect-error plain JS build script without types
 import { buildIndex } from '../../scripts/embed-migrations.mjs';
 

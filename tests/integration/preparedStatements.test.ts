@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { clientOf, perConnection, STAT4_KEPT, toDrizzle, tuneConnection } from '../../src/main/db/connection';
+import { clientOf, perConnection, STAT4_KEPT, toDrizzle, tuneConnection } from '../../src/main/core/connection';
 import { seedDemoData } from '../../src/main/services/seed';
-import { migrate } from '../../src/main/db/migrate';
+import { migrate } from '../../src/main/core/migrate';
 import { districts } from '../../src/main/db/schema';
 
 /** The per-connection statement cache the services use on hot paths (cases.ts, people.ts). */

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../src/main/context';
-import { createDispatcher, type Dispatch } from '../../src/main/handlers';
-import { createFileLogger, type Logger } from '../../src/main/log';
+import { createAppContext, type AppContext } from '../../src/main/app-context';
+import { createDispatcher, type Dispatch } from '../../src/main/modules';
+import { createFileLogger, type Logger } from '../../src/main/core/log';
 import { TEST_KDF } from '../../src/main/vault/kdf';
 import { operationNames, type Result } from '../../src/shared/contract';
 import { contractExamples } from '../fixtures/contract-examples';

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
 import { seedReleases } from '../../src/main/services/releasesSeed';
-import { addMonths, compare } from '../../src/shared/domain/dates';
+import { addMonths, compare } from '../../src/shared/core/dates';
 import { custodyFieldProblems, type CustodyPeriod } from '../../src/shared/domain/release';
 import type { CustodyDetail, ReleasesOverview } from '../../src/shared/contract/releases';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { runCli } from '../../src/main/cli/main';
 import { createRng, seedDemoData, syntheticCpr, SEED_ACTOR } from '../../src/main/services/seed';
-import { parseCpr } from '../../src/shared/domain/cpr';
-import { ageInYears } from '../../src/shared/domain/dates';
-import { normalizeForSearch, DEFAULT_DISTRICT_NAMES } from '../../src/shared/domain/districts';
-import { danishSortKey } from '../../src/shared/domain/names';
+import { parseCpr } from '../../src/shared/core/cpr';
+import { ageInYears } from '../../src/shared/core/dates';
+import { normalizeForSearch, DEFAULT_DISTRICT_NAMES } from '../../src/shared/core/districts';
+import { danishSortKey } from '../../src/shared/core/names';
 import { CLOSING_REASON_CODES, defaultForum, EVENT_KIND_CODES, isEffortEvent, levelAt, OFFENCE_CATEGORY_CODES, type CaseLevel } from '../../src/shared/domain/levels';
-import type { Sqlite } from '../../src/main/db/connection';
+import type { Sqlite } from '../../src/main/core/connection';
 import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
 
 const TODAY = '2026-03-01';

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
 import { seedDemoData } from '../../src/main/services/seed';
 import { seedSspPlus } from '../../src/main/services/sspplusSeed';
-import { addMonths, compare } from '../../src/shared/domain/dates';
+import { addMonths, compare } from '../../src/shared/core/dates';
 import { levelAt, type CaseLevel } from '../../src/shared/domain/levels';
 import { eligibility } from '../../src/shared/domain/sspplus';
 import type { PlanDetail, SspPlusOverview } from '../../src/shared/contract/sspplus';

@@ -1,8 +1,8 @@
 import type { IpcMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNEL, isTrustedSender, registerIpc, type SenderEvent } from '../../src/main/electron/ipc';
-import type { Dispatch } from '../../src/main/handlers';
-import type { Logger } from '../../src/main/log';
+import type { Dispatch } from '../../src/main/modules';
+import type { Logger } from '../../src/main/core/log';
 import { StandInFrame, StandInIpcMain, StandInSession, StandInWebContents } from './stand-in';
 
 const APP_URL = 'file:///opt/ssp/out/renderer/index.html';

@@ -6,7 +6,7 @@ import {
   isAppUrl,
 } from '../../src/main/electron/security';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/electron/csp';
-import type { Logger, LogData } from '../../src/main/log';
+import type { Logger, LogData } from '../../src/main/core/log';
 import { StandInEvent, StandInSession, StandInWebContents } from './stand-in';
 
 const APP_URL = 'file:///opt/SSP%20Desk/resources/app.asar/out/renderer/index.html';

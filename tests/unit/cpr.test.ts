@@ -7,7 +7,7 @@ import {
   maskCpr,
   mod11Valid,
   parseCpr,
-} from '../../src/shared/domain/cpr';
+} from '../../src/shared/core/cpr';
 
 // All numbers below are synthetic, made up for the tests.
 

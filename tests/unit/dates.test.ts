@@ -21,7 +21,7 @@ import {
   parsePeriod,
   periodOf,
   previousPeriods,
-} from '../../src/shared/domain/dates';
+} from '../../src/shared/core/dates';
 
 describe('isValidIsoDate', () => {
   it.each(['2026-01-01', '2024-02-29', '2000-02-29', '1999-12-31', '0001-01-01', '9999-12-31'])('accepts %s', (d) => {

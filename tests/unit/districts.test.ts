@@ -7,7 +7,7 @@ import {
   ageBandAt,
   matchesSearch,
   normalizeForSearch,
-} from '../../src/shared/domain/districts';
+} from '../../src/shared/core/districts';
 
 describe('districts', () => {
   it('seeds the ten Copenhagen districts', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_CODES } from '../../src/shared/domain/sspplus';
-import { AGE_BANDS } from '../../src/shared/domain/districts';
+import { AGE_BANDS } from '../../src/shared/core/districts';
 import {
   REPORT_BANDS,
   REPORT_OUTCOMES,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 /** Thrown for a wrong command line: printed to stderr with the usage, exit 2. */
 export class UsageError extends Error {}

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { UsageError, type CliIo } from './io';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';

@@ -1,5 +1,5 @@
 /** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
-export * from './schema/core';
+export * from '../core/schema';
 export * from './schema/register';
 export * from './schema/meetings';
 export * from './schema/releases';

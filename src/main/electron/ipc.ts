@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/contract';
-import type { Dispatch } from '../handlers';
-import type { Logger } from '../log';
-import { nullLogger } from '../log';
+import type { Dispatch } from '../modules';
+import type { Logger } from '../core/log';
+import { nullLogger } from '../core/log';
 import { INVOKE_CHANNEL } from '../../preload/channels';
 import { isAppUrl } from './security';
 

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import type { Logger } from '../log';
-import { nullLogger } from '../log';
+import type { Logger } from '../core/log';
+import { nullLogger } from '../core/log';
 
 /**
  * Is `candidate` our own page? For a packaged app the page is one file (file://.../index.html):

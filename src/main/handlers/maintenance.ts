@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { defineHandlers } from './types';
+import { defineHandlers } from '../core/handlers';
 import { getSetting, setSetting } from '../services/settings';
-import { audit } from '../services/audit';
+import { audit } from '../core/audit';
 import { createBackup, restoreBackup } from '../vault/backup';
-import { serviceCtx } from '../services/context';
+import { serviceCtx } from '../core/service-context';
 import { vaultStatus } from './vault';
-import type { AppContext } from '../context';
+import type { AppContext } from '../app-context';
 import type { AppSettings } from '../../shared/contract/maintenance';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { applyRetention, listDue } from '../services/retention';
 import { exportAuditCsv, listAudit } from '../services/auditQueries';
 

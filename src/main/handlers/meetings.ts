@@ -1,5 +1,5 @@
-import { defineHandlers } from './types';
-import { serviceCtx } from '../services/context';
+import { defineHandlers } from '../core/handlers';
+import { serviceCtx } from '../core/service-context';
 import { listForums, saveForum } from '../services/meetingsForums';
 import { agendaLookbackDays, saveAgendaLookbackDays } from '../services/meetingsAgenda';
 import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from '../services/meetings';

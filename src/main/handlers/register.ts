@@ -1,5 +1,5 @@
-import { defineHandlers } from './types';
-import { serviceCtx } from '../services/context';
+import { defineHandlers } from '../core/handlers';
+import { serviceCtx } from '../core/service-context';
 import { listDistricts, listEfforts, saveDistrict, saveEffort } from '../services/reference';
 import { checkCpr, createPerson, revealCpr, updatePerson } from '../services/people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from '../services/cases';

@@ -1,5 +1,5 @@
-import { defineHandlers } from './types';
-import { serviceCtx } from '../services/context';
+import { defineHandlers } from '../core/handlers';
+import { serviceCtx } from '../core/service-context';
 import {
   createCustody,
   deleteCustody,

@@ -1,5 +1,5 @@
-import { defineHandlers } from './types';
-import { serviceCtx } from '../services/context';
+import { defineHandlers } from '../core/handlers';
+import { serviceCtx } from '../core/service-context';
 import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend } from '../services/report';
 import { listAssessments, saveAssessment } from '../services/reportAssessments';
 

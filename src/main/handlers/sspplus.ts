@@ -1,5 +1,5 @@
-import { defineHandlers } from './types';
-import { serviceCtx } from '../services/context';
+import { defineHandlers } from '../core/handlers';
+import { serviceCtx } from '../core/service-context';
 import { addReview, endPlan, listPartners, recordFollowUp, saveArea, savePartner, startPlan, updatePlan } from '../services/sspplus';
 import { candidates, getPlanDetail, listPlans, overview } from '../services/sspplusQueries';
 

@@ -1,7 +1,7 @@
-import { defineHandlers } from './types';
-import { AppError } from '../errors';
-import { audit } from '../services/audit';
-import type { AppContext } from '../context';
+import { defineHandlers } from '../core/handlers';
+import { AppError } from '../core/errors';
+import { audit } from '../core/audit';
+import type { AppContext } from '../app-context';
 import type { VaultStatus } from '../../shared/contract/vault';
 
 export function vaultStatus(ctx: AppContext): VaultStatus {

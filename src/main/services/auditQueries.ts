@@ -1,4 +1,4 @@
-import type { Sqlite } from '../db/connection';
+import type { Sqlite } from '../core/connection';
 
 export interface AuditFilter {
   actor?: string;

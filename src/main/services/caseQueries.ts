@@ -1,14 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, districts, efforts } from '../db/schema';
 import type Database from 'better-sqlite3';
-import type { Sqlite } from '../db/connection';
-import { addYears, addDays, ageInYears } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
+import type { Sqlite } from '../core/connection';
+import { addYears, addDays, ageInYears } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
 import type { CaseDetail, CaseListInput, CaseRow } from '../../shared/contract/register';
 import type { CaseLevel } from '../../shared/domain/levels';
-import { audit } from './audit';
-import { AppError } from '../errors';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import { AppError } from '../core/errors';
+import type { ServiceCtx } from '../core/service-context';
 import { getPerson } from './people';
 import { loadCase } from './cases';
 

@@ -1,12 +1,12 @@
 import { and, eq, desc, gte, lt, sql } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, efforts, people } from '../db/schema';
-import { perConnection, type DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { compare } from '../../shared/domain/dates';
+import { perConnection, type DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { compare } from '../../shared/core/dates';
 import { defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/domain/levels';
 import type { PersonInput } from '../../shared/contract/register';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { insertPerson } from './people';
 
 type CaseRow = typeof cases.$inferSelect;

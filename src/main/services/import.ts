@@ -10,16 +10,16 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { districts } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { parseCpr } from '../../shared/domain/cpr';
-import { compare, fromParts, isValidIsoDate, type IsoDate } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { parseCpr } from '../../shared/core/cpr';
+import { compare, fromParts, isValidIsoDate, type IsoDate } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
 import { CLOSING_REASONS, parseClosingReason, type CaseLevel, type ClosingReason } from '../../shared/domain/levels';
 import type { PersonInput } from '../../shared/contract/register';
-import { audit } from './audit';
+import { audit } from '../core/audit';
 import { closeCase, insertCase } from './cases';
-import type { ServiceCtx } from './context';
+import type { ServiceCtx } from '../core/service-context';
 
 export interface ImportError {
   line: number;

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
 import type { ForumKind, Partner } from '../../shared/domain/meetings';
 import type { CaseLevel } from '../../shared/domain/levels';
 import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingSummary } from '../../shared/contract/meetings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { forumDistrictIds, forumMemberRows, loadForum } from './meetingsForums';
 import { agendaCases, computeProposal, meetingWindow, parseReasons, type MeetingRow } from './meetingsAgenda';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, cases, districts, meetings, people, settings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { ageInYears } from '../../shared/domain/dates';
+import type { DbOrTx } from '../core/connection';
+import { ageInYears } from '../../shared/core/dates';
 import {
   agendaWindow,
   DEFAULT_AGENDA_LOOKBACK_DAYS,
@@ -18,8 +18,8 @@ import {
 } from '../../shared/domain/meetings';
 import type { CaseLevel } from '../../shared/domain/levels';
 import type { AgendaItem } from '../../shared/contract/meetings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { forumDistrictIds, type ForumRow } from './meetingsForums';
 
 export type MeetingRow = typeof meetings.$inferSelect;

@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { caseLevelChanges, meetingActions, meetingAgendaItems, meetingDecisions } from '../db/schema';
-import { AppError } from '../errors';
-import { compare, formatDanishDate } from '../../shared/domain/dates';
+import { AppError } from '../core/errors';
+import { compare, formatDanishDate } from '../../shared/core/dates';
 import { partnerLabel } from '../../shared/domain/meetings';
 import type { CaseLevel } from '../../shared/domain/levels';
 import type { DecisionInput, MeetingDetail } from '../../shared/contract/meetings';
 import { addNote, changeLevel, loadCase, updateCase } from './cases';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './meetingsForums';
 import { getMeetingDetail, loadMeeting } from './meetings';
 

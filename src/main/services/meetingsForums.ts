@@ -1,11 +1,11 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { districts, forumDistricts, forumMembers, forums, meetings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
 import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/domain/meetings';
 import type { Forum, ForumSaveInput } from '../../shared/contract/meetings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 export type ForumRow = typeof forums.$inferSelect;
 

@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings, people } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { fullName, initials } from '../../shared/domain/names';
+import type { DbOrTx } from '../core/connection';
+import { fullName, initials } from '../../shared/core/names';
 import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/domain/meetings';
 import type { CaseLevel } from '../../shared/domain/levels';
 import type { Decision, Minutes } from '../../shared/contract/meetings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './meetingsForums';
 import { loadMeeting, meetingDecisionsByItem } from './meetings';
 

@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, cases, custodyPeriods, efforts, meetingAgendaItems, meetingDecisions, people, sspplusPlans } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/domain/levels';
-import { addMonths, compare } from '../../shared/domain/dates';
+import { addMonths, compare } from '../../shared/core/dates';
 import { countEventsByKind } from '../../shared/domain/meetings';
 import type { Projection, RevealedCase } from '../../shared/contract/meetings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './meetingsForums';
 import { agendaCases, meetingWindow, parseReasons } from './meetingsAgenda';
 import { loadMeeting } from './meetings';

@@ -12,14 +12,14 @@
  * decisions keep the level (so case history and cases.level stay as seed.ts wrote them) and write
  * actions and a meeting-marked journal note, exactly as meetings.decide would.
  */
-import type { Sqlite } from '../db/connection';
-import { toDrizzle } from '../db/connection';
-import { addDays, compare, type IsoDate } from '../../shared/domain/dates';
+import type { Sqlite } from '../core/connection';
+import { toDrizzle } from '../core/connection';
+import { addDays, compare, type IsoDate } from '../../shared/core/dates';
 import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/domain/meetings';
 import type { CaseLevel } from '../../shared/domain/levels';
 import { decisionNoteText } from './meetingsDecisions';
 import { computeProposal } from './meetingsAgenda';
-import { createRng } from './rng';
+import { createRng } from '../core/rng';
 
 export interface MeetingSeedOptions {
   today: IsoDate;

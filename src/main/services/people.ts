@@ -1,14 +1,14 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { contacts, people } from '../db/schema';
-import { perConnection, type DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { parseCpr, maskCpr } from '../../shared/domain/cpr';
-import { normalizeForSearch } from '../../shared/domain/districts';
-import { danishSortKey, fullName } from '../../shared/domain/names';
-import { compare } from '../../shared/domain/dates';
+import { perConnection, type DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { parseCpr, maskCpr } from '../../shared/core/cpr';
+import { normalizeForSearch } from '../../shared/core/districts';
+import { danishSortKey, fullName } from '../../shared/core/names';
+import { compare } from '../../shared/core/dates';
 import type { Person, PersonInput } from '../../shared/contract/register';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 export interface ResolvedPerson {
   firstName: string;

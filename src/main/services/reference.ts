@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { districts, efforts } from '../db/schema';
-import { DEFAULT_DISTRICTS } from '../../shared/domain/districts';
+import { DEFAULT_DISTRICTS } from '../../shared/core/districts';
 import { DEFAULT_EFFORTS } from '../../shared/domain/levels';
-import type { Db } from '../db/connection';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import type { Db } from '../core/connection';
+import { AppError } from '../core/errors';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 /** Reference data a new vault starts with: Copenhagen's ten districts and the usual efforts. */
 export function seedDefaults(db: Db): void {

@@ -1,12 +1,12 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { custodyInstitutions, custodyPeriods, people, releaseFollowUps } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { addMonths, compare } from '../../shared/domain/dates';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { addMonths, compare } from '../../shared/core/dates';
 import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/domain/release';
 import type { FollowUpMonths, Outcome } from '../../shared/domain/sspplus';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, loadCustody, type CustodyRow } from './releasesQueries';
 
 /**

@@ -1,8 +1,8 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { releaseActionItems, releaseChecklistItems, releaseMeetingParticipants, releaseMeetings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { compare } from '../../shared/domain/dates';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { compare } from '../../shared/core/dates';
 import {
   CHECKLIST_ITEM_CODES,
   plannedRelease,
@@ -13,8 +13,8 @@ import {
   type ReleasePartner,
 } from '../../shared/domain/release';
 import type { ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/contract/releases';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, institutionOf, loadCustody, releasePerson } from './releasesQueries';
 
 /**

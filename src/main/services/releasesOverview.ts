@@ -1,12 +1,12 @@
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { cases, custodyInstitutions, custodyPeriods, districts, people, releaseFollowUps, releaseMeetings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { addDays, addMonths, compare, diffDays } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
+import type { DbOrTx } from '../core/connection';
+import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
 import { plannedRelease } from '../../shared/domain/release';
 import type { FollowUpMonths, Outcome } from '../../shared/domain/sspplus';
 import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/contract/releases';
-import type { ServiceCtx } from './context';
+import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, meetingReadiness, timelineOf, type CustodyFacts } from './releasesQueries';
 import { getReleaseSettings, timelineConfig } from './releasesSettings';
 

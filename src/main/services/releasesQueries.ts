@@ -10,8 +10,8 @@ import {
   releaseMeetingParticipants,
   releaseMeetings,
 } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
 import {
   isLongSentence,
   plannedRelease,
@@ -25,8 +25,8 @@ import {
 } from '../../shared/domain/release';
 import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/domain/sspplus';
 import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/contract/releases';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { getReleaseSettings, timelineConfig } from './releasesSettings';
 
 export type CustodyRow = typeof custodyPeriods.$inferSelect;

@@ -9,11 +9,11 @@
  * one person do not overlap (one per person), meetings are not before imprisonment, follow-ups
  * are recorded between the release and today with due date = release + months.
  */
-import type { Sqlite } from '../db/connection';
-import { addDays, addMonths, ageInYears, compare, diffDays, minDate, type IsoDate } from '../../shared/domain/dates';
+import type { Sqlite } from '../core/connection';
+import { addDays, addMonths, ageInYears, compare, diffDays, minDate, type IsoDate } from '../../shared/core/dates';
 import { CHECKLIST_ITEM_CODES, type ChecklistStatus, type CustodyType, type InstitutionKind, type ReleasePartner } from '../../shared/domain/release';
 import type { Outcome } from '../../shared/domain/sspplus';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng } from '../core/rng';
 
 export interface ReleaseSeedOptions {
   today: IsoDate;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
+import type { DbOrTx } from '../core/connection';
 import { DEFAULT_RELEASE_CONFIG, type ReleaseTimelineConfig } from '../../shared/domain/release';
 import { releaseSettingsSchema, type ReleaseSettings } from '../../shared/contract/releases';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { AppError } from '../core/errors';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 /**
  * The release timeline's design choices, per vault: the meeting window (DOMAIN.md: typically

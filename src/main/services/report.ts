@@ -11,12 +11,12 @@ import pkg from '../../../package.json' with { type: 'json' };
 /** The app version written into report headers. (A default import: Playwright's ESM loader refuses named JSON imports.) */
 const APP_VERSION: string = pkg.version;
 import { districts as districtsTable, vaultMeta } from '../db/schema';
-import { AppError } from '../errors';
-import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
+import { AppError } from '../core/errors';
+import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
 import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/report';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { assertNoPersonalData, assessmentsFor } from './reportAssessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './reportCompute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './reportFiles';

@@ -6,12 +6,12 @@
  * shows the same warning so it can be fixed before export.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Db, Sqlite } from '../db/connection';
+import type { Db, Sqlite } from '../core/connection';
 import { districts, reportAssessments } from '../db/schema';
-import { AppError } from '../errors';
-import { findCprLike } from '../../shared/domain/cpr';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { AppError } from '../core/errors';
+import { findCprLike } from '../../shared/core/cpr';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 export interface AssessmentRow {
   districtId: number;

@@ -22,9 +22,9 @@
  * half-year, which gives the same age at every period end. The queries read stubs like any
  * other row, so reports of past periods do not change when personal data is deleted.
  */
-import type { Sqlite } from '../db/connection';
-import { addDays, addMonths, compare } from '../../shared/domain/dates';
-import { ageBand } from '../../shared/domain/districts';
+import type { Sqlite } from '../core/connection';
+import { addDays, addMonths, compare } from '../../shared/core/dates';
+import { ageBand } from '../../shared/core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../../shared/domain/sspplus';
 import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/report';
 

@@ -4,7 +4,7 @@
  * the report's own fields go in: counts, district names, the unit and the assessments.
  */
 import ExcelJS from 'exceljs';
-import { formatPeriodLabel } from '../../shared/domain/dates';
+import { formatPeriodLabel } from '../../shared/core/dates';
 import {
   TABLE_SPECS,
   getRows,
@@ -17,7 +17,7 @@ import {
   tableColumns,
   type ReportV1,
 } from '../../shared/report';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

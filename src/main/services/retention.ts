@@ -1,9 +1,9 @@
-import { addMonths } from '../../shared/domain/dates';
-import type { Sqlite } from '../db/connection';
-import { AppError } from '../errors';
+import { addMonths } from '../../shared/core/dates';
+import type { Sqlite } from '../core/connection';
+import { AppError } from '../core/errors';
 import { getSetting } from './settings';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 /**
  * Retention (GDPR art. 5(1)(e)): a closed case is due for deletion `retentionMonths` after its

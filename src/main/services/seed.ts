@@ -17,12 +17,12 @@
  * history consistent with cases.level/status/closed_on/forum). Later domains (SSP+ plans,
  * releases, meetings) add a section here and a call in seedDemoData.
  */
-import type { Sqlite } from '../db/connection';
-import { AppError } from '../errors';
-import { centuryOf } from '../../shared/domain/cpr';
-import { addYears, isValidIsoDate, type IsoDate } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
-import { danishSortKey, fullName } from '../../shared/domain/names';
+import type { Sqlite } from '../core/connection';
+import { AppError } from '../core/errors';
+import { centuryOf } from '../../shared/core/cpr';
+import { addYears, isValidIsoDate, type IsoDate } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
+import { danishSortKey, fullName } from '../../shared/core/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/domain/levels';
 import { seedReleases } from './releasesSeed';
 import { seedSspPlus } from './sspplusSeed';
@@ -61,8 +61,8 @@ export const SEED_ACTOR = 'Demodata';
 // ---------------------------------------------------------------------------------------------
 // PRNG
 
-export { createRng, type Rng } from './rng';
-import { createRng, type Rng } from './rng';
+export { createRng, type Rng } from '../core/rng';
+import { createRng, type Rng } from '../core/rng';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers (fast; the shared helpers validate every call)

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { settings } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
+import type { DbOrTx } from '../core/connection';
 
 /**
  * Settings stored in the vault, each with its schema and default. Design rules from DOMAIN.md

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { caseLevelChanges, cases, people, sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { AppError } from '../errors';
-import { compare, formatDanishDate } from '../../shared/domain/dates';
+import type { DbOrTx } from '../core/connection';
+import { AppError } from '../core/errors';
+import { compare, formatDanishDate } from '../../shared/core/dates';
 import { levelAt, type CaseLevel } from '../../shared/domain/levels';
 import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, type CaseStatus } from '../../shared/domain/sspplus';
 import type { z } from 'zod';
 import type { areaSaveInput, followUpInput, planEndInput, planStartInput, planUpdateInput, reviewInput } from '../../shared/contract/sspplus';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 /**
  * SSP+ plans: the writes. Each runs in one transaction and leaves an audit entry with codes and

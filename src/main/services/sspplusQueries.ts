@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cases, people, sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from '../db/schema';
-import type { DbOrTx } from '../db/connection';
-import { addDays, ageInYears, compare, diffDays } from '../../shared/domain/dates';
-import { normalizeForSearch } from '../../shared/domain/districts';
+import type { DbOrTx } from '../core/connection';
+import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
+import { normalizeForSearch } from '../../shared/core/districts';
 import type { CaseLevel } from '../../shared/domain/levels';
 import {
   ALERT_DAYS,
@@ -19,8 +19,8 @@ import {
   type LifeArea,
 } from '../../shared/domain/sspplus';
 import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlusCandidate, SspPlusOverview } from '../../shared/contract/sspplus';
-import { audit } from './audit';
-import type { ServiceCtx } from './context';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 import { eligibilityCase, listPartners, loadPlan } from './sspplus';
 
 /** SSP+ reads: one plan in full, the lists, the overview with its flags and alerts, start candidates. */

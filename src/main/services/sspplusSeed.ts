@@ -8,10 +8,10 @@
  * eligible (eligibility() on the case's level that day), at most one active plan per person,
  * reviews between the start and the end (or today), follow-up due dates = end + months.
  */
-import type { Sqlite } from '../db/connection';
-import { addDays, addMonths, compare, diffDays, maxDate, minDate, type IsoDate } from '../../shared/domain/dates';
+import type { Sqlite } from '../core/connection';
+import { addDays, addMonths, compare, diffDays, maxDate, minDate, type IsoDate } from '../../shared/core/dates';
 import type { CaseLevel } from '../../shared/domain/levels';
-import { createRng } from './rng';
+import { createRng } from '../core/rng';
 import {
   LIFE_AREA_CODES,
   eligibility,

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { deriveKey, validateKdfParams, type KdfParams } from './kdf';
 
 /**

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors';
-import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../db/connection';
-import { migrate } from '../db/migrate';
+import { AppError } from '../core/errors';
+import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../core/connection';
+import { migrate } from '../core/migrate';
 import { vaultMeta } from '../db/schema';
 import { seedDefaults } from '../services/reference';
 import { DEFAULT_KDF, type KdfParams } from './kdf';

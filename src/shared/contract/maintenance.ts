@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { op, empty, shortText, isoDate, id } from './core';
+import { op, empty, shortText, isoDate, id } from '../core/contract';
 import { vaultStatusSchema } from './vault';
 import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { op, shortText, longText, isoDate, isoDateTime, id, empty } from './core';
+import { op, shortText, longText, isoDate, isoDateTime, id, empty } from '../core/contract';
 import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from '../domain/levels';
 
 export const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

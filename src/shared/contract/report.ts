@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { op, shortText, longText, id, empty } from './core';
-import { isValidPeriod } from '../domain/dates';
+import { op, shortText, longText, id, empty } from '../core/contract';
+import { isValidPeriod } from '../core/dates';
 import { reportSchemaV1 } from '../report/schema';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { op, shortText, longText, isoDate, id, empty } from './core';
+import { op, shortText, longText, isoDate, id, empty } from '../core/contract';
 import { level } from './register';
 import {
   ACTION_STATUS_CODES,

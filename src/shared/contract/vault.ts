@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { op, shortText, empty } from './core';
+import { op, shortText, empty } from '../core/contract';
 import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
 
 export const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);

@@ -3,8 +3,8 @@
  * the default list of efforts. Forums and efforts are data (configurable per vault); the rest is
  * a fixed vocabulary with stable English codes and Danish labels.
  */
-import { compare, type IsoDate } from './dates';
-import { normalizeForSearch } from './districts';
+import { compare, type IsoDate } from '../core/dates';
+import { normalizeForSearch } from '../core/districts';
 
 export const CASE_LEVELS = [1, 2, 3, 4] as const;
 export type CaseLevel = (typeof CASE_LEVELS)[number];

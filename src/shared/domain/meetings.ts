@@ -3,8 +3,8 @@
  * pseudonym shown on a shared screen, and the scrubbing of names from minutes. Pure functions on
  * ISO date strings; the services feed them rows from the vault.
  */
-import { addDays, compare, type IsoDate } from './dates';
-import { initials } from './names';
+import { addDays, compare, type IsoDate } from '../core/dates';
+import { initials } from '../core/names';
 import type { CaseLevel, EventKind } from './levels';
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * from its dates, the milestones already done and a reference date. Pure; the periods and
  * windows are configuration (DOMAIN.md marks several of them as design choices).
  */
-import { addDays, addMonths, compare, type IsoDate } from './dates';
+import { addDays, addMonths, compare, type IsoDate } from '../core/dates';
 
 export * from './release-checklist';
 

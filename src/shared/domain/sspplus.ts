@@ -10,7 +10,7 @@ import {
   diffDays,
   formatDanishDate,
   type IsoDate,
-} from './dates';
+} from '../core/dates';
 import type { CaseLevel } from './levels';
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  * Free text (unit, district names, assessments) that starts like a spreadsheet formula
  * (=, +, -, @) gets a leading apostrophe, so Excel shows it as text and never runs it.
  */
-import { formatPeriodLabel } from '../domain/dates';
+import { formatPeriodLabel } from '../core/dates';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
 import { hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
 import type { ReportV1 } from './schema';

@@ -6,7 +6,7 @@
  * Age bands are written with "år" ("12-14 år"): a bare "12-14" would be read as a date by
  * Danish Excel.
  */
-import { AGE_BAND_LABELS } from '../domain/districts';
+import { AGE_BAND_LABELS } from '../core/districts';
 import { ALL, TABLE_SPECS, type KeyValue, type TableSpec } from './layout';
 import type { ReportMode } from './schema';
 

@@ -6,7 +6,7 @@
  * suppression, validation and merging all walk this list, so a table is described once.
  */
 import { CASE_LEVELS } from '../domain/levels';
-import { AGE_BANDS } from '../domain/districts';
+import { AGE_BANDS } from '../core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../domain/sspplus';
 
 export const REPORT_FORMAT = 'ssp-halvaarsrapport';

@@ -5,7 +5,7 @@
  * district keeps its own assessment. The result is exact; anonymise it before it leaves
  * (anonymise.ts), which is what the app does by default.
  */
-import { DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../domain/districts';
+import { DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../core/districts';
 import { REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, getRows, rowKey, type GenericRow } from './layout';
 import { parseReport, type ReportTables, type ReportV1 } from './schema';
 import { computeTotals } from './totals';

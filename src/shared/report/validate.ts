@@ -2,8 +2,8 @@
  * Rules of the report format across fields, with Danish messages. Runs after zod has checked
  * the shape (schema.ts). A report is valid when this returns no problems.
  */
-import { findCprLike } from '../domain/cpr';
-import { normalizeForSearch } from '../domain/districts';
+import { findCprLike } from '../core/cpr';
+import { normalizeForSearch } from '../core/districts';
 import { isSuppressed } from '../domain/suppression';
 import {
   ALL,

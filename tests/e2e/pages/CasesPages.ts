@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { localIsoDate } from '../../../src/main/clock';
+import { localIsoDate } from '../../../src/main/core/clock';
 import { seedDemoData, type SeedSummary } from '../../../src/main/services/seed';
 import type { Result } from '../../../src/shared/contract';
 import type { Bridge } from '../bridge';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Vault } from '../../vault/vault';
 import { createBackup, restoreBackup } from '../../vault/backup';
 import { setSetting } from '../../services/settings';
-import { audit } from '../../services/audit';
+import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
 
 export async function backupCommand(argv: string[], io: CliIo): Promise<number> {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Vault } from '../../vault/vault';
-import { AppError } from '../../errors';
-import { localIsoDate } from '../../clock';
+import { AppError } from '../../core/errors';
+import { localIsoDate } from '../../core/clock';
 import { importCasesFile } from '../../services/import';
-import type { ServiceCtx } from '../../services/context';
+import type { ServiceCtx } from '../../core/service-context';
 import { readPassphraseFile, requireArg, UsageError, type CliIo } from '../io';
 
 /** The format from the file's extension: .csv or .xlsx. */

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Vault } from '../../vault/vault';
-import { audit } from '../../services/audit';
+import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
 import type { KdfParams } from '../../vault/kdf';
 

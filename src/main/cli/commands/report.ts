@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../errors';
-import { isValidPeriod } from '../../../shared/domain/dates';
+import { AppError } from '../../core/errors';
+import { isValidPeriod } from '../../../shared/core/dates';
 import { exportReport, mergeReportFiles } from '../../services/report';
 import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../../services/reportFiles';
 import { requireArg, UsageError, type CliIo } from '../io';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { localIsoDate } from '../../clock';
-import { isValidIsoDate } from '../../../shared/domain/dates';
+import { localIsoDate } from '../../core/clock';
+import { isValidIsoDate } from '../../../shared/core/dates';
 import { seedDemoData, MAX_SEED_PEOPLE } from '../../services/seed';
 import { requireArg, UsageError, type CliIo } from '../io';
 import { withUnlockedVault } from './import';

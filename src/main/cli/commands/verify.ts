@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { Vault } from '../../vault/vault';
-import { migrationState } from '../../db/migrate';
+import { migrationState } from '../../core/migrate';
 import { migrations } from '../../db/migrations';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
-import { AppError } from '../../errors';
-import { DATABASE_CORRUPT_MESSAGE } from '../../db/connection';
+import { AppError } from '../../core/errors';
+import { DATABASE_CORRUPT_MESSAGE } from '../../core/connection';
 
 /** Open read-only, check integrity and migrations, print a summary without personal data. */
 export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
 import type { CaseLevel } from '../../../shared/domain/levels';
-import { t } from '../../i18n';
-import { Select } from '../../ui/Select';
-import { TextField } from '../../ui/TextField';
+import { t } from '../../core/i18n';
+import { Select } from '../../core/ui/Select';
+import { TextField } from '../../core/ui/TextField';
 import type { CaseFilter, ReviewFilter, StatusFilter } from './filter';
 import { LEVELS, LIST_AGE_BANDS, ageBandName, levelName, type ListAgeBand } from './labels';
 

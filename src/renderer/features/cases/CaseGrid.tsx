@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { CaseRow } from '../../../shared/contract/register';
-import { fullName } from '../../../shared/domain/names';
-import { t } from '../../i18n';
-import { Icon } from '../../ui/Icon';
+import { fullName } from '../../../shared/core/names';
+import { t } from '../../core/i18n';
+import { Icon } from '../../core/ui/Icon';
 import type { CaseFilter, SortKey } from './filter';
 import { LevelBadge } from './LevelBadge';
 import { shortDate, statusName } from './labels';

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { AppErrorShape, Result } from '../../../shared/contract';
 import type { CaseDetail } from '../../../shared/contract/register';
-import { t } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Button, type ButtonVariant } from '../../ui/Button';
-import { useFocusLater } from '../../ui/useFocusLater';
+import { t } from '../../core/i18n';
+import { Alert } from '../../core/ui/Alert';
+import { Button, type ButtonVariant } from '../../core/ui/Button';
+import { useFocusLater } from '../../core/ui/useFocusLater';
 
 /** What every case dialog gets from the detail screen. */
 export interface CaseDialogProps {

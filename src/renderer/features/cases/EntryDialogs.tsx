@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { CaseDetail } from '../../../shared/contract/register';
 import { isEffortEvent, type EventKind } from '../../../shared/domain/levels';
-import { api } from '../../api';
-import { formatDateTime, t } from '../../i18n';
-import { TextField } from '../../ui/TextField';
-import { useForm, type FieldErrors } from '../../ui/useForm';
+import { api } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import { TextField } from '../../core/ui/TextField';
+import { useForm, type FieldErrors } from '../../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
 import { Dialog } from './Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { importRowError } from '../../../shared/contract/register';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { useRouter } from '../../shell/router';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { PageHeader } from '../../ui/PageHeader';
-import { useFocusLater } from '../../ui/useFocusLater';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { useRouter } from '../../core/shell/router';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
+import { PageHeader } from '../../core/ui/PageHeader';
+import { useFocusLater } from '../../core/ui/useFocusLater';
 import { formatCount } from './labels';
 
 type RowError = z.infer<typeof importRowError>;

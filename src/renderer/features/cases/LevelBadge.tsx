@@ -1,5 +1,5 @@
 import type { CaseLevel } from '../../../shared/domain/levels';
-import { t } from '../../i18n';
+import { t } from '../../core/i18n';
 import { levelName } from './labels';
 
 /**

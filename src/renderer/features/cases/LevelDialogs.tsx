@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { defaultForum, type CaseLevel } from '../../../shared/domain/levels';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { TextField } from '../../ui/TextField';
-import { useForm, type FieldErrors } from '../../ui/useForm';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { TextField } from '../../core/ui/TextField';
+import { useForm, type FieldErrors } from '../../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
 import { Dialog } from './Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';

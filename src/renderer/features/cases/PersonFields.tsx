@@ -1,7 +1,7 @@
-import { t } from '../../i18n';
-import { Button } from '../../ui/Button';
-import { Icon } from '../../ui/Icon';
-import { TextField } from '../../ui/TextField';
+import { t } from '../../core/i18n';
+import { Button } from '../../core/ui/Button';
+import { Icon } from '../../core/ui/Icon';
+import { TextField } from '../../core/ui/TextField';
 import { SelectField } from './fields';
 import { longDate, sexName } from './labels';
 import { newContact, PERSON_FIELD_IDS, type PersonFormState, type SexChoice } from './personForm';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Person } from '../../../shared/contract/register';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { Button } from '../../ui/Button';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { Button } from '../../core/ui/Button';
 import { longDate, sexName } from './labels';
 
 /**

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ReleasePersonHit } from '../../../shared/contract/releases';
-import { fullName } from '../../../shared/domain/names';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { TextField } from '../../ui/TextField';
+import { fullName } from '../../../shared/core/names';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { TextField } from '../../core/ui/TextField';
 import { longDate } from './labels';
 
 export interface PersonPickerProps {

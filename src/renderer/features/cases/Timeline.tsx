@@ -1,5 +1,5 @@
 import type { CaseDetail } from '../../../shared/contract/register';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, t } from '../../core/i18n';
 import { LevelBadge } from './LevelBadge';
 import { closingReasonName, eventKindName, offenceName, shortDate } from './labels';
 import { buildTimeline, type TimelineEntry } from './timeline';

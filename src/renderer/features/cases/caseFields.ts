@@ -1,5 +1,5 @@
-import { isValidIsoDate } from '../../../shared/domain/dates';
-import { t } from '../../i18n';
+import { isValidIsoDate } from '../../../shared/core/dates';
+import { t } from '../../core/i18n';
 
 /** Date checks shared by the case forms; '' passes (required-ness is checked by the caller). */
 export function dateError(value: string, today: string, options: { notFuture?: boolean; notBefore?: string; notBeforeMessage?: string } = {}): string | undefined {

@@ -1,5 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
-import { t } from '../../i18n';
+import { t } from '../../core/i18n';
 
 /** The dkfds error message line shared by the fields below. */
 function FieldError({ id, error }: { id: string; error?: string }) {

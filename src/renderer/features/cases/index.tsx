@@ -1,4 +1,4 @@
-import type { RouteOf } from '../../shell/routes';
+import type { RouteOf } from '../../core/shell/routes';
 import { CaseDetailScreen } from './CaseDetailScreen';
 import { CaseListScreen } from './CaseListScreen';
 import { EditPersonScreen } from './EditPersonScreen';

@@ -5,8 +5,8 @@ import {
   OFFENCE_CATEGORIES,
   type CaseLevel,
 } from '../../../shared/domain/levels';
-import { AGE_BAND_LABELS, type AgeBand } from '../../../shared/domain/districts';
-import { formatDate, getLocale, t } from '../../i18n';
+import { AGE_BAND_LABELS, type AgeBand } from '../../../shared/core/districts';
+import { formatDate, getLocale, t } from '../../core/i18n';
 
 /**
  * Domain vocabulary on screen: the shared domain's Danish labels (the words users expect, also

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Person, PersonInput } from '../../../shared/contract/register';
-import { parseCpr } from '../../../shared/domain/cpr';
-import { isValidIsoDate } from '../../../shared/domain/dates';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { useForm, type FieldErrors } from '../../ui/useForm';
+import { parseCpr } from '../../../shared/core/cpr';
+import { isValidIsoDate } from '../../../shared/core/dates';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { useForm, type FieldErrors } from '../../core/ui/useForm';
 
 export type SexChoice = 'fromCpr' | 'M' | 'K' | 'unknown';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { CaseListInput, CaseRow } from '../../../shared/contract/register';
-import { api } from '../../api';
+import { api } from '../../core/api';
 import { PAGE_SIZE } from './filter';
 
 type ListQuery = Omit<CaseListInput, 'offset' | 'limit'>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { districtSchema, effortSchema } from '../../../shared/contract/register';
-import { api } from '../../api';
+import { api } from '../../core/api';
 
 type District = z.infer<typeof districtSchema>;
 type Effort = z.infer<typeof effortSchema>;

@@ -2,13 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { AgendaItem, MeetingDetail } from '../../../shared/contract/meetings';
 import { CASE_LEVELS } from '../../../shared/domain/levels';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Select } from '../../ui/Select';
-import { TextField } from '../../ui/TextField';
-import { useFocusLater } from '../../ui/useFocusLater';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
+import { Select } from '../../core/ui/Select';
+import { TextField } from '../../core/ui/TextField';
+import { useFocusLater } from '../../core/ui/useFocusLater';
 import { levelName, longDate, partnerName, partnerOptions } from './labels';
 
 interface ActionDraft {

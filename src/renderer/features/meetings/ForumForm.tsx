@@ -2,16 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { Forum } from '../../../shared/contract/meetings';
 import { FORUM_KINDS } from '../../../shared/domain/meetings';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { useRouter } from '../../shell/router';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
-import { PageHeader } from '../../ui/PageHeader';
-import { Select } from '../../ui/Select';
-import { TextField } from '../../ui/TextField';
-import { useFocusLater } from '../../ui/useFocusLater';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { useRouter } from '../../core/shell/router';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
+import { Checkbox } from '../../core/ui/Checkbox';
+import { PageHeader } from '../../core/ui/PageHeader';
+import { Select } from '../../core/ui/Select';
+import { TextField } from '../../core/ui/TextField';
+import { useFocusLater } from '../../core/ui/useFocusLater';
 import { partnerOptions } from './labels';
 
 interface MemberDraft {

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ReleasePersonHit } from '../../../shared/contract/releases';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { useRouter } from '../../shell/router';
-import { Button } from '../../ui/Button';
-import { PageHeader } from '../../ui/PageHeader';
-import { TextField } from '../../ui/TextField';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { useRouter } from '../../core/shell/router';
+import { Button } from '../../core/ui/Button';
+import { PageHeader } from '../../core/ui/PageHeader';
+import { TextField } from '../../core/ui/TextField';
 import { CustodyForm, toInput, type CustodyValues } from './CustodyForm';
 import { fullName, shortDate } from './labels';
 import { BackTo, LoadingGate } from './ui';

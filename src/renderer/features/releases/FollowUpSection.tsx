@@ -2,12 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { CustodyDetail, FollowUpOut } from '../../../shared/contract/releases';
 import type { Outcome } from '../../../shared/domain/sspplus';
-import { api } from '../../api';
-import { t } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/TextField';
-import { useFocusLater } from '../../ui/useFocusLater';
+import { api } from '../../core/api';
+import { t } from '../../core/i18n';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
+import { TextField } from '../../core/ui/TextField';
+import { useFocusLater } from '../../core/ui/useFocusLater';
 import { localToday, maybeDate, outcomeName, outcomeOptions, shortDate } from './labels';
 import { RadioGroup, StateBadge } from './ui';
 

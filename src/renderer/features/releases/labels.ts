@@ -15,7 +15,7 @@ import {
   type ReleasePartner,
 } from '../../../shared/domain/release';
 import { OUTCOMES, outcomeLabel, type Outcome } from '../../../shared/domain/sspplus';
-import { formatDate, t } from '../../i18n';
+import { formatDate, t } from '../../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 const options = <C extends string>(list: readonly { code: C; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AssessmentRowOutput } from '../../../shared/contract/report';
-import { api } from '../../api';
-import { formatDateTime, t } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
+import { api } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
 
 const MAX = 20_000;
 

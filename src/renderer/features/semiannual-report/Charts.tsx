@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t } from '../../i18n';
+import { t } from '../../core/i18n';
 import type { TrendPoint } from '../../../shared/contract/report';
 import type { ReportV1 } from '../../../shared/report/schema';
 import { countText, LEVEL_NAMES, periodLabel } from './labels';

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { api } from '../../api';
-import { formatDateTime, t } from '../../i18n';
-import { useRouter } from '../../shell/router';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
+import { api } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import { useRouter } from '../../core/shell/router';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
 import type { ReportV1 } from '../../../shared/report/schema';
 import { periodLabel } from './labels';
 import { ExactBanner } from './ModeSwitch';

@@ -1,4 +1,4 @@
-import { t, type PlainMessageKey } from '../../i18n';
+import { t, type PlainMessageKey } from '../../core/i18n';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue, type TableSpec } from '../../../shared/report/layout';
 import type { ReportV1 } from '../../../shared/report/schema';
 import { countText, keyLabel, measureLabel, tableTitle } from './labels';

@@ -1,4 +1,4 @@
-import { t, type PlainMessageKey } from '../../i18n';
+import { t, type PlainMessageKey } from '../../core/i18n';
 import type { KeyValue } from '../../../shared/report/layout';
 
 /** '2026-H1' -> '1. halvår 2026' (Danish) / 'H1 2026' (English). */

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Owner } from '../../../shared/contract/vault';
-import { formatDate, t } from '../../i18n';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
-import { PageHeader } from '../../ui/PageHeader';
+import { formatDate, t } from '../../core/i18n';
+import { Alert } from '../../core/ui/Alert';
+import { Button } from '../../core/ui/Button';
+import { Checkbox } from '../../core/ui/Checkbox';
+import { PageHeader } from '../../core/ui/PageHeader';
 
 /** The key in groups of four, spaced for reading; the hyphens stay in the text for copying and screen readers. */
 function KeyGroups({ groups }: { groups: readonly string[] }) {

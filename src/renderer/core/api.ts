@@ -1,4 +1,4 @@
-import { operationNames, type Api, type OperationName, type Result } from '../shared/contract';
+import { operationNames, type Api, type OperationName, type Result } from '../../shared/contract';
 import { t } from './i18n';
 
 /**

@@ -1,8 +1,8 @@
 import { contract, isOperationName, operationNames, type OperationName, type Result } from '../shared/contract';
-import type { AppErrorShape } from '../shared/contract/core';
-import type { AppContext } from './context';
-import { AppError } from './errors';
-import type { HandlerGroup } from './handlers/types';
+import type { AppErrorShape } from '../shared/core/contract';
+import type { AppContext } from './app-context';
+import { AppError } from './core/errors';
+import type { HandlerGroup } from './core/handlers';
 import { vaultHandlers } from './handlers/vault';
 import { registerHandlers as caseRegisterHandlers } from './handlers/register';
 import { meetingsHandlers } from './handlers/meetings';
@@ -10,7 +10,7 @@ import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './handlers/sspplus';
 import { releasesHandlers } from './handlers/releases';
 import { reportHandlers } from './handlers/report';
-import { zodIssuesToFields } from './handlers/zod-errors';
+import { zodIssuesToFields } from './core/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */
 export const handlerGroups: readonly HandlerGroup[] = [vaultHandlers, caseRegisterHandlers, maintenanceHandlers, meetingsHandlers, sspplusHandlers, releasesHandlers, reportHandlers];

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { OperationDef, Result } from './core';
-import { vaultContract } from './vault';
-import { registerContract } from './register';
-import { meetingsContract } from './meetings';
-import { maintenanceContract } from './maintenance';
-import { sspplusContract } from './sspplus';
-import { releasesContract } from './releases';
-import { reportContract } from './report';
+import type { OperationDef, Result } from './core/contract';
+import { vaultContract } from './contract/vault';
+import { registerContract } from './contract/register';
+import { meetingsContract } from './contract/meetings';
+import { maintenanceContract } from './contract/maintenance';
+import { sspplusContract } from './contract/sspplus';
+import { releasesContract } from './contract/releases';
+import { reportContract } from './contract/report';
 
-export * from './core';
+export * from './core/contract';
 
 /**
  * The whole IPC contract: the union of the per-domain contracts. A name defined in two domains

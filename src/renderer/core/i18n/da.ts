@@ -3,10 +3,10 @@
  * the same keys (its type says so). Placeholders are written {name} and typed by t().
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
-import { releasesDa } from '../features/releases/i18n';
-import { reportDa } from '../features/semiannual-report/i18n';
-import { settingsDa } from '../features/settings/i18n';
-import { casesDa } from '../features/cases/i18n';
+import { releasesDa } from '../../features/releases/i18n';
+import { reportDa } from '../../features/semiannual-report/i18n';
+import { settingsDa } from '../../features/settings/i18n';
+import { casesDa } from '../../features/cases/i18n';
 
 export const da = {
   ...casesDa,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema';
-import { perConnection, type DbOrTx } from '../db/connection';
+import { perConnection, type DbOrTx } from './connection';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'view' | 'reveal' | 'export' | 'import' | 'lock' | 'unlock' | 'backup' | 'restore' | string;
 

@@ -1,11 +1,11 @@
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n';
-import { CasesArea } from '../features/cases';
-import { LeaderMeetingsArea } from '../features/meetings';
-import { ReleasesArea } from '../features/releases';
-import { SemiannualReportArea } from '../features/semiannual-report';
-import { SettingsArea } from '../features/settings';
-import { SspPlusArea } from '../features/ssp-plus';
+import { CasesArea } from '../../features/cases';
+import { LeaderMeetingsArea } from '../../features/meetings';
+import { ReleasesArea } from '../../features/releases';
+import { SemiannualReportArea } from '../../features/semiannual-report';
+import { SettingsArea } from '../../features/settings';
+import { SspPlusArea } from '../../features/ssp-plus';
 import type { AreaId, RouteOf } from './routes';
 
 export interface AreaDef<A extends AreaId> {

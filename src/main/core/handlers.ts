@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Contract, OperationName, OutputOf } from '../../shared/contract';
-import type { AppContext } from '../context';
+import type { AppContext } from '../app-context';
 
 export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
 export type Handler<N extends OperationName> = (input: ParsedInput<N>, ctx: AppContext) => Promise<OutputOf<N>> | OutputOf<N>;

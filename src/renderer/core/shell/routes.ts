@@ -1,9 +1,9 @@
-import type { CasesScreen } from '../features/cases/routes';
-import type { LeaderMeetingsScreen } from '../features/meetings/routes';
-import type { ReleasesScreen } from '../features/releases/routes';
-import type { SemiannualReportScreen } from '../features/semiannual-report/routes';
-import type { SettingsScreen } from '../features/settings/routes';
-import type { SspPlusScreen } from '../features/ssp-plus/routes';
+import type { CasesScreen } from '../../features/cases/routes';
+import type { LeaderMeetingsScreen } from '../../features/meetings/routes';
+import type { ReleasesScreen } from '../../features/releases/routes';
+import type { SemiannualReportScreen } from '../../features/semiannual-report/routes';
+import type { SettingsScreen } from '../../features/settings/routes';
+import type { SspPlusScreen } from '../../features/ssp-plus/routes';
 
 /**
  * Every screen the unlocked app can show, as data. Each area owns its screen union in

@@ -1,6 +1,6 @@
-import type { Db, Sqlite } from '../db/connection';
-import type { AppContext } from '../context';
-import { localIsoDate } from '../clock';
+import type { Db, Sqlite } from './connection';
+import type { AppContext } from '../app-context';
+import { localIsoDate } from './clock';
 
 /** What a service call needs: the open database, who acts, and when. */
 export interface ServiceCtx {

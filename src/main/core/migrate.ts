@@ -1,5 +1,5 @@
-import { migrations as embedded, type EmbeddedMigration } from './migrations';
-import { AppError } from '../errors';
+import { migrations as embedded, type EmbeddedMigration } from '../db/migrations';
+import { AppError } from './errors';
 import type { Sqlite } from './connection';
 
 const TABLE = '__ssp_migrations';

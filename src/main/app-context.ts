@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { Vault, type VaultOptions } from './vault/vault';
-import type { Logger } from './log';
-import { nullLogger } from './log';
+import type { Logger } from './core/log';
+import { nullLogger } from './core/log';
 
 /** What every handler gets: the vault (and through it the database), the clock and the log. */
 export interface AppContext {

@@ -1,4 +1,4 @@
-import type { AppErrorShape, ErrorCode } from '../shared/contract/core';
+import type { AppErrorShape, ErrorCode } from '../../shared/core/contract';
 
 /** An expected failure with a stable code and a Danish message for the user. Never carries personal data. */
 export class AppError extends Error {
