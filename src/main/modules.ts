@@ -4,7 +4,7 @@ import type { AppContext } from './app-context';
 import { AppError } from './core/errors';
 import type { HandlerGroup } from './core/handlers';
 import { vaultHandlers } from './handlers/vault';
-import { registerHandlers as caseRegisterHandlers } from './handlers/register';
+import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
 import { meetingsHandlers } from './handlers/meetings';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './handlers/sspplus';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { OperationDef, Result } from './core/contract';
 import { vaultContract } from './contract/vault';
-import { registerContract } from './contract/register';
+import { registerContract } from './cases/contract';
 import { meetingsContract } from './contract/meetings';
 import { maintenanceContract } from './contract/maintenance';
 import { sspplusContract } from './contract/sspplus';

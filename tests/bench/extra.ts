@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../src/main/core/connection';
-import { createRng } from '../../src/main/services/seed';
+import { createRng } from '../../src/main/cases/seed';
 import { computeExactTables } from '../../src/main/services/reportCompute';
 import { halfYearPeriod, periodOf, previousPeriods } from '../../src/shared/core/dates';
 import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';

@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../src/main/core/connection';
-import { createRng, syntheticCpr } from '../../src/main/services/seed';
+import { createRng, syntheticCpr } from '../../src/main/cases/seed';
 import { addDays, type IsoDate } from '../../src/shared/core/dates';
-import { CLOSING_REASONS } from '../../src/shared/domain/levels';
+import { CLOSING_REASONS } from '../../src/shared/cases/levels';
 
 const FIRST = ['Ali', 'Emma', 'Noah', 'Sofie', 'Oscar', 'Freja', 'Malthe', 'Ida', 'Yusuf', 'Alma', 'Mikkel', 'Åse', 'Bjørn', 'Sara', 'Ømer', 'Lærke'];
 const STEM = ['Ege', 'Birke', 'Skov', 'Sø', 'Hav', 'Kær', 'Lunde', 'Bøge', 'Ravn', 'Ås', 'Møl', 'Strand'];

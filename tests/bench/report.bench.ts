@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestVault, PASSPHRASE } from '../integration/helpers';
-import { seedDemoData, createRng } from '../../src/main/services/seed';
+import { seedDemoData, createRng } from '../../src/main/cases/seed';
 import { serviceCtx } from '../../src/main/core/service-context';
 import { computeExactTables } from '../../src/main/services/reportCompute';
 import { exportReport, mergeReportFiles } from '../../src/main/services/report';

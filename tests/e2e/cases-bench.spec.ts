@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { call, CaseListPage, createSeededVault } from './pages/CasesPages';
-import type { CaseRow } from '../../src/shared/contract/register';
+import type { CaseRow } from '../../src/shared/cases/contract';
 
 /**
  * Keystroke to updated list on 20,000 cases, in Chromium through the test bridge (real handlers,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { CaseDetail, CaseRow, Person } from '../../src/shared/contract/register';
+import type { CaseDetail, CaseRow, Person } from '../../src/shared/cases/contract';
 import { expect, expectAccessible, screenshot, SCREENSHOT_DIR, test } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, CASES_PASSPHRASE, createSeededVault } from './pages/CasesPages';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 import { expect, screenshot, test } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, createSeededVault } from './pages/CasesPages';
 

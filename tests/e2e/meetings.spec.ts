@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 import type { Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 import { CaseDetailPage, CaseListPage } from './pages/CasesPages';

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { localIsoDate } from '../../src/main/core/clock';
 import { addDays, addMonths, addYears } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 import { startBridge, type Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test as base } from './fixtures';
 

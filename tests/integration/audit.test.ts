@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import Papa from 'papaparse';
 import { createTestVault, OWNER, type TestVault } from './helpers';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 
 let v: TestVault;
 afterEach(() => v?.cleanup());

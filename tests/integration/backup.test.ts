@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync, mkdirSync } from 
 import { join, dirname } from 'node:path';
 import { createTestVault, hashVault, PASSPHRASE, OWNER, type TestVault } from './helpers';
 import { readBackupFile } from '../../src/main/vault/backup';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 
 const NOW = new Date('2026-11-23T10:00:00');
 const vaults: TestVault[] = [];

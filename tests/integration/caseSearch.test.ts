@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData, createRng } from '../../src/main/services/seed';
-import { SEARCH_INDEX_MIN_CHARS } from '../../src/main/services/caseQueries';
-import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
+import { seedDemoData, createRng } from '../../src/main/cases/seed';
+import { SEARCH_INDEX_MIN_CHARS } from '../../src/main/cases/queries';
+import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 
 /**
  * The case list's search: words of 3+ characters go through the trigram index `case_search`

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
-import type { CaseDetail, CaseRow, Person } from '../../src/shared/contract/register';
+import type { CaseDetail, CaseRow, Person } from '../../src/shared/cases/contract';
 
 const NOW = new Date('2026-11-23T10:00:00');
 let v: TestVault;

@@ -24,8 +24,8 @@ import { createAppContext } from '../../src/main/app-context';
 import { createDispatcher } from '../../src/main/modules';
 import { TEST_KDF } from '../../src/main/vault/kdf';
 import { localIsoDate } from '../../src/main/core/clock';
-import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from '../../src/shared/domain/levels';
-import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
+import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from '../../src/shared/cases/levels';
+import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 import type { Result } from '../../src/shared/contract';
 
 const [vaultDir, seedArg] = process.argv.slice(2);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { runCli } from '../../src/main/cli/main';
-import { MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS } from '../../src/main/services/import';
-import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
+import { MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS } from '../../src/main/cases/import';
+import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 
 const FIXTURES = join(__dirname, '../fixtures/import');
 const HEADER = 'fornavn,efternavn,cpr,foedselsdato,koen,bydel,niveau,oprettet,afsluttet,afslutningsaarsag,koordinator,sagsnummer';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 import type { AgendaProposal, Forum, MeetingDetail, Minutes, Projection, RevealedCase } from '../../src/shared/contract/meetings';
 
 // Today is 2026-11-23. The meeting is on Friday 2026-11-20; the forum's previous one was 2026-09-15.

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData } from '../../src/main/services/seed';
+import { seedDemoData } from '../../src/main/cases/seed';
 import { seedMeetings } from '../../src/main/services/meetingsSeed';
-import { levelAt, type CaseLevel } from '../../src/shared/domain/levels';
+import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';
 import type { MeetingDetail, MeetingSummary, Minutes, Projection } from '../../src/shared/contract/meetings';
 
 const TODAY = '2026-11-23';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 import type {
   CustodyDetail,
   Institution,

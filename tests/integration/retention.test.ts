@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { decryptPages, containsText } from './forensics';
 import { stubBirthDate } from '../../src/main/services/retention';
-import type { CaseDetail } from '../../src/shared/contract/register';
+import type { CaseDetail } from '../../src/shared/cases/contract';
 
 const NOW = new Date('2026-11-23T10:00:00');
 let v: TestVault;

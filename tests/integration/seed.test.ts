@@ -3,14 +3,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { runCli } from '../../src/main/cli/main';
-import { createRng, seedDemoData, syntheticCpr, SEED_ACTOR } from '../../src/main/services/seed';
+import { createRng, seedDemoData, syntheticCpr, SEED_ACTOR } from '../../src/main/cases/seed';
 import { parseCpr } from '../../src/shared/core/cpr';
 import { ageInYears } from '../../src/shared/core/dates';
 import { normalizeForSearch, DEFAULT_DISTRICT_NAMES } from '../../src/shared/core/districts';
 import { danishSortKey } from '../../src/shared/core/names';
-import { CLOSING_REASON_CODES, defaultForum, EVENT_KIND_CODES, isEffortEvent, levelAt, OFFENCE_CATEGORY_CODES, type CaseLevel } from '../../src/shared/domain/levels';
+import { CLOSING_REASON_CODES, defaultForum, EVENT_KIND_CODES, isEffortEvent, levelAt, OFFENCE_CATEGORY_CODES, type CaseLevel } from '../../src/shared/cases/levels';
 import type { Sqlite } from '../../src/main/core/connection';
-import type { CaseDetail, CaseRow } from '../../src/shared/contract/register';
+import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 
 const TODAY = '2026-03-01';
 const DATA_TABLES = ['people', 'contacts', 'cases', 'case_level_changes', 'case_status_changes', 'case_events', 'case_notes'] as const;

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
-import type { CaseDetail, Person } from '../../src/shared/contract/register';
+import type { CaseDetail, Person } from '../../src/shared/cases/contract';
 import type { PlanDetail, PlanRow, SspPlusCandidate, SspPlusOverview, SspPlusPartner } from '../../src/shared/contract/sspplus';
 
 // Every expected date below is worked out by hand from this reference day: Monday 23 November 2026.

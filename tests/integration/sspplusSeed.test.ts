@@ -1,9 +1,9 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData } from '../../src/main/services/seed';
+import { seedDemoData } from '../../src/main/cases/seed';
 import { seedSspPlus } from '../../src/main/services/sspplusSeed';
 import { addMonths, compare } from '../../src/shared/core/dates';
-import { levelAt, type CaseLevel } from '../../src/shared/domain/levels';
+import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';
 import { eligibility } from '../../src/shared/domain/sspplus';
 import type { PlanDetail, SspPlusOverview } from '../../src/shared/contract/sspplus';
 

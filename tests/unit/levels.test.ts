@@ -16,7 +16,7 @@ import {
   offenceCategoryLabel,
   parseClosingReason,
   type LevelChange,
-} from '../../src/shared/domain/levels';
+} from '../../src/shared/cases/levels';
 
 describe('levels', () => {
   it('has four levels with Danish labels', () => {

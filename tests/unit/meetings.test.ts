@@ -11,7 +11,7 @@ import {
   PARTNER_CODES,
   type AgendaCandidate,
 } from '../../src/shared/domain/meetings';
-import { EVENT_KIND_CODES } from '../../src/shared/domain/levels';
+import { EVENT_KIND_CODES } from '../../src/shared/cases/levels';
 
 describe('partners and forum kinds', () => {
   it('has the Copenhagen partners with Danish labels', () => {

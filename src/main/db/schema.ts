@@ -1,6 +1,6 @@
 /** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
 export * from '../core/schema';
-export * from './schema/register';
+export * from '../cases/schema';
 export * from './schema/meetings';
 export * from './schema/releases';
 export * from './schema/sspplus';

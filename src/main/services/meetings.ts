@@ -3,7 +3,7 @@ import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, me
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import type { ForumKind, Partner } from '../../shared/domain/meetings';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingSummary } from '../../shared/contract/meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';

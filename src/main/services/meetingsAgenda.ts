@@ -16,7 +16,7 @@ import {
   type ForumKind,
   type ProposedItem,
 } from '../../shared/domain/meetings';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import type { AgendaItem } from '../../shared/contract/meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';

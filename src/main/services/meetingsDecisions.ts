@@ -3,9 +3,9 @@ import { caseLevelChanges, meetingActions, meetingAgendaItems, meetingDecisions 
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
 import { partnerLabel } from '../../shared/domain/meetings';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import type { DecisionInput, MeetingDetail } from '../../shared/contract/meetings';
-import { addNote, changeLevel, loadCase, updateCase } from './cases';
+import { addNote, changeLevel, loadCase, updateCase } from '../cases/writes';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './meetingsForums';

@@ -3,7 +3,7 @@ import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, me
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
 import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/domain/meetings';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import type { Decision, Minutes } from '../../shared/contract/meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, cases, custodyPeriods, efforts, meetingAgendaItems, meetingDecisions, people, sspplusPlans } from '../db/schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/domain/levels';
+import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases/levels';
 import { addMonths, compare } from '../../shared/core/dates';
 import { countEventsByKind } from '../../shared/domain/meetings';
 import type { Projection, RevealedCase } from '../../shared/contract/meetings';

@@ -16,7 +16,7 @@ import type { Sqlite } from '../core/connection';
 import { toDrizzle } from '../core/connection';
 import { addDays, compare, type IsoDate } from '../../shared/core/dates';
 import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/domain/meetings';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import { decisionNoteText } from './meetingsDecisions';
 import { computeProposal } from './meetingsAgenda';
 import { createRng } from '../core/rng';

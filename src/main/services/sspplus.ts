@@ -3,7 +3,7 @@ import { caseLevelChanges, cases, people, sspplusActions, sspplusAreas, sspplusF
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
-import { levelAt, type CaseLevel } from '../../shared/domain/levels';
+import { levelAt, type CaseLevel } from '../../shared/cases/levels';
 import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, type CaseStatus } from '../../shared/domain/sspplus';
 import type { z } from 'zod';
 import type { areaSaveInput, followUpInput, planEndInput, planStartInput, planUpdateInput, reviewInput } from '../../shared/contract/sspplus';

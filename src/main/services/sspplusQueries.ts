@@ -3,7 +3,7 @@ import { cases, people, sspplusActions, sspplusAreas, sspplusFollowUps, sspplusP
 import type { DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import {
   ALERT_DAYS,
   LIFE_AREA_CODES,

@@ -10,7 +10,7 @@
  */
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, compare, diffDays, maxDate, minDate, type IsoDate } from '../../shared/core/dates';
-import type { CaseLevel } from '../../shared/domain/levels';
+import type { CaseLevel } from '../../shared/cases/levels';
 import { createRng } from '../core/rng';
 import {
   LIFE_AREA_CODES,

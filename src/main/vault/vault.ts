@@ -4,7 +4,7 @@ import { AppError } from '../core/errors';
 import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../core/connection';
 import { migrate } from '../core/migrate';
 import { vaultMeta } from '../db/schema';
-import { seedDefaults } from '../services/reference';
+import { seedDefaults } from '../cases/reference';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import {
   buildKeyFile, generateRecoveryKey, makeSlot, newVaultId, normalizeRecoveryKey, openSlot, parseKeyFile,

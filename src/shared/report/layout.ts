@@ -5,7 +5,7 @@
  * times). Each numeric field of a row (a "measure") is its own district x column grid. Totals,
  * suppression, validation and merging all walk this list, so a table is described once.
  */
-import { CASE_LEVELS } from '../domain/levels';
+import { CASE_LEVELS } from '../cases/levels';
 import { AGE_BANDS } from '../core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../domain/sspplus';
 

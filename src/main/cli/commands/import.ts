@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Vault } from '../../vault/vault';
 import { AppError } from '../../core/errors';
 import { localIsoDate } from '../../core/clock';
-import { importCasesFile } from '../../services/import';
+import { importCasesFile } from '../../cases/import';
 import type { ServiceCtx } from '../../core/service-context';
 import { readPassphraseFile, requireArg, UsageError, type CliIo } from '../io';
 

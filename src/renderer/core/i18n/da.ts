@@ -6,7 +6,7 @@
 import { releasesDa } from '../../features/releases/i18n';
 import { reportDa } from '../../features/semiannual-report/i18n';
 import { settingsDa } from '../../features/settings/i18n';
-import { casesDa } from '../../features/cases/i18n';
+import { casesDa } from '../../cases/i18n';
 
 export const da = {
   ...casesDa,

@@ -2,7 +2,7 @@ import type { Messages } from './types';
 import { releasesEn } from '../../features/releases/i18n';
 import { reportEn } from '../../features/semiannual-report/i18n';
 import { settingsEn } from '../../features/settings/i18n';
-import { casesEn } from '../../features/cases/i18n';
+import { casesEn } from '../../cases/i18n';
 
 /** English strings. The type makes a missing or extra key a compile error. */
 export const en: Messages = {

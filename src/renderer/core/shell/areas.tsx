@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n';
-import { CasesArea } from '../../features/cases';
+import { CasesArea } from '../../cases';
 import { LeaderMeetingsArea } from '../../features/meetings';
 import { ReleasesArea } from '../../features/releases';
 import { SemiannualReportArea } from '../../features/semiannual-report';

@@ -1,4 +1,4 @@
-import type { CasesScreen } from '../../features/cases/routes';
+import type { CasesScreen } from '../../cases/routes';
 import type { LeaderMeetingsScreen } from '../../features/meetings/routes';
 import type { ReleasesScreen } from '../../features/releases/routes';
 import type { SemiannualReportScreen } from '../../features/semiannual-report/routes';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../../shared/contract/meetings';
-import type { CaseRow } from '../../../shared/contract/register';
+import type { CaseRow } from '../../../shared/cases/contract';
 import { api } from '../../core/api';
 import { t } from '../../core/i18n';
 import { Alert } from '../../core/ui/Alert';

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape, Result } from '../../shared/contract';
+
+export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: AppErrorShape } | { state: 'ready'; value: T };
+
+/**
+ * Load from the api on mount and when `deps` change; `set` takes the answer of a write (the case
+ * operations answer with the fresh case). Answers arriving after unmount or a newer load are dropped.
+ */
+export function useLoad<T>(load: () => Promise<Result<T>>, deps: readonly unknown[]) {
+  const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  // The caller lists the loader's inputs, as with useCallback.
+  const stableLoad = useCallback(load, deps);
+  useEffect(() => {
+    let live = true;
+    void stableLoad().then((r) => {
+      if (live) setData(r.ok ? { state: 'ready', value: r.value } : { state: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [stableLoad, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const set = useCallback((value: T) => setData({ state: 'ready', value }), []);
+  return { data, reload, set };
+}

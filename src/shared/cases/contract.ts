@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { op, shortText, longText, isoDate, isoDateTime, id, empty } from '../core/contract';
+import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from './levels';
+
+export const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const sex = z.enum(['M', 'K', 'unknown']);
+export const closingReason = z.enum(CLOSING_REASON_CODES as [string, ...string[]]);
+export const eventKind = z.enum(EVENT_KIND_CODES as [string, ...string[]]);
+export const offenceCategory = z.enum(OFFENCE_CATEGORY_CODES as [string, ...string[]]);
+
+// ---- reference data ----
+export const districtSchema = z.object({ id, name: z.string(), active: z.boolean(), sortOrder: z.number().int() }).strict();
+export const effortSchema = z.object({ id, name: z.string(), active: z.boolean() }).strict();
+
+// ---- people ----
+export const contactInput = z
+  .object({ name: shortText(120).min(1), relation: shortText(80).min(1), phone: shortText(40).optional() })
+  .strict();
+export const personInput = z
+  .object({
+    firstName: shortText(80).trim().min(1),
+    lastName: shortText(80).trim().min(1),
+    cpr: shortText(20).optional(),
+    birthDate: isoDate.optional(),
+    /** Omit to take it from the CPR number (or 'unknown' without one). */
+    sex: sex.optional(),
+    districtId: id.optional(),
+    school: shortText(160).optional(),
+    contacts: z.array(contactInput).max(20).default([]),
+  })
+  .strict();
+export type PersonInput = z.input<typeof personInput>;
+
+export const personSchema = z
+  .object({
+    id,
+    firstName: z.string(),
+    lastName: z.string(),
+    /** Always masked (DDMMYY-xxxx) unless the caller asked to reveal it. */
+    cpr: z.string().nullable(),
+    cprRevealed: z.boolean(),
+    birthDate: z.string(),
+    sex,
+    sexFromCpr: z.boolean(),
+    districtId: z.number().nullable(),
+    school: z.string().nullable(),
+    contacts: z.array(z.object({ id, name: z.string(), relation: z.string(), phone: z.string().nullable() }).strict()),
+  })
+  .strict();
+export type Person = z.infer<typeof personSchema>;
+
+// ---- cases ----
+export const caseSort = z.enum(['caseNumber', 'name', 'age', 'district', 'level', 'status', 'coordinator', 'nextReviewOn', 'openedOn']);
+export const caseListInput = z
+  .object({
+    search: shortText(100).optional(),
+    levels: z.array(level).max(4).optional(),
+    districtIds: z.array(id).max(100).optional(),
+    status: z.enum(['open', 'closed', 'all']).default('open'),
+    coordinator: shortText(120).optional(),
+    ageBands: z.array(z.enum(['0-11', '12-14', '15-17', '18-21', '22-25', '26+'])).max(6).optional(),
+    review: z.enum(['due', 'overdue']).optional(),
+    sort: caseSort.default('caseNumber'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type CaseListInput = z.input<typeof caseListInput>;
+
+export const caseRowSchema = z
+  .object({
+    id,
+    caseNumber: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    age: z.number().int(),
+    district: z.string().nullable(),
+    level,
+    status: z.enum(['open', 'closed']),
+    coordinator: z.string().nullable(),
+    openedOn: z.string(),
+    nextReviewOn: z.string().nullable(),
+  })
+  .strict();
+export type CaseRow = z.infer<typeof caseRowSchema>;
+
+export const caseOpenInput = z
+  .object({
+    personId: id.optional(),
+    person: personInput.optional(),
+    level,
+    reason: shortText(500).trim().min(1),
+    forum: shortText(120).optional(),
+    districtId: id.optional(),
+    coordinator: shortText(120).optional(),
+    openedOn: isoDate,
+    nextReviewOn: isoDate.optional(),
+    externalRef: shortText(60).optional(),
+  })
+  .strict()
+  .refine((v) => (v.personId === undefined) !== (v.person === undefined), { message: 'Angiv enten en eksisterende person eller en ny', path: ['person'] });
+
+export const levelChangeSchema = z
+  .object({ id, changedOn: z.string(), level, reason: z.string(), forum: z.string(), meetingId: z.number().nullable(), actor: z.string() })
+  .strict();
+export const statusChangeSchema = z
+  .object({ id, kind: z.enum(['opened', 'closed', 'reopened']), changedOn: z.string(), closingReason: z.string().nullable(), actor: z.string() })
+  .strict();
+export const eventSchema = z
+  .object({
+    id,
+    kind: eventKind,
+    occurredOn: z.string(),
+    offenceCategory: z.string().nullable(),
+    effortId: z.number().nullable(),
+    effortName: z.string().nullable(),
+    description: z.string().nullable(),
+    actor: z.string(),
+    meetingId: z.number().nullable(),
+  })
+  .strict();
+export const noteSchema = z
+  .object({ id, author: z.string(), writtenAt: z.string(), text: z.string(), correctsNoteId: z.number().nullable(), correctedByNoteIds: z.array(z.number()), meetingId: z.number().nullable() })
+  .strict();
+
+export const caseDetailSchema = z
+  .object({
+    id,
+    caseNumber: z.string(),
+    externalRef: z.string().nullable(),
+    person: personSchema,
+    age: z.number().int(),
+    districtId: z.number().nullable(),
+    district: z.string().nullable(),
+    coordinator: z.string().nullable(),
+    forum: z.string(),
+    level,
+    status: z.enum(['open', 'closed']),
+    openedOn: z.string(),
+    nextReviewOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    closingReason: z.string().nullable(),
+    levelHistory: z.array(levelChangeSchema),
+    statusHistory: z.array(statusChangeSchema),
+    events: z.array(eventSchema),
+    notes: z.array(noteSchema),
+  })
+  .strict();
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+const caseId = z.object({ caseId: id }).strict();
+
+export const importRowError = z.object({ line: z.number().int(), reason: z.string() }).strict();
+
+export const registerContract = {
+  'districts.list': op(empty, z.array(districtSchema)),
+  'districts.save': op(
+    z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true), sortOrder: z.number().int().min(0).max(1000).default(0) }).strict(),
+    districtSchema,
+  ),
+  'efforts.list': op(empty, z.array(effortSchema)),
+  'efforts.save': op(z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true) }).strict(), effortSchema),
+
+  'people.create': op(personInput, personSchema),
+  'people.update': op(z.object({ personId: id, person: personInput }).strict(), personSchema),
+  'people.revealCpr': op(z.object({ personId: id }).strict(), z.object({ cpr: z.string().nullable() }).strict()),
+  'people.checkCpr': op(
+    z.object({ cpr: shortText(20), personId: id.optional() }).strict(),
+    z.object({ ok: z.boolean(), message: z.string().optional(), warnings: z.array(z.string()), birthDate: z.string().optional(), sex: z.enum(['M', 'K']).optional(), takenByOther: z.boolean() }).strict(),
+  ),
+
+  'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
+  'cases.coordinators': op(empty, z.array(z.string())),
+  'cases.get': op(caseId, caseDetailSchema),
+  'cases.open': op(caseOpenInput, caseDetailSchema),
+  'cases.update': op(
+    z
+      .object({ caseId: id, districtId: id.nullable().optional(), coordinator: shortText(120).nullable().optional(), forum: shortText(120).optional(), nextReviewOn: isoDate.nullable().optional() })
+      .strict(),
+    caseDetailSchema,
+  ),
+  'cases.changeLevel': op(
+    z.object({ caseId: id, level, changedOn: isoDate, reason: shortText(500).trim().min(1), forum: shortText(120).optional() }).strict(),
+    caseDetailSchema,
+  ),
+  'cases.close': op(z.object({ caseId: id, closedOn: isoDate, reason: closingReason }).strict(), caseDetailSchema),
+  'cases.reopen': op(
+    z.object({ caseId: id, reopenedOn: isoDate, reason: shortText(500).trim().min(1), level: level.optional() }).strict(),
+    caseDetailSchema,
+  ),
+  'cases.addEvent': op(
+    z
+      .object({
+        caseId: id,
+        kind: eventKind,
+        occurredOn: isoDate,
+        offenceCategory: offenceCategory.optional(),
+        effortId: id.optional(),
+        description: longText(4000).optional(),
+      })
+      .strict(),
+    caseDetailSchema,
+  ),
+  'cases.addNote': op(z.object({ caseId: id, text: longText(20_000).trim().min(1), correctsNoteId: id.optional() }).strict(), caseDetailSchema),
+  'cases.import': op(
+    z
+      .object({
+        fileName: shortText(260),
+        format: z.enum(['csv', 'xlsx']),
+        /** The file's bytes, base64. At most about 20 MB. */
+        contentBase64: z.string().max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), imported: z.number().int() }).strict(),
+      z.object({ ok: z.literal(false), errors: z.array(importRowError) }).strict(),
+    ]),
+  ),
+} as const;
+
+export { isoDateTime };
