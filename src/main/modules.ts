@@ -7,7 +7,7 @@ import { vaultHandlers } from './handlers/vault';
 import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
 import { meetingsHandlers } from './handlers/meetings';
 import { maintenanceHandlers } from './handlers/maintenance';
-import { sspplusHandlers } from './handlers/sspplus';
+import { sspplusHandlers } from './ssp-plus/handlers';
 import { releasesHandlers } from './handlers/releases';
 import { reportHandlers } from './handlers/report';
 import { zodIssuesToFields } from './core/zod-errors';

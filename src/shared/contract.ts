@@ -4,7 +4,7 @@ import { vaultContract } from './contract/vault';
 import { registerContract } from './cases/contract';
 import { meetingsContract } from './contract/meetings';
 import { maintenanceContract } from './contract/maintenance';
-import { sspplusContract } from './contract/sspplus';
+import { sspplusContract } from './ssp-plus/contract';
 import { releasesContract } from './contract/releases';
 import { reportContract } from './contract/report';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
 import type { CaseDetail, Person } from '../../src/shared/cases/contract';
-import type { PlanDetail, PlanRow, SspPlusCandidate, SspPlusOverview, SspPlusPartner } from '../../src/shared/contract/sspplus';
+import type { PlanDetail, PlanRow, SspPlusCandidate, SspPlusOverview, SspPlusPartner } from '../../src/shared/ssp-plus/contract';
 
 // Every expected date below is worked out by hand from this reference day: Monday 23 November 2026.
 const NOW = new Date('2026-11-23T10:00:00');

@@ -1,11 +1,11 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
 import { seedDemoData } from '../../src/main/cases/seed';
-import { seedSspPlus } from '../../src/main/services/sspplusSeed';
+import { seedSspPlus } from '../../src/main/ssp-plus/seed';
 import { addMonths, compare } from '../../src/shared/core/dates';
 import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';
-import { eligibility } from '../../src/shared/domain/sspplus';
-import type { PlanDetail, SspPlusOverview } from '../../src/shared/contract/sspplus';
+import { eligibility } from '../../src/shared/ssp-plus/rules';
+import type { PlanDetail, SspPlusOverview } from '../../src/shared/ssp-plus/contract';
 
 const TODAY = '2026-11-23';
 const NOW = new Date(`${TODAY}T10:00:00`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_CODES } from '../../src/shared/domain/sspplus';
+import { OUTCOME_CODES } from '../../src/shared/ssp-plus/rules';
 import { AGE_BANDS } from '../../src/shared/core/districts';
 import {
   REPORT_BANDS,

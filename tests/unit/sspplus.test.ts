@@ -19,7 +19,7 @@ import {
   turns17HalfWithin,
   turns25Within,
   twentyFifthBirthday,
-} from '../../src/shared/domain/sspplus';
+} from '../../src/shared/ssp-plus/rules';
 
 const open3 = { level: 3, status: 'open' } as const;
 const open4 = { level: 4, status: 'open' } as const;

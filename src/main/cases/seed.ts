@@ -25,7 +25,7 @@ import { normalizeForSearch } from '../../shared/core/districts';
 import { danishSortKey, fullName } from '../../shared/core/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases/levels';
 import { seedReleases } from '../services/releasesSeed';
-import { seedSspPlus } from '../services/sspplusSeed';
+import { seedSspPlus } from '../ssp-plus/seed';
 import { seedMeetings } from '../services/meetingsSeed';
 
 export interface SeedOptions {

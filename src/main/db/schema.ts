@@ -3,5 +3,5 @@ export * from '../core/schema';
 export * from '../cases/schema';
 export * from './schema/meetings';
 export * from './schema/releases';
-export * from './schema/sspplus';
+export * from '../ssp-plus/schema';
 export * from './schema/report';

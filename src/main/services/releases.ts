@@ -4,7 +4,7 @@ import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { addMonths, compare } from '../../shared/core/dates';
 import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/domain/release';
-import type { FollowUpMonths, Outcome } from '../../shared/domain/sspplus';
+import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus/rules';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, loadCustody, type CustodyRow } from './releasesQueries';

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
 import { plannedRelease } from '../../shared/domain/release';
-import type { FollowUpMonths, Outcome } from '../../shared/domain/sspplus';
+import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus/rules';
 import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/contract/releases';
 import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, meetingReadiness, timelineOf, type CustodyFacts } from './releasesQueries';

@@ -23,7 +23,7 @@ import {
   type Milestone,
   type ReleaseTimelineConfig,
 } from '../../shared/domain/release';
-import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/domain/sspplus';
+import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus/rules';
 import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/contract/releases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';

@@ -10,7 +10,7 @@ import {
   RELEASE_MEETING_KIND_CODES,
   RELEASE_PARTNER_CODES,
 } from '../domain/release';
-import { OUTCOME_CODES } from '../domain/sspplus';
+import { OUTCOME_CODES } from '../ssp-plus/rules';
 
 /**
  * Release coordination (den gode løsladelse): custody periods, their timeline, release

@@ -7,7 +7,7 @@
  */
 import { CASE_LEVELS } from '../cases/levels';
 import { AGE_BANDS } from '../core/districts';
-import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../domain/sspplus';
+import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../ssp-plus/rules';
 
 export const REPORT_FORMAT = 'ssp-halvaarsrapport';
 export const REPORT_VERSION = 1;

@@ -5,7 +5,7 @@ import { LeaderMeetingsArea } from '../../features/meetings';
 import { ReleasesArea } from '../../features/releases';
 import { SemiannualReportArea } from '../../features/semiannual-report';
 import { SettingsArea } from '../../features/settings';
-import { SspPlusArea } from '../../features/ssp-plus';
+import { SspPlusArea } from '../../ssp-plus';
 import type { AreaId, RouteOf } from './routes';
 
 export interface AreaDef<A extends AreaId> {

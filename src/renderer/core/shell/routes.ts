@@ -3,7 +3,7 @@ import type { LeaderMeetingsScreen } from '../../features/meetings/routes';
 import type { ReleasesScreen } from '../../features/releases/routes';
 import type { SemiannualReportScreen } from '../../features/semiannual-report/routes';
 import type { SettingsScreen } from '../../features/settings/routes';
-import type { SspPlusScreen } from '../../features/ssp-plus/routes';
+import type { SspPlusScreen } from '../../ssp-plus/routes';
 
 /**
  * Every screen the unlocked app can show, as data. Each area owns its screen union in

@@ -14,7 +14,7 @@ import {
   type ReleaseMeetingKind,
   type ReleasePartner,
 } from '../../../shared/domain/release';
-import { OUTCOMES, outcomeLabel, type Outcome } from '../../../shared/domain/sspplus';
+import { OUTCOMES, outcomeLabel, type Outcome } from '../../../shared/ssp-plus/rules';
 import { formatDate, t } from '../../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */

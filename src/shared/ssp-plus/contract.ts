@@ -9,7 +9,7 @@ import {
   PLAN_END_REASON_CODES,
   REVIEW_KIND_CODES,
   REVIEW_TRIGGER_CODES,
-} from '../domain/sspplus';
+} from './rules';
 
 /**
  * SSP+ holistic plans. No operation here returns a CPR number: plans carry the young person's name

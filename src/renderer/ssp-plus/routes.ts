@@ -1,4 +1,4 @@
-import type { LifeArea } from '../../../shared/domain/sspplus';
+import type { LifeArea } from '../../shared/ssp-plus/rules';
 
 /** The screens of the SSP+ area. */
 export type SspPlusScreen =

@@ -1,9 +1,9 @@
-import type { PlanArea, PlanDetail } from '../../../shared/contract/sspplus';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
+import type { PlanArea, PlanDetail } from '../../shared/ssp-plus/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
 import { Badge, LoadingGate } from './fields';
 import { FollowUps } from './FollowUps';
 import { actionStatusName, areaName, areaStatusName, endReasonName, fullName, longDate, reviewKindName, shortDate, triggerName } from './labels';

@@ -1,4 +1,4 @@
-import type { RouteOf } from '../../core/shell/routes';
+import type { RouteOf } from '../core/shell/routes';
 import { AreaEditScreen } from './AreaEditScreen';
 import { EndPlanScreen } from './EndPlanScreen';
 import { OverviewScreen } from './OverviewScreen';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
-import { cases, people } from '../../cases/schema';
+import { cases, people } from '../cases/schema';
 
 /**
  * SSP+: holistic plans (helhedsorienterede planer) for young adults 17½-25 with a level 3-4 case.

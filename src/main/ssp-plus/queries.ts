@@ -17,11 +17,11 @@ import {
   twentyFifthBirthday,
   type ActionStatus,
   type LifeArea,
-} from '../../shared/domain/sspplus';
-import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlusCandidate, SspPlusOverview } from '../../shared/contract/sspplus';
+} from '../../shared/ssp-plus/rules';
+import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlusCandidate, SspPlusOverview } from '../../shared/ssp-plus/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { eligibilityCase, listPartners, loadPlan } from './sspplus';
+import { eligibilityCase, listPartners, loadPlan } from './writes';
 
 /** SSP+ reads: one plan in full, the lists, the overview with its flags and alerts, start candidates. */
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { PlanRow, SspPlusOverview } from '../../../shared/contract/sspplus';
-import { api } from '../../core/api';
-import { t, tCount } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
+import type { PlanRow, SspPlusOverview } from '../../shared/ssp-plus/contract';
+import { api } from '../core/api';
+import { t, tCount } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
 import { Badge, LoadingGate } from './fields';
 import { areaName, endReasonName, fullName, shortDate } from './labels';
 import { ReviewDueBadge } from './PlanFlags';

@@ -20,9 +20,9 @@ import {
   type PlanEndReason,
   type ReviewKind,
   type ReviewTrigger,
-} from '../../../shared/domain/sspplus';
+} from '../../shared/ssp-plus/rules';
 import { format } from 'date-fns';
-import { formatDate, t } from '../../core/i18n';
+import { formatDate, t } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 const options = <C extends string>(list: readonly { code: C; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));

@@ -1,8 +1,8 @@
-import type { PlanDetail } from '../../../shared/contract/sspplus';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
+import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
 import { LoadingGate } from './fields';
 import { actionStatusName, areaName, fullName, localToday, longDate, shortDate } from './labels';
 import { useLoad } from './useLoad';

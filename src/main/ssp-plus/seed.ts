@@ -23,7 +23,7 @@ import {
   type Outcome,
   type PlanEndReason,
   type ReviewTrigger,
-} from '../../shared/domain/sspplus';
+} from '../../shared/ssp-plus/rules';
 
 export interface SspPlusSeedOptions {
   today: IsoDate;

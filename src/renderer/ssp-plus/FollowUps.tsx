@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { PlanDetail, PlanFollowUp } from '../../../shared/contract/sspplus';
-import type { Outcome } from '../../../shared/domain/sspplus';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Select } from '../../core/ui/Select';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape } from '../../shared/contract';
+import type { PlanDetail, PlanFollowUp } from '../../shared/ssp-plus/contract';
+import type { Outcome } from '../../shared/ssp-plus/rules';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Select } from '../core/ui/Select';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { Badge } from './fields';
 import { outcomeName, outcomeOptions, shortDate } from './labels';
 

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
 import type { Loaded } from './useLoad';
 
-import { FieldError, RadioGroup, TextArea as SharedTextArea, type TextAreaProps } from '../../core/ui/FormFields';
+import { FieldError, RadioGroup, TextArea as SharedTextArea, type TextAreaProps } from '../core/ui/FormFields';
 
 export { FieldError, RadioGroup };
 

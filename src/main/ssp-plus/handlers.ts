@@ -1,7 +1,7 @@
 import { defineHandlers } from '../core/handlers';
 import { serviceCtx } from '../core/service-context';
-import { addReview, endPlan, listPartners, recordFollowUp, saveArea, savePartner, startPlan, updatePlan } from '../services/sspplus';
-import { candidates, getPlanDetail, listPlans, overview } from '../services/sspplusQueries';
+import { addReview, endPlan, listPartners, recordFollowUp, saveArea, savePartner, startPlan, updatePlan } from './writes';
+import { candidates, getPlanDetail, listPlans, overview } from './queries';
 
 /** SSP+ holistic plans: each write answers with the plan as it now is (without a second view entry). */
 export const sspplusHandlers = defineHandlers({

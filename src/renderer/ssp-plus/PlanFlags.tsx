@@ -1,8 +1,8 @@
-import type { PlanDetail } from '../../../shared/contract/sspplus';
-import { compare, addDays } from '../../../shared/core/dates';
-import { ALERT_DAYS, REVIEW_DUE_SOON_DAYS } from '../../../shared/domain/sspplus';
-import { t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
+import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import { compare, addDays } from '../../shared/core/dates';
+import { ALERT_DAYS, REVIEW_DUE_SOON_DAYS } from '../../shared/ssp-plus/rules';
+import { t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
 import { Badge } from './fields';
 import { fullName, longDate, shortDate } from './labels';
 
