@@ -8,7 +8,7 @@ import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
 import { meetingsHandlers } from './handlers/meetings';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './ssp-plus/handlers';
-import { releasesHandlers } from './handlers/releases';
+import { releasesHandlers } from './releases/handlers';
 import { reportHandlers } from './handlers/report';
 import { zodIssuesToFields } from './core/zod-errors';
 

@@ -5,7 +5,7 @@ import { registerContract } from './cases/contract';
 import { meetingsContract } from './contract/meetings';
 import { maintenanceContract } from './contract/maintenance';
 import { sspplusContract } from './ssp-plus/contract';
-import { releasesContract } from './contract/releases';
+import { releasesContract } from './releases/contract';
 import { reportContract } from './contract/report';
 
 export * from './core/contract';

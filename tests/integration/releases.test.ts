@@ -8,7 +8,7 @@ import type {
   ReleaseMeetingTemplate,
   ReleasePersonHit,
   ReleasesOverview,
-} from '../../src/shared/contract/releases';
+} from '../../src/shared/releases/contract';
 
 // Fixed clock: "today" is Monday 23 November 2026 in every test.
 const NOW = new Date('2026-11-23T10:00:00');

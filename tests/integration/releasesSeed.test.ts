@@ -1,9 +1,9 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedReleases } from '../../src/main/services/releasesSeed';
+import { seedReleases } from '../../src/main/releases/seed';
 import { addMonths, compare } from '../../src/shared/core/dates';
-import { custodyFieldProblems, type CustodyPeriod } from '../../src/shared/domain/release';
-import type { CustodyDetail, ReleasesOverview } from '../../src/shared/contract/releases';
+import { custodyFieldProblems, type CustodyPeriod } from '../../src/shared/releases/rules';
+import type { CustodyDetail, ReleasesOverview } from '../../src/shared/releases/contract';
 
 const NOW = new Date('2026-11-23T10:00:00');
 const TODAY = '2026-11-23';

@@ -15,7 +15,7 @@ import {
   type DoneMilestones,
   type Milestone,
   type ReleaseTimelineConfig,
-} from '../../src/shared/domain/release';
+} from '../../src/shared/releases/rules';
 
 type Row = Pick<Milestone, 'dueOn' | 'state'> & { windowStart?: string; doneOn?: string };
 

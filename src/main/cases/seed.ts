@@ -24,7 +24,7 @@ import { addYears, isValidIsoDate, type IsoDate } from '../../shared/core/dates'
 import { normalizeForSearch } from '../../shared/core/districts';
 import { danishSortKey, fullName } from '../../shared/core/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases/levels';
-import { seedReleases } from '../services/releasesSeed';
+import { seedReleases } from '../releases/seed';
 import { seedSspPlus } from '../ssp-plus/seed';
 import { seedMeetings } from '../services/meetingsSeed';
 

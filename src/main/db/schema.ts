@@ -2,6 +2,6 @@
 export * from '../core/schema';
 export * from '../cases/schema';
 export * from './schema/meetings';
-export * from './schema/releases';
+export * from '../releases/schema';
 export * from '../ssp-plus/schema';
 export * from './schema/report';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
-import type { ReleasePersonHit } from '../../shared/contract/releases';
+import type { ReleasePersonHit } from '../../shared/releases/contract';
 import { defaultForum, type CaseLevel } from '../../shared/cases/levels';
 import { api } from '../core/api';
 import { t } from '../core/i18n';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ReleasePersonHit } from '../../shared/contract/releases';
+import type { ReleasePersonHit } from '../../shared/releases/contract';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
 import { t } from '../core/i18n';

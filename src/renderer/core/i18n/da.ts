@@ -3,7 +3,7 @@
  * the same keys (its type says so). Placeholders are written {name} and typed by t().
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
-import { releasesDa } from '../../features/releases/i18n';
+import { releasesDa } from '../../releases/i18n';
 import { reportDa } from '../../features/semiannual-report/i18n';
 import { settingsDa } from '../../features/settings/i18n';
 import { casesDa } from '../../cases/i18n';

@@ -1,5 +1,5 @@
 import type { Messages } from './types';
-import { releasesEn } from '../../features/releases/i18n';
+import { releasesEn } from '../../releases/i18n';
 import { reportEn } from '../../features/semiannual-report/i18n';
 import { settingsEn } from '../../features/settings/i18n';
 import { casesEn } from '../../cases/i18n';

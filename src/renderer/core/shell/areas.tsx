@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n';
 import { CasesArea } from '../../cases';
 import { LeaderMeetingsArea } from '../../features/meetings';
-import { ReleasesArea } from '../../features/releases';
+import { ReleasesArea } from '../../releases';
 import { SemiannualReportArea } from '../../features/semiannual-report';
 import { SettingsArea } from '../../features/settings';
 import { SspPlusArea } from '../../ssp-plus';

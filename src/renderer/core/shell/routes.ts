@@ -1,6 +1,6 @@
 import type { CasesScreen } from '../../cases/routes';
 import type { LeaderMeetingsScreen } from '../../features/meetings/routes';
-import type { ReleasesScreen } from '../../features/releases/routes';
+import type { ReleasesScreen } from '../../releases/routes';
 import type { SemiannualReportScreen } from '../../features/semiannual-report/routes';
 import type { SettingsScreen } from '../../features/settings/routes';
 import type { SspPlusScreen } from '../../ssp-plus/routes';

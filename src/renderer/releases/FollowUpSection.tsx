@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { CustodyDetail, FollowUpOut } from '../../../shared/contract/releases';
-import type { Outcome } from '../../../shared/ssp-plus/rules';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape } from '../../shared/contract';
+import type { CustodyDetail, FollowUpOut } from '../../shared/releases/contract';
+import type { Outcome } from '../../shared/ssp-plus/rules';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { localToday, maybeDate, outcomeName, outcomeOptions, shortDate } from './labels';
 import { RadioGroup, StateBadge } from './ui';
 

@@ -3,11 +3,11 @@ import { custodyInstitutions, custodyPeriods, people, releaseFollowUps } from '.
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { addMonths, compare } from '../../shared/core/dates';
-import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/domain/release';
+import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/releases/rules';
 import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus/rules';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { custodyPeriodOf, loadCustody, type CustodyRow } from './releasesQueries';
+import { custodyPeriodOf, loadCustody, type CustodyRow } from './queries';
 
 /**
  * Release coordination, writes: custody periods (create, correct, record milestones and the

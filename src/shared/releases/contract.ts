@@ -9,7 +9,7 @@ import {
   RECORDED_MILESTONES,
   RELEASE_MEETING_KIND_CODES,
   RELEASE_PARTNER_CODES,
-} from '../domain/release';
+} from './rules';
 import { OUTCOME_CODES } from '../ssp-plus/rules';
 
 /**

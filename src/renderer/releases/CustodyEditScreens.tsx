@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ReleasePersonHit } from '../../../shared/contract/releases';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
-import { TextField } from '../../core/ui/TextField';
+import type { ReleasePersonHit } from '../../shared/releases/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
+import { TextField } from '../core/ui/TextField';
 import { CustodyForm, toInput, type CustodyValues } from './CustodyForm';
 import { fullName, shortDate } from './labels';
 import { BackTo, LoadingGate } from './ui';

@@ -9,11 +9,11 @@ import {
   recordRelease,
   saveInstitution,
   updateCustody,
-} from '../services/releases';
-import { getCustodyDetail, listCustodyForPerson } from '../services/releasesQueries';
-import { deleteMeeting, getMeetingDetail, meetingTemplate, saveMeeting } from '../services/releasesMeetings';
-import { releasesOverview, searchPeople } from '../services/releasesOverview';
-import { getReleaseSettings, saveReleaseSettings } from '../services/releasesSettings';
+} from './writes';
+import { getCustodyDetail, listCustodyForPerson } from './queries';
+import { deleteMeeting, getMeetingDetail, meetingTemplate, saveMeeting } from './release-meetings';
+import { releasesOverview, searchPeople } from './overview';
+import { getReleaseSettings, saveReleaseSettings } from './settings';
 
 /** Release coordination: custody periods, timeline, release meetings and follow-ups. */
 export const releasesHandlers = defineHandlers({

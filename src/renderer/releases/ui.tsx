@@ -1,11 +1,11 @@
 import { useEffect, useId, type ReactNode, type Ref } from 'react';
-import type { MilestoneOut, ReadinessOut } from '../../../shared/contract/releases';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
+import type { MilestoneOut, ReadinessOut } from '../../shared/releases/contract';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
 import type { Loaded } from './useLoad';
 
-import { FieldError, RadioGroup as SharedRadioGroup, TextArea as SharedTextArea, type RadioGroupProps, type TextAreaProps } from '../../core/ui/FormFields';
+import { FieldError, RadioGroup as SharedRadioGroup, TextArea as SharedTextArea, type RadioGroupProps, type TextAreaProps } from '../core/ui/FormFields';
 
 export { FieldError };
 

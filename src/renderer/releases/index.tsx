@@ -1,4 +1,4 @@
-import type { RouteOf } from '../../core/shell/routes';
+import type { RouteOf } from '../core/shell/routes';
 import { EditCustodyScreen, NewCustodyScreen } from './CustodyEditScreens';
 import { CustodyScreen } from './CustodyScreen';
 import { InstitutionsScreen } from './InstitutionsScreen';

@@ -3,12 +3,12 @@ import { cases, custodyInstitutions, custodyPeriods, districts, people, releaseF
 import type { DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
-import { plannedRelease } from '../../shared/domain/release';
+import { plannedRelease } from '../../shared/releases/rules';
 import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus/rules';
-import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/contract/releases';
+import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/releases/contract';
 import type { ServiceCtx } from '../core/service-context';
-import { custodyPeriodOf, meetingReadiness, timelineOf, type CustodyFacts } from './releasesQueries';
-import { getReleaseSettings, timelineConfig } from './releasesSettings';
+import { custodyPeriodOf, meetingReadiness, timelineOf, type CustodyFacts } from './queries';
+import { getReleaseSettings, timelineConfig } from './settings';
 
 /** How far back released periods are still looked at for follow-ups (12 months plus a margin for overdue ones). */
 const FOLLOW_UP_LOOKBACK_MONTHS = 24;

@@ -1,8 +1,8 @@
-import type { ReleaseMeetingDetail } from '../../../shared/contract/releases';
-import { api } from '../../core/api';
-import { formatDate, t } from '../../core/i18n';
-import { useSession } from '../../core/shell/session';
-import { Button } from '../../core/ui/Button';
+import type { ReleaseMeetingDetail } from '../../shared/releases/contract';
+import { api } from '../core/api';
+import { formatDate, t } from '../core/i18n';
+import { useSession } from '../core/shell/session';
+import { Button } from '../core/ui/Button';
 import { custodyTypeName, fullName, itemName, maybeDate, meetingKindName, partnerName, shortDate, statusName } from './labels';
 import { BackTo, LoadingGate, ReadinessMeter } from './ui';
 import { useLoad } from './useLoad';

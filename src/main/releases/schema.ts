@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
-import { people } from '../../cases/schema';
+import { people } from '../cases/schema';
 
 /**
  * Release coordination (den gode løsladelse): custody periods on a person, the release

@@ -22,12 +22,12 @@ import {
   type DoneMilestones,
   type Milestone,
   type ReleaseTimelineConfig,
-} from '../../shared/domain/release';
+} from '../../shared/releases/rules';
 import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus/rules';
-import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/contract/releases';
+import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/releases/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { getReleaseSettings, timelineConfig } from './releasesSettings';
+import { getReleaseSettings, timelineConfig } from './settings';
 
 export type CustodyRow = typeof custodyPeriods.$inferSelect;
 

@@ -13,9 +13,9 @@ import {
   type MilestoneKey,
   type ReleaseMeetingKind,
   type ReleasePartner,
-} from '../../../shared/domain/release';
-import { OUTCOMES, outcomeLabel, type Outcome } from '../../../shared/ssp-plus/rules';
-import { formatDate, t } from '../../core/i18n';
+} from '../../shared/releases/rules';
+import { OUTCOMES, outcomeLabel, type Outcome } from '../../shared/ssp-plus/rules';
+import { formatDate, t } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 const options = <C extends string>(list: readonly { code: C; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));

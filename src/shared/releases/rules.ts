@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, compare, type IsoDate } from '../core/dates';
 
-export * from './release-checklist';
+export * from './checklist';
 
 export type CustodyType = 'afsoning' | 'varetaegt';
 

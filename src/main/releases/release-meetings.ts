@@ -11,11 +11,11 @@ import {
   type ChecklistStatus,
   type ReleaseMeetingKind,
   type ReleasePartner,
-} from '../../shared/domain/release';
-import type { ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/contract/releases';
+} from '../../shared/releases/rules';
+import type { ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { custodyPeriodOf, institutionOf, loadCustody, releasePerson } from './releasesQueries';
+import { custodyPeriodOf, institutionOf, loadCustody, releasePerson } from './queries';
 
 /**
  * Release-coordination meetings (løsladelsesmøder): date, place, participants, the checklist

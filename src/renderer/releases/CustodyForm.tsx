@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { Institution } from '../../../shared/contract/releases';
-import { custodyFieldProblems, type CustodyType } from '../../../shared/domain/release';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { ErrorSummary, type ErrorSummaryItem } from '../../core/ui/ErrorSummary';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
-import { useForm, type FieldErrors } from '../../core/ui/useForm';
+import type { AppErrorShape } from '../../shared/contract';
+import type { Institution } from '../../shared/releases/contract';
+import { custodyFieldProblems, type CustodyType } from '../../shared/releases/rules';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { ErrorSummary, type ErrorSummaryItem } from '../core/ui/ErrorSummary';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
+import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { localToday } from './labels';
 import { RadioGroup, SelectField } from './ui';
 

@@ -1,9 +1,9 @@
-import type { ReleasesOverview } from '../../../shared/contract/releases';
-import { api } from '../../core/api';
-import { t, tCount } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
+import type { ReleasesOverview } from '../../shared/releases/contract';
+import { api } from '../core/api';
+import { t, tCount } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
 import { fullName, shortDate } from './labels';
 import { LoadingGate, ReadinessMeter, StateBadge } from './ui';
 import { useLoad } from './useLoad';
