@@ -5,7 +5,7 @@ import { AppError } from './core/errors';
 import type { HandlerGroup } from './core/handlers';
 import { vaultHandlers } from './handlers/vault';
 import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
-import { meetingsHandlers } from './handlers/meetings';
+import { meetingsHandlers } from './leader-meetings/handlers';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './ssp-plus/handlers';
 import { releasesHandlers } from './releases/handlers';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { OperationDef, Result } from './core/contract';
 import { vaultContract } from './contract/vault';
 import { registerContract } from './cases/contract';
-import { meetingsContract } from './contract/meetings';
+import { meetingsContract } from './leader-meetings/contract';
 import { maintenanceContract } from './contract/maintenance';
 import { sspplusContract } from './ssp-plus/contract';
 import { releasesContract } from './releases/contract';

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, OWNER, type TestVault } from './helpers';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import type { AgendaProposal, Forum, MeetingDetail, Minutes, Projection, RevealedCase } from '../../src/shared/contract/meetings';
+import type { AgendaProposal, Forum, MeetingDetail, Minutes, Projection, RevealedCase } from '../../src/shared/leader-meetings/contract';
 
 // Today is 2026-11-23. The meeting is on Friday 2026-11-20; the forum's previous one was 2026-09-15.
 const NOW = new Date('2026-11-23T10:00:00');

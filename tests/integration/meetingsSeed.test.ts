@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
 import { seedDemoData } from '../../src/main/cases/seed';
-import { seedMeetings } from '../../src/main/services/meetingsSeed';
+import { seedMeetings } from '../../src/main/leader-meetings/seed';
 import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';
-import type { MeetingDetail, MeetingSummary, Minutes, Projection } from '../../src/shared/contract/meetings';
+import type { MeetingDetail, MeetingSummary, Minutes, Projection } from '../../src/shared/leader-meetings/contract';
 
 const TODAY = '2026-11-23';
 const NOW = new Date('2026-11-23T10:00:00');

@@ -10,7 +10,7 @@ import {
   scrubPersonalData,
   PARTNER_CODES,
   type AgendaCandidate,
-} from '../../src/shared/domain/meetings';
+} from '../../src/shared/leader-meetings/rules';
 import { EVENT_KIND_CODES } from '../../src/shared/cases/levels';
 
 describe('partners and forum kinds', () => {

@@ -26,7 +26,7 @@ import { danishSortKey, fullName } from '../../shared/core/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases/levels';
 import { seedReleases } from '../releases/seed';
 import { seedSspPlus } from '../ssp-plus/seed';
-import { seedMeetings } from '../services/meetingsSeed';
+import { seedMeetings } from '../leader-meetings/seed';
 
 export interface SeedOptions {
   people: number;

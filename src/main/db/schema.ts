@@ -1,7 +1,7 @@
 /** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
 export * from '../core/schema';
 export * from '../cases/schema';
-export * from './schema/meetings';
+export * from '../leader-meetings/schema';
 export * from '../releases/schema';
 export * from '../ssp-plus/schema';
 export * from './schema/report';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../i18n';
 import { CasesArea } from '../../cases';
-import { LeaderMeetingsArea } from '../../features/meetings';
+import { LeaderMeetingsArea } from '../../leader-meetings';
 import { ReleasesArea } from '../../releases';
 import { SemiannualReportArea } from '../../features/semiannual-report';
 import { SettingsArea } from '../../features/settings';

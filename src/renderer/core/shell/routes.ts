@@ -1,5 +1,5 @@
 import type { CasesScreen } from '../../cases/routes';
-import type { LeaderMeetingsScreen } from '../../features/meetings/routes';
+import type { LeaderMeetingsScreen } from '../../leader-meetings/routes';
 import type { ReleasesScreen } from '../../releases/routes';
 import type { SemiannualReportScreen } from '../../features/semiannual-report/routes';
 import type { SettingsScreen } from '../../features/settings/routes';

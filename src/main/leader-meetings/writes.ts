@@ -2,13 +2,13 @@ import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from '../db/schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import type { ForumKind, Partner } from '../../shared/domain/meetings';
+import type { ForumKind, Partner } from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
-import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingSummary } from '../../shared/contract/meetings';
+import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingSummary } from '../../shared/leader-meetings/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { forumDistrictIds, forumMemberRows, loadForum } from './meetingsForums';
-import { agendaCases, computeProposal, meetingWindow, parseReasons, type MeetingRow } from './meetingsAgenda';
+import { forumDistrictIds, forumMemberRows, loadForum } from './forums';
+import { agendaCases, computeProposal, meetingWindow, parseReasons, type MeetingRow } from './agenda';
 
 export function loadMeeting(tx: DbOrTx, meetingId: number): MeetingRow {
   const row = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();

@@ -15,12 +15,12 @@ import {
   type AgendaWindow,
   type ForumKind,
   type ProposedItem,
-} from '../../shared/domain/meetings';
+} from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
-import type { AgendaItem } from '../../shared/contract/meetings';
+import type { AgendaItem } from '../../shared/leader-meetings/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { forumDistrictIds, type ForumRow } from './meetingsForums';
+import { forumDistrictIds, type ForumRow } from './forums';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 

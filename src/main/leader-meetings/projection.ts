@@ -4,13 +4,13 @@ import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases/levels';
 import { addMonths, compare } from '../../shared/core/dates';
-import { countEventsByKind } from '../../shared/domain/meetings';
-import type { Projection, RevealedCase } from '../../shared/contract/meetings';
+import { countEventsByKind } from '../../shared/leader-meetings/rules';
+import type { Projection, RevealedCase } from '../../shared/leader-meetings/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { loadForum } from './meetingsForums';
-import { agendaCases, meetingWindow, parseReasons } from './meetingsAgenda';
-import { loadMeeting } from './meetings';
+import { loadForum } from './forums';
+import { agendaCases, meetingWindow, parseReasons } from './agenda';
+import { loadMeeting } from './writes';
 
 /**
  * What the shared screen shows: per agenda case only the pseudonym, age, district, level and its

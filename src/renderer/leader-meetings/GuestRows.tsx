@@ -1,7 +1,7 @@
-import { t } from '../../core/i18n';
-import { Button } from '../../core/ui/Button';
-import { Select } from '../../core/ui/Select';
-import { TextField } from '../../core/ui/TextField';
+import { t } from '../core/i18n';
+import { Button } from '../core/ui/Button';
+import { Select } from '../core/ui/Select';
+import { TextField } from '../core/ui/TextField';
 import { partnerOptions } from './labels';
 
 export interface GuestDraft {

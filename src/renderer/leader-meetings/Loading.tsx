@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
 import type { Loaded } from './useCall';
 
 /** Shows "Indlæser", the error, or the content once the data is there. */

@@ -1,10 +1,10 @@
-import { diffDays } from '../../../shared/core/dates';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
+import { diffDays } from '../../shared/core/dates';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
 import { AgendaEditor } from './AgendaEditor';
 import { DecisionForm, DecisionSummary } from './DecisionForm';
 import { LoadingGate } from './Loading';

@@ -2,8 +2,8 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import { districts, forumDistricts, forumMembers, forums, meetings } from '../db/schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/domain/meetings';
-import type { Forum, ForumSaveInput } from '../../shared/contract/meetings';
+import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/leader-meetings/rules';
+import type { Forum, ForumSaveInput } from '../../shared/leader-meetings/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 

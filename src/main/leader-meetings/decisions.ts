@@ -2,14 +2,14 @@ import { and, desc, eq } from 'drizzle-orm';
 import { caseLevelChanges, meetingActions, meetingAgendaItems, meetingDecisions } from '../db/schema';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
-import { partnerLabel } from '../../shared/domain/meetings';
+import { partnerLabel } from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
-import type { DecisionInput, MeetingDetail } from '../../shared/contract/meetings';
+import type { DecisionInput, MeetingDetail } from '../../shared/leader-meetings/contract';
 import { addNote, changeLevel, loadCase, updateCase } from '../cases/writes';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { loadForum } from './meetingsForums';
-import { getMeetingDetail, loadMeeting } from './meetings';
+import { loadForum } from './forums';
+import { getMeetingDetail, loadMeeting } from './writes';
 
 /** The journal note that records a decision in the case: what was decided, where, and the note. */
 export function decisionNoteText(d: {

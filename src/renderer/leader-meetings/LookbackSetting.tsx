@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS } from '../../../shared/domain/meetings';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
+import { MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS } from '../../shared/leader-meetings/rules';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
 
 /** How far back the agenda proposal looks when a forum has no earlier meeting (design: 90 days). */
 export function LookbackSetting() {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Projection, RevealedCase } from '../../../shared/contract/meetings';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
+import type { Projection, RevealedCase } from '../../shared/leader-meetings/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
 import { eventName, levelName, offenceName, periodText, reasonName, shortDate } from './labels';
 
 /** The latest events a reveal lists; the rest are counted (the screen must not scroll). */

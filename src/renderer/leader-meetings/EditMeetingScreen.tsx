@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { MeetingDetail } from '../../../shared/contract/meetings';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Checkbox } from '../../core/ui/Checkbox';
-import { PageHeader } from '../../core/ui/PageHeader';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape } from '../../shared/contract';
+import type { MeetingDetail } from '../../shared/leader-meetings/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Checkbox } from '../core/ui/Checkbox';
+import { PageHeader } from '../core/ui/PageHeader';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { GuestRows, newGuest, type GuestDraft } from './GuestRows';
 import { partnerName } from './labels';
 

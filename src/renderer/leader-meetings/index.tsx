@@ -1,4 +1,4 @@
-import type { RouteOf } from '../../core/shell/routes';
+import type { RouteOf } from '../core/shell/routes';
 import { MeetingList } from './MeetingList';
 import { ForumList } from './ForumList';
 import { ForumForm } from './ForumForm';

@@ -1,6 +1,6 @@
-import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../../shared/domain/meetings';
-import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../../shared/cases/levels';
-import { formatDate } from '../../core/i18n';
+import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../shared/leader-meetings/rules';
+import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../shared/cases/levels';
+import { formatDate } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 export const partnerOptions = PARTNERS.map((p) => ({ value: p.code as string, label: p.label }));

@@ -15,10 +15,10 @@
 import type { Sqlite } from '../core/connection';
 import { toDrizzle } from '../core/connection';
 import { addDays, compare, type IsoDate } from '../../shared/core/dates';
-import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/domain/meetings';
+import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
-import { decisionNoteText } from './meetingsDecisions';
-import { computeProposal } from './meetingsAgenda';
+import { decisionNoteText } from './decisions';
+import { computeProposal } from './agenda';
 import { createRng } from '../core/rng';
 
 export interface MeetingSeedOptions {

@@ -1,11 +1,11 @@
 import { defineHandlers } from '../core/handlers';
 import { serviceCtx } from '../core/service-context';
-import { listForums, saveForum } from '../services/meetingsForums';
-import { agendaLookbackDays, saveAgendaLookbackDays } from '../services/meetingsAgenda';
-import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from '../services/meetings';
-import { decide } from '../services/meetingsDecisions';
-import { getProjection, revealCase } from '../services/meetingsProjection';
-import { caseActions, getMinutes } from '../services/meetingsMinutes';
+import { listForums, saveForum } from './forums';
+import { agendaLookbackDays, saveAgendaLookbackDays } from './agenda';
+import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from './writes';
+import { decide } from './decisions';
+import { getProjection, revealCase } from './projection';
+import { caseActions, getMinutes } from './minutes';
 
 /** Forums and their meetings: agenda, projection, decisions into the cases, minutes. */
 export const meetingsHandlers = defineHandlers({

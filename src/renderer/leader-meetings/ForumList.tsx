@@ -1,8 +1,8 @@
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
 import { LoadingGate } from './Loading';
 import { forumKindLabel, partnerName } from './labels';
 import { useLoad } from './useCall';

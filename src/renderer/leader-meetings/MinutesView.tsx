@@ -1,7 +1,7 @@
-import { api } from '../../core/api';
-import { formatDateTime, t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
+import { api } from '../core/api';
+import { formatDateTime, t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
 import { DecisionSummary } from './DecisionForm';
 import { LoadingGate } from './Loading';
 import { forumKindLabel, longDate, partnerName } from './labels';

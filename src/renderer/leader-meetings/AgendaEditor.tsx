@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../../shared/contract/meetings';
-import type { CaseRow } from '../../../shared/cases/contract';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
+import type { AppErrorShape } from '../../shared/contract';
+import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../shared/leader-meetings/contract';
+import type { CaseRow } from '../../shared/cases/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
 import { reasonName } from './labels';
 
 const asInput = (i: AgendaItem): AgendaItemInput =>

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { Forum } from '../../../shared/contract/meetings';
-import { FORUM_KINDS } from '../../../shared/domain/meetings';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Checkbox } from '../../core/ui/Checkbox';
-import { PageHeader } from '../../core/ui/PageHeader';
-import { Select } from '../../core/ui/Select';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape } from '../../shared/contract';
+import type { Forum } from '../../shared/leader-meetings/contract';
+import { FORUM_KINDS } from '../../shared/leader-meetings/rules';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Checkbox } from '../core/ui/Checkbox';
+import { PageHeader } from '../core/ui/PageHeader';
+import { Select } from '../core/ui/Select';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { partnerOptions } from './labels';
 
 interface MemberDraft {

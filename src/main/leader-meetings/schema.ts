@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
-import { cases, caseLevelChanges, caseNotes, districts } from '../../cases/schema';
+import { cases, caseLevelChanges, caseNotes, districts } from '../cases/schema';
 
 /** SSP forums: ledergrupper (levels 3-4) and lokaludvalg (levels 1-2), each for one or more districts. */
 export const forums = sqliteTable('forums', {

@@ -2,13 +2,13 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings, people } from '../db/schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
-import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/domain/meetings';
+import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
-import type { Decision, Minutes } from '../../shared/contract/meetings';
+import type { Decision, Minutes } from '../../shared/leader-meetings/contract';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { loadForum } from './meetingsForums';
-import { loadMeeting, meetingDecisionsByItem } from './meetings';
+import { loadForum } from './forums';
+import { loadMeeting, meetingDecisionsByItem } from './writes';
 
 interface AgendaPerson {
   caseId: number;

@@ -1,14 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { AgendaItem, MeetingDetail } from '../../../shared/contract/meetings';
-import { CASE_LEVELS } from '../../../shared/cases/levels';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Select } from '../../core/ui/Select';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape } from '../../shared/contract';
+import type { AgendaItem, MeetingDetail } from '../../shared/leader-meetings/contract';
+import { CASE_LEVELS } from '../../shared/cases/levels';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Select } from '../core/ui/Select';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { levelName, longDate, partnerName, partnerOptions } from './labels';
 
 interface ActionDraft {
