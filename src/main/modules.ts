@@ -9,7 +9,7 @@ import { meetingsHandlers } from './leader-meetings/handlers';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { sspplusHandlers } from './ssp-plus/handlers';
 import { releasesHandlers } from './releases/handlers';
-import { reportHandlers } from './handlers/report';
+import { reportHandlers } from './semiannual-report/handlers';
 import { zodIssuesToFields } from './core/zod-errors';
 
 /** Every domain's handlers. Adding a domain: define its contract, its handler group, list it here. */

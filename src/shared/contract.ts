@@ -6,7 +6,7 @@ import { meetingsContract } from './leader-meetings/contract';
 import { maintenanceContract } from './contract/maintenance';
 import { sspplusContract } from './ssp-plus/contract';
 import { releasesContract } from './releases/contract';
-import { reportContract } from './contract/report';
+import { reportContract } from './semiannual-report/contract';
 
 export * from './core/contract';
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../src/main/core/connection';
 import { createRng } from '../../src/main/cases/seed';
-import { computeExactTables } from '../../src/main/services/reportCompute';
+import { computeExactTables } from '../../src/main/semiannual-report/compute';
 import { halfYearPeriod, periodOf, previousPeriods } from '../../src/shared/core/dates';
-import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';
+import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/semiannual-report';
 import { buildImportCsv } from './importCsv';
 import { measure, measureInterleaved, type Stats } from './stats';
 

@@ -15,11 +15,11 @@ import { parseArgs } from 'node:util';
 import { createTestVault, PASSPHRASE } from '../integration/helpers';
 import { seedDemoData, createRng } from '../../src/main/cases/seed';
 import { serviceCtx } from '../../src/main/core/service-context';
-import { computeExactTables } from '../../src/main/services/reportCompute';
-import { exportReport, mergeReportFiles } from '../../src/main/services/report';
-import { renderReportFile } from '../../src/main/services/reportFiles';
+import { computeExactTables } from '../../src/main/semiannual-report/compute';
+import { exportReport, mergeReportFiles } from '../../src/main/semiannual-report/report';
+import { renderReportFile } from '../../src/main/semiannual-report/files';
 import { halfYearPeriod } from '../../src/shared/core/dates';
-import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/report';
+import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/semiannual-report';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Result } from '../../src/shared/contract';
-import type { ReportFileOutput } from '../../src/shared/contract/report';
+import type { ReportFileOutput } from '../../src/shared/semiannual-report/contract';
 import { buildReportFixture, PEOPLE, secrets } from '../fixtures/report/fixture';
 import type { Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test } from './fixtures';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { runCli } from '../../src/main/cli/main';
-import { parseReport, type ReportV1 } from '../../src/shared/report';
+import { parseReport, type ReportV1 } from '../../src/shared/semiannual-report';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { buildReportFixture, NOW } from '../fixtures/report/fixture';
 import { CASES_BY_LEVEL, TOTALS } from '../fixtures/report/expected';

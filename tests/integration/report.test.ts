@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { parseReport, type ReportV1 } from '../../src/shared/report';
-import type { ComputedReport, ReportFileOutput, TrendPoint } from '../../src/shared/contract/report';
+import { parseReport, type ReportV1 } from '../../src/shared/semiannual-report';
+import type { ComputedReport, ReportFileOutput, TrendPoint } from '../../src/shared/semiannual-report/contract';
 import { createTestVault, type TestVault } from './helpers';
 import { buildReportFixture, NOW, PERIOD, REPORTED, secrets, type Fixture } from '../fixtures/report/fixture';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suppressTable } from '../../src/shared/domain/suppression';
+import { suppressTable } from '../../src/shared/semiannual-report/suppression';
 import {
   ALREADY_ANONYMISED,
   anonymiseReport,
@@ -9,7 +9,7 @@ import {
   mergeReports,
   parseReport,
   type ReportV1,
-} from '../../src/shared/report';
+} from '../../src/shared/semiannual-report';
 import { AMAGER_VEST, VALBY, exactReport, findRow } from './report-fixtures';
 
 const S = '<5';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvCell, inertText, mergedUnit, missingLabels, reportToCsv } from '../../src/shared/report';
+import { csvCell, inertText, mergedUnit, missingLabels, reportToCsv } from '../../src/shared/semiannual-report';
 import { AMAGER_VEST, exactReport } from './report-fixtures';
 
 describe('report CSV cells', () => {

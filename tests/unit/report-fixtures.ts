@@ -8,7 +8,7 @@ import {
   type ReportHeader,
   type ReportTables,
   type ReportV1,
-} from '../../src/shared/report';
+} from '../../src/shared/semiannual-report';
 
 export type Setting = [table: string, keys: Record<string, string | number>, values: Record<string, number>];
 

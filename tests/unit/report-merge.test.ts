@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MERGE_MESSAGES, anonymiseReport, mergeReports, type ReportV1 } from '../../src/shared/report';
+import { MERGE_MESSAGES, anonymiseReport, mergeReports, type ReportV1 } from '../../src/shared/semiannual-report';
 import { AMAGER_VEST, VALBY, exactReport, findRow } from './report-fixtures';
 
 const av = () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReport, reportSchemaV1, type ReportV1 } from '../../src/shared/report';
+import { parseReport, reportSchemaV1, type ReportV1 } from '../../src/shared/semiannual-report';
 import { AMAGER_VEST, VALBY, exactReport, findRow } from './report-fixtures';
 
 const base = (): ReportV1 =>

@@ -9,7 +9,7 @@ import {
   emptyTables,
   getRows,
   totalsRowKeys,
-} from '../../src/shared/report';
+} from '../../src/shared/semiannual-report';
 import { AMAGER_VEST, VALBY, findRow, tablesWith } from './report-fixtures';
 
 describe('emptyTables', () => {

@@ -4,7 +4,7 @@
  * whether any hidden value is determined by them. Uses only the implementation's types.
  */
 import { expect } from 'vitest';
-import type { SuppressionOptions, suppressTable } from '../../src/shared/domain/suppression';
+import type { SuppressionOptions, suppressTable } from '../../src/shared/semiannual-report/suppression';
 
 const isSuppressed = (v: unknown): boolean => typeof v === 'string' && /^<\d+$/.test(v);
 

@@ -5,7 +5,7 @@ import {
   suppressTable,
   suppressedMarker,
   type SuppressionOptions,
-} from '../../src/shared/domain/suppression';
+} from '../../src/shared/semiannual-report/suppression';
 import { derivableCells } from './suppression-checker';
 
 const S = '<5';

@@ -4,4 +4,4 @@ export * from '../cases/schema';
 export * from '../leader-meetings/schema';
 export * from '../releases/schema';
 export * from '../ssp-plus/schema';
-export * from './schema/report';
+export * from '../semiannual-report/schema';

@@ -4,7 +4,7 @@
  * Keys are grouped by where they appear: app, nav, vault.*, areas.*, settings.*, errors.
  */
 import { releasesDa } from '../../releases/i18n';
-import { reportDa } from '../../features/semiannual-report/i18n';
+import { reportDa } from '../../semiannual-report/i18n';
 import { settingsDa } from '../../features/settings/i18n';
 import { casesDa } from '../../cases/i18n';
 

@@ -1,6 +1,6 @@
 import type { Messages } from './types';
 import { releasesEn } from '../../releases/i18n';
-import { reportEn } from '../../features/semiannual-report/i18n';
+import { reportEn } from '../../semiannual-report/i18n';
 import { settingsEn } from '../../features/settings/i18n';
 import { casesEn } from '../../cases/i18n';
 

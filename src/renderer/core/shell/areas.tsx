@@ -3,7 +3,7 @@ import type { PlainMessageKey } from '../i18n';
 import { CasesArea } from '../../cases';
 import { LeaderMeetingsArea } from '../../leader-meetings';
 import { ReleasesArea } from '../../releases';
-import { SemiannualReportArea } from '../../features/semiannual-report';
+import { SemiannualReportArea } from '../../semiannual-report';
 import { SettingsArea } from '../../features/settings';
 import { SspPlusArea } from '../../ssp-plus';
 import type { AreaId, RouteOf } from './routes';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { AssessmentRowOutput } from '../../../shared/contract/report';
-import { api } from '../../core/api';
-import { formatDateTime, t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
+import type { AssessmentRowOutput } from '../../shared/semiannual-report/contract';
+import { api } from '../core/api';
+import { formatDateTime, t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
 
 const MAX = 20_000;
 

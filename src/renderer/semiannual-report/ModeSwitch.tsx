@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Checkbox } from '../../core/ui/Checkbox';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Checkbox } from '../core/ui/Checkbox';
 import type { ReportSelection } from './routes';
 
 type Mode = ReportSelection['mode'];

@@ -1,4 +1,4 @@
-import type { RouteOf } from '../../core/shell/routes';
+import type { RouteOf } from '../core/shell/routes';
 import { MergeScreen } from './MergeScreen';
 import { PrintScreen } from './PrintScreen';
 import { ReportScreen } from './ReportScreen';

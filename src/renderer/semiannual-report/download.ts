@@ -1,4 +1,4 @@
-import type { ReportFileOutput } from '../../../shared/contract/report';
+import type { ReportFileOutput } from '../../shared/semiannual-report/contract';
 
 /**
  * Offer a file from main as a download: the bytes (base64) in a Blob behind a temporary

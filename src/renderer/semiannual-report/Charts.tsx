@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { t } from '../../core/i18n';
-import type { TrendPoint } from '../../../shared/contract/report';
-import type { ReportV1 } from '../../../shared/report/schema';
+import { t } from '../core/i18n';
+import type { TrendPoint } from '../../shared/semiannual-report/contract';
+import type { ReportV1 } from '../../shared/semiannual-report/schema';
 import { countText, LEVEL_NAMES, periodLabel } from './labels';
 
 /**

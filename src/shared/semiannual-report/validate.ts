@@ -4,7 +4,7 @@
  */
 import { findCprLike } from '../core/cpr';
 import { normalizeForSearch } from '../core/districts';
-import { isSuppressed } from '../domain/suppression';
+import { isSuppressed } from './suppression';
 import {
   ALL,
   TABLE_SPECS,

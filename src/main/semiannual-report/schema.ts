@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { districts } from '../../cases/schema';
+import { districts } from '../cases/schema';
 
 /**
  * Each district's written assessment (observationer og vurderinger) for one half-year of the

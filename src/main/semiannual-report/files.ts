@@ -16,7 +16,7 @@ import {
   reportToCsv,
   tableColumns,
   type ReportV1,
-} from '../../shared/report';
+} from '../../shared/semiannual-report';
 import { AppError } from '../core/errors';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;

@@ -4,7 +4,7 @@
  */
 import { REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, zeroRows, type GenericRow } from './layout';
 import type { Assessment, ReportTables, ReportV1 } from './schema';
-import { DEFAULT_THRESHOLD } from '../domain/suppression';
+import { DEFAULT_THRESHOLD } from './suppression';
 import { computeTotals } from './totals';
 
 /** Every table with one row per district and category, all counts 0, in the format's order. */

@@ -14,13 +14,13 @@ import { districts as districtsTable, vaultMeta } from '../db/schema';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
-import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/report';
+import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { assertNoPersonalData, assessmentsFor } from './reportAssessments';
-import { computeExactTables, earliestActivity, type Unplaced } from './reportCompute';
-import { renderReportFile, type ReportFile, type ReportFormat } from './reportFiles';
-import { getSetting } from './settings';
+import { assertNoPersonalData, assessmentsFor } from './assessments';
+import { computeExactTables, earliestActivity, type Unplaced } from './compute';
+import { renderReportFile, type ReportFile, type ReportFormat } from './files';
+import { getSetting } from '../services/settings';
 
 export { APP_VERSION };
 

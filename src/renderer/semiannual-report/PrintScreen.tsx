@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { api } from '../../core/api';
-import { formatDateTime, t } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import type { ReportV1 } from '../../../shared/report/schema';
+import { api } from '../core/api';
+import { formatDateTime, t } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import type { ReportV1 } from '../../shared/semiannual-report/schema';
 import { periodLabel } from './labels';
 import { ExactBanner } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';

@@ -1,7 +1,7 @@
 import { defineHandlers } from '../core/handlers';
 import { serviceCtx } from '../core/service-context';
-import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend } from '../services/report';
-import { listAssessments, saveAssessment } from '../services/reportAssessments';
+import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend } from './report';
+import { listAssessments, saveAssessment } from './assessments';
 
 /** The semi-annual report: options, the computed report, assessments, export and merge. */
 export const reportHandlers = defineHandlers({

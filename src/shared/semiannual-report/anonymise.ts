@@ -9,7 +9,7 @@
  * them is hidden in all three (repeated until no table adds one), so no table gives away what
  * another hides.
  */
-import { suppressTable, type ShownCount, type SuppressionOptions } from '../domain/suppression';
+import { suppressTable, type ShownCount, type SuppressionOptions } from './suppression';
 import {
   ALL,
   SHARED_ACTIVE_TOTALS,

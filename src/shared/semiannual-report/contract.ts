@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op, shortText, longText, id, empty } from '../core/contract';
 import { isValidPeriod } from '../core/dates';
-import { reportSchemaV1 } from '../report/schema';
+import { reportSchemaV1 } from './schema';
 
 /**
  * The semi-annual report (halvårsrapport): options, the report for a period and districts, each
