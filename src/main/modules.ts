@@ -6,7 +6,7 @@ import type { HandlerGroup } from './core/handlers';
 import { vaultHandlers } from './handlers/vault';
 import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
 import { meetingsHandlers } from './leader-meetings/handlers';
-import { maintenanceHandlers } from './handlers/maintenance';
+import { maintenanceHandlers } from './settings/handlers';
 import { sspplusHandlers } from './ssp-plus/handlers';
 import { releasesHandlers } from './releases/handlers';
 import { reportHandlers } from './semiannual-report/handlers';

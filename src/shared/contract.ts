@@ -3,7 +3,7 @@ import type { OperationDef, Result } from './core/contract';
 import { vaultContract } from './contract/vault';
 import { registerContract } from './cases/contract';
 import { meetingsContract } from './leader-meetings/contract';
-import { maintenanceContract } from './contract/maintenance';
+import { maintenanceContract } from './settings/contract';
 import { sspplusContract } from './ssp-plus/contract';
 import { releasesContract } from './releases/contract';
 import { reportContract } from './semiannual-report/contract';

@@ -20,7 +20,7 @@ import type { ServiceCtx } from '../core/service-context';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
-import { getSetting } from '../services/settings';
+import { getSetting } from '../settings/store';
 
 export { APP_VERSION };
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { Vault } from '../../vault/vault';
 import { createBackup, restoreBackup } from '../../vault/backup';
-import { setSetting } from '../../services/settings';
+import { setSetting } from '../../settings/store';
 import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
 

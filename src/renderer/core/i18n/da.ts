@@ -5,7 +5,7 @@
  */
 import { releasesDa } from '../../releases/i18n';
 import { reportDa } from '../../semiannual-report/i18n';
-import { settingsDa } from '../../features/settings/i18n';
+import { settingsDa } from '../../settings/i18n';
 import { casesDa } from '../../cases/i18n';
 
 export const da = {

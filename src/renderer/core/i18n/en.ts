@@ -1,7 +1,7 @@
 import type { Messages } from './types';
 import { releasesEn } from '../../releases/i18n';
 import { reportEn } from '../../semiannual-report/i18n';
-import { settingsEn } from '../../features/settings/i18n';
+import { settingsEn } from '../../settings/i18n';
 import { casesEn } from '../../cases/i18n';
 
 /** English strings. The type makes a missing or extra key a compile error. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { BackupReminder } from '../../features/settings/BackupReminder';
+import { BackupReminder } from '../../settings/BackupReminder';
 import { t } from '../i18n';
 import { AppHeader } from '../ui/AppHeader';
 import { Button } from '../ui/Button';

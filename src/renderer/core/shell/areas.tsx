@@ -4,7 +4,7 @@ import { CasesArea } from '../../cases';
 import { LeaderMeetingsArea } from '../../leader-meetings';
 import { ReleasesArea } from '../../releases';
 import { SemiannualReportArea } from '../../semiannual-report';
-import { SettingsArea } from '../../features/settings';
+import { SettingsArea } from '../../settings';
 import { SspPlusArea } from '../../ssp-plus';
 import type { AreaId, RouteOf } from './routes';
 

@@ -2,7 +2,7 @@ import type { CasesScreen } from '../../cases/routes';
 import type { LeaderMeetingsScreen } from '../../leader-meetings/routes';
 import type { ReleasesScreen } from '../../releases/routes';
 import type { SemiannualReportScreen } from '../../semiannual-report/routes';
-import type { SettingsScreen } from '../../features/settings/routes';
+import type { SettingsScreen } from '../../settings/routes';
 import type { SspPlusScreen } from '../../ssp-plus/routes';
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, Result } from '../../../shared/contract';
+import type { AppErrorShape, Result } from '../../shared/contract';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: AppErrorShape } | { state: 'ready'; value: T };
 

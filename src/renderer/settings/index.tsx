@@ -1,7 +1,7 @@
-import { api } from '../../core/api';
-import { getLocale, setLocale, t, type Locale } from '../../core/i18n';
-import type { RouteOf } from '../../core/shell/routes';
-import { Select } from '../../core/ui/Select';
+import { api } from '../core/api';
+import { getLocale, setLocale, t, type Locale } from '../core/i18n';
+import type { RouteOf } from '../core/shell/routes';
+import { Select } from '../core/ui/Select';
 import { AuditScreen } from './AuditScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { ChangePassphraseForm } from './ChangePassphraseForm';

@@ -1,4 +1,4 @@
-import { getLocale } from '../../core/i18n';
+import { getLocale } from '../core/i18n';
 
 /** A file size for people: "834 kB", "1,2 MB". */
 export function formatBytes(bytes: number): string {

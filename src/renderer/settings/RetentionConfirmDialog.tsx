@@ -1,7 +1,7 @@
 import { useRef, type Ref } from 'react';
-import { t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
+import { t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
 import { Dialog } from './Dialog';
 import type { DueCase } from './RetentionScreen';
 

@@ -1,7 +1,7 @@
 import { addMonths } from '../../shared/core/dates';
 import type { Sqlite } from '../core/connection';
 import { AppError } from '../core/errors';
-import { getSetting } from './settings';
+import { getSetting } from './store';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 

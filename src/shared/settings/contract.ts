@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op, empty, shortText, isoDate, id } from '../core/contract';
-import { vaultStatusSchema } from './vault';
+import { vaultStatusSchema } from '../contract/vault';
 import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
 
 export const settingsSchema = z

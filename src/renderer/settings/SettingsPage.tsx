@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { t, type PlainMessageKey } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Alert } from '../../core/ui/Alert';
-import { PageHeader } from '../../core/ui/PageHeader';
+import { t, type PlainMessageKey } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Alert } from '../core/ui/Alert';
+import { PageHeader } from '../core/ui/PageHeader';
 import type { SettingsScreenId } from './routes';
 import type { Loaded } from './useLoad';
 

@@ -1,5 +1,5 @@
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
 import { ReferenceList } from './ReferenceList';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from './useLoad';

@@ -2,16 +2,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineHandlers } from '../core/handlers';
-import { getSetting, setSetting } from '../services/settings';
+import { getSetting, setSetting } from './store';
 import { audit } from '../core/audit';
 import { createBackup, restoreBackup } from '../vault/backup';
 import { serviceCtx } from '../core/service-context';
-import { vaultStatus } from './vault';
+import { vaultStatus } from '../handlers/vault';
 import type { AppContext } from '../app-context';
-import type { AppSettings } from '../../shared/contract/maintenance';
+import type { AppSettings } from '../../shared/settings/contract';
 import { AppError } from '../core/errors';
-import { applyRetention, listDue } from '../services/retention';
-import { exportAuditCsv, listAudit } from '../services/auditQueries';
+import { applyRetention, listDue } from './retention';
+import { exportAuditCsv, listAudit } from './audit-trail';
 
 function readSettings(ctx: AppContext): AppSettings {
   const db = ctx.vault.current.db;

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { AppSettings } from '../../../shared/contract/maintenance';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { useIdleLockControl } from '../../core/shell/IdleLock';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { ErrorSummary } from '../../core/ui/ErrorSummary';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
-import { useForm, type FieldErrors } from '../../core/ui/useForm';
+import type { AppErrorShape } from '../../shared/contract';
+import type { AppSettings } from '../../shared/settings/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { useIdleLockControl } from '../core/shell/IdleLock';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { ErrorSummary } from '../core/ui/ErrorSummary';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
+import { useForm, type FieldErrors } from '../core/ui/useForm';
 
 type Field = keyof AppSettings;
 type Values = Record<Field, string>;

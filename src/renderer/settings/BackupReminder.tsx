@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../core/api';
-import { t, tCount } from '../../core/i18n';
-import { useRouter } from '../../core/shell/router';
-import { Button } from '../../core/ui/Button';
+import { api } from '../core/api';
+import { t, tCount } from '../core/i18n';
+import { useRouter } from '../core/shell/router';
+import { Button } from '../core/ui/Button';
 
 /**
  * In the header while a backup is due (none in the last backupReminderDays): a button to

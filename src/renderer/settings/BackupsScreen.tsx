@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import type { AppErrorShape, OutputOf } from '../../../shared/contract';
-import { api } from '../../core/api';
-import { formatDateTime, t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape, OutputOf } from '../../shared/contract';
+import { api } from '../core/api';
+import { formatDateTime, t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { formatBytes } from './format';
 import { RestoreDialog, type RestoreResult } from './RestoreDialog';
 import { LoadGate, SettingsPage } from './SettingsPage';

@@ -1,4 +1,4 @@
-import { t, type PlainMessageKey } from '../../core/i18n';
+import { t, type PlainMessageKey } from '../core/i18n';
 
 /** Danish names for the audit trail's action and entity codes. Unknown codes are shown as they are. */
 const ACTIONS: Record<string, PlainMessageKey> = {

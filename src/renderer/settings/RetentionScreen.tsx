@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
-import type { AppErrorShape, OutputOf } from '../../../shared/contract';
-import { api } from '../../core/api';
-import { formatDate, t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape, OutputOf } from '../../shared/contract';
+import { api } from '../core/api';
+import { formatDate, t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { RetentionConfirmDialog } from './RetentionConfirmDialog';
 import { LoadGate, SettingsPage } from './SettingsPage';
 import { useLoad } from './useLoad';

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, InputOf } from '../../../shared/contract';
-import { api } from '../../core/api';
-import { formatDateTime, t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape, InputOf } from '../../shared/contract';
+import { api } from '../core/api';
+import { formatDateTime, t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { actionLabel, entityLabel } from './auditLabels';
 import { downloadText } from './format';
 import { LoadGate, SettingsPage } from './SettingsPage';

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { AppErrorShape, Result } from '../../../shared/contract';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
+import type { AppErrorShape, Result } from '../../shared/contract';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
 import { LoadGate } from './SettingsPage';
 import type { Loaded } from './useLoad';
 

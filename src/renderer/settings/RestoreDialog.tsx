@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, OutputOf } from '../../../shared/contract';
-import { api } from '../../core/api';
-import { formatDateTime, t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
+import type { AppErrorShape, OutputOf } from '../../shared/contract';
+import { api } from '../core/api';
+import { formatDateTime, t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
 import { Dialog } from './Dialog';
 
 type Method = 'passphrase' | 'recovery';
