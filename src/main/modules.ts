@@ -3,7 +3,7 @@ import type { AppErrorShape } from '../shared/core/contract';
 import type { AppContext } from './app-context';
 import { AppError } from './core/errors';
 import type { HandlerGroup } from './core/handlers';
-import { vaultHandlers } from './handlers/vault';
+import { vaultHandlers } from './vault/handlers';
 import { registerHandlers as caseRegisterHandlers } from './cases/handlers';
 import { meetingsHandlers } from './leader-meetings/handlers';
 import { maintenanceHandlers } from './settings/handlers';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Owner, VaultStatus } from '../shared/contract/vault';
+import type { Owner, VaultStatus } from '../shared/vault/contract';
 import { api, onVaultLocked } from './core/api';
-import { CreateVaultScreen, type CreatedVault } from './features/vault/CreateVaultScreen';
-import { RecoveryKeyScreen } from './features/vault/RecoveryKeyScreen';
-import { UnlockScreen, type LockNotice } from './features/vault/UnlockScreen';
+import { CreateVaultScreen, type CreatedVault } from './vault/CreateVaultScreen';
+import { RecoveryKeyScreen } from './vault/RecoveryKeyScreen';
+import { UnlockScreen, type LockNotice } from './vault/UnlockScreen';
 import { t, useLocale } from './core/i18n';
 import { IdleLockProvider } from './core/shell/IdleLock';
 import { MainLayout } from './core/shell/MainLayout';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OperationDef, Result } from './core/contract';
-import { vaultContract } from './contract/vault';
+import { vaultContract } from './vault/contract';
 import { registerContract } from './cases/contract';
 import { meetingsContract } from './leader-meetings/contract';
 import { maintenanceContract } from './settings/contract';

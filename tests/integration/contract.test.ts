@@ -2,7 +2,7 @@ import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { contract, operationNames, type Result } from '../../src/shared/contract';
 import { registerHandlers, handlerGroups, createDispatcher } from '../../src/main/modules';
 import { defineHandlers } from '../../src/main/core/handlers';
-import { vaultHandlers } from '../../src/main/handlers/vault';
+import { vaultHandlers } from '../../src/main/vault/handlers';
 import { contractExamples } from '../fixtures/contract-examples';
 import { createTestVault, hashVault, type TestVault } from './helpers';
 

@@ -6,7 +6,7 @@ import { getSetting, setSetting } from './store';
 import { audit } from '../core/audit';
 import { createBackup, restoreBackup } from '../vault/backup';
 import { serviceCtx } from '../core/service-context';
-import { vaultStatus } from '../handlers/vault';
+import { vaultStatus } from '../vault/handlers';
 import type { AppContext } from '../app-context';
 import type { AppSettings } from '../../shared/settings/contract';
 import { AppError } from '../core/errors';

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/domain/passphrase';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
 import type { AppErrorShape } from '../../shared/contract';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -9,8 +9,8 @@ import { ErrorSummary } from '../core/ui/ErrorSummary';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { PassphraseStrength } from '../features/vault/PassphraseStrength';
-import { confirmError, confirmMismatchIsObvious, newPassphraseError } from '../features/vault/validation';
+import { PassphraseStrength } from '../vault/PassphraseStrength';
+import { confirmError, confirmMismatchIsObvious, newPassphraseError } from '../vault/validation';
 
 type Values = { current: string; next: string; nextConfirm: string };
 type Field = keyof Values;

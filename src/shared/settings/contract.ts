@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op, empty, shortText, isoDate, id } from '../core/contract';
-import { vaultStatusSchema } from '../contract/vault';
-import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
+import { vaultStatusSchema } from '../vault/contract';
+import { MAX_PASSPHRASE_LENGTH } from '../vault/passphrase';
 
 export const settingsSchema = z
   .object({

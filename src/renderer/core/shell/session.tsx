@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import type { Owner } from '../../../shared/contract/vault';
+import type { Owner } from '../../../shared/vault/contract';
 
 /**
  * What the unlocked app knows about the open vault. Provided only inside the unlocked tree;

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { VaultStatus } from '../../../shared/contract/vault';
-import { api } from '../../core/api';
-import { t, tCount } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { PageHeader } from '../../core/ui/PageHeader';
-import { TextField } from '../../core/ui/TextField';
+import type { AppErrorShape } from '../../shared/contract';
+import type { VaultStatus } from '../../shared/vault/contract';
+import { api } from '../core/api';
+import { t, tCount } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { PageHeader } from '../core/ui/PageHeader';
+import { TextField } from '../core/ui/TextField';
 
 export type LockNotice = 'auto' | 'lockFailed';
 

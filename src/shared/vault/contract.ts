@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op, shortText, empty } from '../core/contract';
-import { MAX_PASSPHRASE_LENGTH } from '../domain/passphrase';
+import { MAX_PASSPHRASE_LENGTH } from './passphrase';
 
 export const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
 

@@ -1,5 +1,5 @@
-import { passphraseStrength } from '../../../shared/domain/passphrase';
-import { t } from '../../core/i18n';
+import { passphraseStrength } from '../../shared/vault/passphrase';
+import { t } from '../core/i18n';
 
 /** The live strength hint under a new-passphrase field: a four-step bar and the word for it. */
 export function PassphraseStrength({ value }: { value: string }) {

@@ -2,7 +2,7 @@ import { defineHandlers } from '../core/handlers';
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { AppContext } from '../app-context';
-import type { VaultStatus } from '../../shared/contract/vault';
+import type { VaultStatus } from '../../shared/vault/contract';
 
 export function vaultStatus(ctx: AppContext): VaultStatus {
   const state = ctx.vault.state();

@@ -1,5 +1,5 @@
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../../shared/domain/passphrase';
-import { t, type PlainMessageKey } from '../../core/i18n';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../shared/vault/passphrase';
+import { t, type PlainMessageKey } from '../core/i18n';
 
 /** Field checks for the vault forms. Same rules as main enforces (shared/domain/passphrase). */
 

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Owner } from '../../../shared/contract/vault';
-import { formatDate, t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { Checkbox } from '../../core/ui/Checkbox';
-import { PageHeader } from '../../core/ui/PageHeader';
+import type { Owner } from '../../shared/vault/contract';
+import { formatDate, t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Checkbox } from '../core/ui/Checkbox';
+import { PageHeader } from '../core/ui/PageHeader';
 
 /** The key in groups of four, spaced for reading; the hyphens stay in the text for copying and screen readers. */
 function KeyGroups({ groups }: { groups: readonly string[] }) {

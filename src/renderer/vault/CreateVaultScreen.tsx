@@ -1,16 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase';
-import type { AppErrorShape } from '../../../shared/contract';
-import type { VaultStatus } from '../../../shared/contract/vault';
-import { api } from '../../core/api';
-import { t } from '../../core/i18n';
-import { Alert } from '../../core/ui/Alert';
-import { Button } from '../../core/ui/Button';
-import { ErrorSummary } from '../../core/ui/ErrorSummary';
-import { PageHeader } from '../../core/ui/PageHeader';
-import { TextField } from '../../core/ui/TextField';
-import { useFocusLater } from '../../core/ui/useFocusLater';
-import { useForm, type FieldErrors } from '../../core/ui/useForm';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
+import type { AppErrorShape } from '../../shared/contract';
+import type { VaultStatus } from '../../shared/vault/contract';
+import { api } from '../core/api';
+import { t } from '../core/i18n';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { ErrorSummary } from '../core/ui/ErrorSummary';
+import { PageHeader } from '../core/ui/PageHeader';
+import { TextField } from '../core/ui/TextField';
+import { useFocusLater } from '../core/ui/useFocusLater';
+import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { PassphraseStrength } from './PassphraseStrength';
 import { confirmError, confirmMismatchIsObvious, newPassphraseError, OWNER_FIELD_MAX, requiredText } from './validation';
 
