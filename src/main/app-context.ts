@@ -1,19 +1,15 @@
 import { dirname, join } from 'node:path';
-import { Vault, type VaultOptions } from './vault/vault';
+import type { Db } from './core/connection';
+import type { CoreContext } from './core/context';
 import type { Logger } from './core/log';
 import { nullLogger } from './core/log';
+import type { DomainModule } from './core/module';
+import { Vault, type VaultOptions } from './vault';
+import { modules as allModules } from './modules';
 
-/** What every handler gets: the vault (and through it the database), the clock and the log. */
-export interface AppContext {
+/** The app's context: the core context with this app's vault (the shell, the CLI and tests use it). */
+export interface AppContext extends CoreContext {
   vault: Vault;
-  /** Where backups are written and listed: a folder beside the vault, never a path from the renderer. */
-  backupDir: string;
-  now: () => Date;
-  log: Logger;
-  /** Validate handler outputs against the contract (development and tests). */
-  validateOutput: boolean;
-  /** Called after the vault locks, so the shell can tell the renderer to drop what it holds. */
-  onLocked?: () => void;
 }
 
 export interface AppContextOptions extends VaultOptions {
@@ -21,15 +17,30 @@ export interface AppContextOptions extends VaultOptions {
   backupDir?: string;
   log?: Logger;
   validateOutput?: boolean;
+  modules?: readonly DomainModule[];
+}
+
+/** Every domain's vault-creation hook, in list order (default reference data). */
+export function onVaultCreated(modules: readonly DomainModule[] = allModules): (db: Db) => void {
+  return (db) => {
+    for (const m of modules) m.onVaultCreated?.(db);
+  };
+}
+
+/** A vault whose creation runs every domain's hook: use this, not `new Vault`, to create vaults. */
+export function openVault(dir: string, options: VaultOptions = {}, modules: readonly DomainModule[] = allModules): Vault {
+  return new Vault(dir, { ...options, onCreated: onVaultCreated(modules) });
 }
 
 export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? (() => new Date());
+  const modules = options.modules ?? allModules;
   return {
-    vault: new Vault(options.vaultDir, { kdf: options.kdf, now }),
+    vault: openVault(options.vaultDir, { kdf: options.kdf, now }, modules),
     backupDir: options.backupDir ?? join(dirname(options.vaultDir), 'backups'),
     now,
     log: options.log ?? nullLogger,
     validateOutput: options.validateOutput ?? true,
+    modules,
   };
 }

@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestVault, PASSPHRASE } from '../integration/helpers';
-import { seedDemoData, createRng } from '../../src/main/cases/seed';
+import { seedDemoData, createRng } from '../../src/main/demo-data';
 import { serviceCtx } from '../../src/main/core/service-context';
 import { computeExactTables } from '../../src/main/semiannual-report/compute';
 import { exportReport, mergeReportFiles } from '../../src/main/semiannual-report/report';

@@ -23,7 +23,7 @@ import Database from 'better-sqlite3';
 import { createAppContext } from '../../src/main/app-context';
 import { createDispatcher } from '../../src/main/modules';
 import { DEFAULT_KDF, deriveKey } from '../../src/main/vault/kdf';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { createBackup } from '../../src/main/vault/backup';
 import { openEncryptedDatabase, tuneConnection } from '../../src/main/core/connection';
 import { localIsoDate } from '../../src/main/core/clock';

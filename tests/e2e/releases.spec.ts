@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { startBridge, type Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test as base } from './fixtures';
 

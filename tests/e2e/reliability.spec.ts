@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../src/main/core/clock';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { operationNames } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
 import { addDays, addMonths, addYears, periodOf } from '../../src/shared/core/dates';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData, createRng } from '../../src/main/cases/seed';
+import { seedDemoData, createRng } from '../../src/main/demo-data';
 import { SEARCH_INDEX_MIN_CHARS } from '../../src/main/cases/queries';
 import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorSchema, operationNames, type Result } from '../../src/shared/contract';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { contractExamples } from '../fixtures/contract-examples';
 import { createTestVault, PASSPHRASE, sha256File, type TestVault } from './helpers';
 

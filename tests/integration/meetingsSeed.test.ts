@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { seedMeetings } from '../../src/main/leader-meetings/seed';
 import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';
 import type { MeetingDetail, MeetingSummary, Minutes, Projection } from '../../src/shared/leader-meetings/contract';

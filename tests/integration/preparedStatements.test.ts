@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { clientOf, perConnection, STAT4_KEPT, toDrizzle, tuneConnection } from '../../src/main/core/connection';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { migrate } from '../../src/main/core/migrate';
 import { districts } from '../../src/main/db/schema';
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { decryptPages, containsText } from './forensics';
-import { stubBirthDate } from '../../src/main/settings/retention';
+import { stubBirthDate } from '../../src/main/cases/retention';
 import type { CaseDetail } from '../../src/shared/cases/contract';
 
 const NOW = new Date('2026-11-23T10:00:00');

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestVault, PASSPHRASE, tempDir, type TestVault } from './helpers';
 import { runCli } from '../../src/main/cli/main';
-import { createRng, seedDemoData, syntheticCpr, SEED_ACTOR } from '../../src/main/cases/seed';
+import { createRng, seedDemoData, syntheticCpr, SEED_ACTOR } from '../../src/main/demo-data';
 import { parseCpr } from '../../src/shared/core/cpr';
 import { ageInYears } from '../../src/shared/core/dates';
 import { normalizeForSearch, DEFAULT_DISTRICT_NAMES } from '../../src/shared/core/districts';

@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createTestVault, type TestVault } from './helpers';
-import { seedDemoData } from '../../src/main/cases/seed';
+import { seedDemoData } from '../../src/main/demo-data';
 import { seedSspPlus } from '../../src/main/ssp-plus/seed';
 import { addMonths, compare } from '../../src/shared/core/dates';
 import { levelAt, type CaseLevel } from '../../src/shared/cases/levels';

@@ -1,64 +1,34 @@
-import { defineHandlers } from '../core/handlers';
-import { serviceCtx } from '../core/service-context';
+import { defineHandlers, writeThen } from '../core/handlers';
 import { listDistricts, listEfforts, saveDistrict, saveEffort } from './reference';
 import { checkCpr, createPerson, revealCpr, updatePerson } from './people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from './writes';
 import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile } from './import';
 
+/** Write, then answer with the case as it now is (without a second view entry). */
+const thenCase = writeThen('caseId', (s, id) => getCaseDetail(s, id, { recordView: false }));
+
 /** People, cases, events, notes and their reference data (the case register). */
-export const registerHandlers = defineHandlers({
-  'districts.list': (_i, ctx) => listDistricts(ctx.vault.current.db),
-  'districts.save': (input, ctx) => saveDistrict(serviceCtx(ctx), input),
-  'efforts.list': (_i, ctx) => listEfforts(ctx.vault.current.db),
-  'efforts.save': (input, ctx) => saveEffort(serviceCtx(ctx), input),
+export const casesHandlers = defineHandlers({
+  'districts.list': (_i, s) => listDistricts(s.db),
+  'districts.save': (input, s) => saveDistrict(s, input),
+  'efforts.list': (_i, s) => listEfforts(s.db),
+  'efforts.save': (input, s) => saveEffort(s, input),
 
-  'people.create': (input, ctx) => createPerson(serviceCtx(ctx), input),
-  'people.update': (input, ctx) => updatePerson(serviceCtx(ctx), input.personId, input.person),
-  'people.revealCpr': (input, ctx) => revealCpr(serviceCtx(ctx), input.personId),
-  'people.checkCpr': (input, ctx) => checkCpr(ctx.vault.current.db, input.cpr, input.personId),
+  'people.create': (input, s) => createPerson(s, input),
+  'people.update': (input, s) => updatePerson(s, input.personId, input.person),
+  'people.revealCpr': (input, s) => revealCpr(s, input.personId),
+  'people.checkCpr': (input, s) => checkCpr(s.db, input.cpr, input.personId),
 
-  'cases.list': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    return listCases(s.sqlite, s.today, input);
-  },
-  'cases.coordinators': (_i, ctx) => listCoordinators(ctx.vault.current.sqlite),
-  'cases.get': (input, ctx) => getCaseDetail(serviceCtx(ctx), input.caseId),
-  'cases.open': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    const id = openCase(s, input);
-    return getCaseDetail(s, id, { recordView: false });
-  },
-  'cases.update': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    updateCase(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.changeLevel': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    changeLevel(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.close': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    closeCase(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.reopen': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    reopenCase(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.addEvent': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    addEvent(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.addNote': (input, ctx) => {
-    const s = serviceCtx(ctx);
-    addNote(s, input);
-    return getCaseDetail(s, input.caseId, { recordView: false });
-  },
-  'cases.import': (input, ctx) =>
-    importCasesFile(serviceCtx(ctx), { format: input.format, content: Buffer.from(input.contentBase64, 'base64') }),
+  'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
+  'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),
+  'cases.get': (input, s) => getCaseDetail(s, input.caseId),
+  'cases.open': (input, s) => getCaseDetail(s, openCase(s, input), { recordView: false }),
+  'cases.update': thenCase(updateCase),
+  'cases.changeLevel': thenCase(changeLevel),
+  'cases.close': thenCase(closeCase),
+  'cases.reopen': thenCase(reopenCase),
+  'cases.addEvent': thenCase(addEvent),
+  'cases.addNote': thenCase(addNote),
+  'cases.import': (input, s) => importCasesFile(s, { format: input.format, content: Buffer.from(input.contentBase64, 'base64') }),
 });

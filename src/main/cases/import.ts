@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { districts } from '../db/schema';
+import { districts } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { parseCpr } from '../../shared/core/cpr';

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { contacts, people } from '../db/schema';
+import { contacts, people } from './schema';
 import { perConnection, type DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { parseCpr, maskCpr } from '../../shared/core/cpr';

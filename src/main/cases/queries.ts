@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, districts, efforts } from '../db/schema';
+import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, districts, efforts } from './schema';
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../core/connection';
 import { addYears, addDays, ageInYears } from '../../shared/core/dates';

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { districts, efforts } from '../db/schema';
+import { districts, efforts } from './schema';
 import { DEFAULT_DISTRICTS } from '../../shared/core/districts';
 import { DEFAULT_EFFORTS } from '../../shared/cases/levels';
 import type { Db } from '../core/connection';

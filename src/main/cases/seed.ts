@@ -15,7 +15,7 @@
  * Fast: raw prepared statements in one transaction, writing exactly the columns the services
  * write (people.search_name/sort_name, case_number YYYY-NNNNN per opening year, level and status
  * history consistent with cases.level/status/closed_on/forum). Later domains (SSP+ plans,
- * releases, meetings) add a section here and a call in seedDemoData.
+ * releases, meetings) seed in their own folder, listed in src/main/modules.ts.
  */
 import type { Sqlite } from '../core/connection';
 import { AppError } from '../core/errors';
@@ -24,9 +24,7 @@ import { addYears, isValidIsoDate, type IsoDate } from '../../shared/core/dates'
 import { normalizeForSearch } from '../../shared/core/districts';
 import { danishSortKey, fullName } from '../../shared/core/names';
 import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases/levels';
-import { seedReleases } from '../releases/seed';
-import { seedSspPlus } from '../ssp-plus/seed';
-import { seedMeetings } from '../leader-meetings/seed';
+import type { DemoSeedStep } from '../core/module';
 
 export interface SeedOptions {
   people: number;
@@ -473,9 +471,10 @@ function closingReasonFor(rng: Rng, ageAtClosing: number, level: CaseLevel): Clo
  * Fill the vault with synthetic people and cases. One transaction; one audit entry ('seed').
  * Refuses a vault that already has cases unless `force` (demo data must never mix silently with
  * real cases); with `force`, case numbers continue each year's sequence and CPR numbers avoid
- * those already present.
+ * those already present. `thenSeed` adds the other domains' demo data in the same transaction,
+ * before the one audit entry (src/main/demo-data.ts passes every domain's seeder).
  */
-export function seedDemoData(sqlite: Sqlite, options: SeedOptions): SeedSummary {
+export function seedCasesDemoData(sqlite: Sqlite, options: SeedOptions, thenSeed: (step: DemoSeedStep) => void = () => {}): SeedSummary {
   const started = performance.now();
   const n = options.people;
   if (!Number.isInteger(n) || n < 1 || n > MAX_SEED_PEOPLE) {
@@ -506,9 +505,7 @@ export function seedDemoData(sqlite: Sqlite, options: SeedOptions): SeedSummary 
     const st = statements(sqlite);
     const counters: Counters = { seq, summary };
     for (const i of order) writePersonWithCase(rng, st, ref, counters, persons[i]!, todayDay);
-    seedReleases(sqlite, { today, seed: options.seed ?? 1, audit: false });
-    seedSspPlus(sqlite, { today, seed: options.seed ?? 1, audit: false });
-    seedMeetings(sqlite, { today, seed: options.seed ?? 1, audit: false });
+    thenSeed({ today, seed: options.seed ?? 1, audit: false });
     st.audit.run((options.now ?? new Date()).toISOString(), options.actor ?? SEED_ACTOR, `people:${n}`);
   })();
   summary.ms = Math.round(performance.now() - started);

@@ -1,5 +1,5 @@
 import { and, eq, desc, gte, lt, sql } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, efforts, people } from '../db/schema';
+import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, efforts, people } from './schema';
 import { perConnection, type DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare } from '../../shared/core/dates';

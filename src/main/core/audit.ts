@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { auditLog } from '../db/schema';
+import { auditLog } from './schema';
 import { perConnection, type DbOrTx } from './connection';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'view' | 'reveal' | 'export' | 'import' | 'lock' | 'unlock' | 'backup' | 'restore' | string;

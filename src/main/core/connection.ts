@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import * as schema from '../db/schema';
 import { AppError } from './errors';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Drizzle over the connection; queries name each domain's tables themselves (no relational schema). */
+export type Db = BetterSQLite3Database;
 export type Sqlite = Database.Database;
 
 /**
@@ -101,7 +101,7 @@ export function tuneConnection(sqlite: Sqlite, options: { analyse: boolean }): v
 }
 
 export function toDrizzle(sqlite: Sqlite): Db {
-  return drizzle(sqlite, { schema });
+  return drizzle(sqlite);
 }
 
 /** A drizzle transaction handle; services take `DbOrTx` so they compose inside one transaction. */

@@ -1,5 +1,5 @@
 import type { Db, Sqlite } from './connection';
-import type { AppContext } from '../app-context';
+import type { CoreContext } from './context';
 import { localIsoDate } from './clock';
 
 /** What a service call needs: the open database, who acts, and when. */
@@ -11,8 +11,30 @@ export interface ServiceCtx {
   today: string;
 }
 
-export function serviceCtx(ctx: AppContext): ServiceCtx {
-  const open = ctx.vault.current;
-  const now = ctx.now();
-  return { db: open.db, sqlite: open.sqlite, actor: open.owner.name, now, today: localIsoDate(now) };
+/** What a handler gets: the service context of this call, and the app context behind it. */
+export interface HandlerCtx extends ServiceCtx {
+  app: CoreContext;
+}
+
+/**
+ * The service context of one call, built once by the dispatcher. The database and the actor are
+ * read when first used, so operations that run on a locked vault (vault.status, vault.unlock)
+ * get the same context and never touch them.
+ */
+export function serviceCtx(app: CoreContext): HandlerCtx {
+  const now = app.now();
+  return {
+    app,
+    now,
+    today: localIsoDate(now),
+    get db() {
+      return app.vault.current.db;
+    },
+    get sqlite() {
+      return app.vault.current.sqlite;
+    },
+    get actor() {
+      return app.vault.current.owner.name;
+    },
+  };
 }

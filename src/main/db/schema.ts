@@ -1,5 +1,6 @@
-/** The drizzle schema: one file per domain under ./schema, joined here for drizzle-kit and queries. */
+/** The drizzle schema: each domain's tables, joined here for drizzle-kit (drizzle.config.ts) and the migration guard tests. */
 export * from '../core/schema';
+export * from '../vault/schema';
 export * from '../cases/schema';
 export * from '../leader-meetings/schema';
 export * from '../releases/schema';

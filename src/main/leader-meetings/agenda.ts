@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, districts, meetings, people, settings } from '../db/schema';
+import { caseEvents, caseLevelChanges, cases, districts, people } from '../cases/schema';
+import { meetings } from './schema';
+import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
 import { ageInYears } from '../../shared/core/dates';
 import {

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { caseLevelChanges, meetingActions, meetingAgendaItems, meetingDecisions } from '../db/schema';
+import { caseLevelChanges } from '../cases/schema';
+import { meetingActions, meetingAgendaItems, meetingDecisions } from './schema';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
 import { partnerLabel } from '../../shared/leader-meetings/rules';

@@ -1,5 +1,6 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { districts, forumDistricts, forumMembers, forums, meetings } from '../db/schema';
+import { districts } from '../cases/schema';
+import { forumDistricts, forumMembers, forums, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/leader-meetings/rules';

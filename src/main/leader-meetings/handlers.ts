@@ -1,5 +1,4 @@
 import { defineHandlers } from '../core/handlers';
-import { serviceCtx } from '../core/service-context';
 import { listForums, saveForum } from './forums';
 import { agendaLookbackDays, saveAgendaLookbackDays } from './agenda';
 import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from './writes';
@@ -7,25 +6,25 @@ import { decide } from './decisions';
 import { getProjection, revealCase } from './projection';
 import { caseActions, getMinutes } from './minutes';
 
-/** Forums and their meetings: agenda, projection, decisions into the cases, minutes. */
-export const meetingsHandlers = defineHandlers({
-  'forums.list': (_i, ctx) => listForums(serviceCtx(ctx)),
-  'forums.save': (input, ctx) => saveForum(serviceCtx(ctx), input),
+/** Forums and their ledergruppe meetings: agenda, projection, decisions into the cases, minutes. */
+export const leaderMeetingsHandlers = defineHandlers({
+  'forums.list': (_i, s) => listForums(s),
+  'forums.save': (input, s) => saveForum(s, input),
 
-  'meetings.settings': (_i, ctx) => ({ agendaLookbackDays: agendaLookbackDays(ctx.vault.current.db) }),
-  'meetings.saveSettings': (input, ctx) => saveAgendaLookbackDays(serviceCtx(ctx), input.agendaLookbackDays),
+  'meetings.settings': (_i, s) => ({ agendaLookbackDays: agendaLookbackDays(s.db) }),
+  'meetings.saveSettings': (input, s) => saveAgendaLookbackDays(s, input.agendaLookbackDays),
 
-  'meetings.list': (input, ctx) => listMeetings(ctx.vault.current.db, input),
-  'meetings.get': (input, ctx) => getMeetingDetail(ctx.vault.current.db, input.meetingId),
-  'meetings.create': (input, ctx) => createMeeting(serviceCtx(ctx), input),
-  'meetings.update': (input, ctx) => updateMeeting(serviceCtx(ctx), input),
-  'meetings.delete': (input, ctx) => deleteMeeting(serviceCtx(ctx), input.meetingId),
-  'meetings.proposeAgenda': (input, ctx) => getProposal(serviceCtx(ctx), input.meetingId),
-  'meetings.saveAgenda': (input, ctx) => saveAgenda(serviceCtx(ctx), input),
-  'meetings.decide': (input, ctx) => decide(serviceCtx(ctx), input),
+  'meetings.list': (input, s) => listMeetings(s.db, input),
+  'meetings.get': (input, s) => getMeetingDetail(s.db, input.meetingId),
+  'meetings.create': (input, s) => createMeeting(s, input),
+  'meetings.update': (input, s) => updateMeeting(s, input),
+  'meetings.delete': (input, s) => deleteMeeting(s, input.meetingId),
+  'meetings.proposeAgenda': (input, s) => getProposal(s, input.meetingId),
+  'meetings.saveAgenda': (input, s) => saveAgenda(s, input),
+  'meetings.decide': (input, s) => decide(s, input),
 
-  'meetings.projection': (input, ctx) => getProjection(serviceCtx(ctx), input.meetingId),
-  'meetings.revealCase': (input, ctx) => revealCase(serviceCtx(ctx), input),
-  'meetings.minutes': (input, ctx) => getMinutes(serviceCtx(ctx), input.meetingId),
-  'meetings.caseActions': (input, ctx) => caseActions(ctx.vault.current.db, input.caseId),
+  'meetings.projection': (input, s) => getProjection(s, input.meetingId),
+  'meetings.revealCase': (input, s) => revealCase(s, input),
+  'meetings.minutes': (input, s) => getMinutes(s, input.meetingId),
+  'meetings.caseActions': (input, s) => caseActions(s.db, input.caseId),
 });

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings, people } from '../db/schema';
+import { cases, people } from '../cases/schema';
+import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
 import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings/rules';

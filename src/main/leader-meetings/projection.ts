@@ -1,5 +1,8 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, custodyPeriods, efforts, meetingAgendaItems, meetingDecisions, people, sspplusPlans } from '../db/schema';
+import { caseEvents, caseLevelChanges, cases, efforts, people } from '../cases/schema';
+import { custodyPeriods } from '../releases/schema';
+import { meetingAgendaItems, meetingDecisions } from './schema';
+import { sspplusPlans } from '../ssp-plus/schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases/levels';

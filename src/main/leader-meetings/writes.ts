@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { cases, forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from '../db/schema';
+import { cases } from '../cases/schema';
+import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import type { ForumKind, Partner } from '../../shared/leader-meetings/rules';

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { cases, custodyInstitutions, custodyPeriods, districts, people, releaseFollowUps, releaseMeetings } from '../db/schema';
+import { cases, districts, people } from '../cases/schema';
+import { custodyInstitutions, custodyPeriods, releaseFollowUps, releaseMeetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';

@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { releaseActionItems, releaseChecklistItems, releaseMeetingParticipants, releaseMeetings } from '../db/schema';
+import { releaseActionItems, releaseChecklistItems, releaseMeetingParticipants, releaseMeetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare } from '../../shared/core/dates';
@@ -74,7 +74,7 @@ function participantRows(db: DbOrTx, meetingId: number) {
     .map((p) => ({ ...p, partner: p.partner as ReleasePartner }));
 }
 
-export function getMeetingDetail(s: ServiceCtx, meetingId: number, options: { recordView?: boolean } = {}): ReleaseMeetingDetail {
+export function getReleaseMeetingDetail(s: ServiceCtx, meetingId: number, options: { recordView?: boolean } = {}): ReleaseMeetingDetail {
   const db = s.db;
   const m = loadMeeting(db, meetingId);
   if (options.recordView !== false) audit(db, { at: s.now, actor: s.actor, action: 'view', entity: 'release-meeting', entityId: m.id });
@@ -109,7 +109,7 @@ export function getMeetingDetail(s: ServiceCtx, meetingId: number, options: { re
  * meeting about the same custody period (a final meeting picks up where the planning meeting
  * left off), or an empty list and every item 'missing'.
  */
-export function meetingTemplate(s: ServiceCtx, custodyId: number): ReleaseMeetingTemplate {
+export function releaseMeetingTemplate(s: ServiceCtx, custodyId: number): ReleaseMeetingTemplate {
   const custody = loadCustody(s.db, custodyId);
   const latest = s.db
     .select({ id: releaseMeetings.id })
@@ -138,7 +138,7 @@ function validateMeeting(s: ServiceCtx, custody: { imprisonedOn: string }, input
 }
 
 /** Create or replace a meeting with its participants, checklist and action items. Returns its id. */
-export function saveMeeting(s: ServiceCtx, input: MeetingSaveInput): number {
+export function saveReleaseMeeting(s: ServiceCtx, input: MeetingSaveInput): number {
   return s.db.transaction((tx) => {
     const custody = loadCustody(tx, input.custodyId);
     if (input.meetingId !== undefined) {
@@ -186,7 +186,7 @@ export function saveMeeting(s: ServiceCtx, input: MeetingSaveInput): number {
   });
 }
 
-export function deleteMeeting(s: ServiceCtx, meetingId: number): { deleted: true; custodyId: number } {
+export function deleteReleaseMeeting(s: ServiceCtx, meetingId: number): { deleted: true; custodyId: number } {
   return s.db.transaction((tx) => {
     const m = loadMeeting(tx, meetingId);
     tx.delete(releaseMeetings).where(eq(releaseMeetings.id, m.id)).run();

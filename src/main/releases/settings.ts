@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { settings } from '../db/schema';
+import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
 import { DEFAULT_RELEASE_CONFIG, type ReleaseTimelineConfig } from '../../shared/releases/rules';
 import { releaseSettingsSchema, type ReleaseSettings } from '../../shared/releases/contract';

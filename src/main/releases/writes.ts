@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { custodyInstitutions, custodyPeriods, people, releaseFollowUps } from '../db/schema';
+import { custodyInstitutions, custodyPeriods, releaseFollowUps } from './schema';
+import { people } from '../cases/schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { addMonths, compare } from '../../shared/core/dates';
@@ -191,12 +192,13 @@ export function recordRelease(s: ServiceCtx, input: { custodyId: number; release
 }
 
 /** Delete a custody period with its meetings and follow-ups (a registration made by mistake). */
-export function deleteCustody(s: ServiceCtx, custodyId: number): void {
+export function deleteCustody(s: ServiceCtx, custodyId: number): { deleted: true } {
   s.db.transaction((tx) => {
     const row = loadCustody(tx, custodyId);
     tx.delete(custodyPeriods).where(eq(custodyPeriods.id, row.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: 'delete', entity: 'custody', entityId: row.id, detail: `person:${row.personId}` });
   });
+  return { deleted: true };
 }
 
 /**

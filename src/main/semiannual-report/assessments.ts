@@ -7,7 +7,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db, Sqlite } from '../core/connection';
-import { districts, reportAssessments } from '../db/schema';
+import { districts } from '../cases/schema';
+import { reportAssessments } from './schema';
 import { AppError } from '../core/errors';
 import { findCprLike } from '../../shared/core/cpr';
 import { audit } from '../core/audit';

@@ -10,7 +10,8 @@ import pkg from '../../../package.json' with { type: 'json' };
 
 /** The app version written into report headers. (A default import: Playwright's ESM loader refuses named JSON imports.) */
 const APP_VERSION: string = pkg.version;
-import { districts as districtsTable, vaultMeta } from '../db/schema';
+import { districts as districtsTable } from '../cases/schema';
+import { vaultMeta } from '../vault/schema';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';

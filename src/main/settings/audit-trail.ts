@@ -1,4 +1,6 @@
 import type { Sqlite } from '../core/connection';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
 
 export interface AuditFilter {
   actor?: string;
@@ -70,4 +72,11 @@ export function exportAuditCsv(sqlite: Sqlite, f: AuditFilter): string {
   const lines = [['Nr.', 'Tidspunkt', 'Bruger', 'Handling', 'Post', 'Post-id', 'Detaljer'].join(';')];
   for (const r of rows) lines.push([r.id, r.at, r.actor, r.action, r.entity, r.entityId, r.detail].map(csvCell).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The audit trail as CSV; the export itself is audited. */
+export function exportAuditTrail(s: ServiceCtx, f: AuditFilter): { fileName: string; csv: string } {
+  const csv = exportAuditCsv(s.sqlite, f);
+  audit(s.db, { at: s.now, actor: s.actor, action: 'export', entity: 'audit_log' });
+  return { fileName: `ssp-desk-revisionsspor-${s.today}.csv`, csv };
 }

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { audit } from '../core/audit';
+import type { ServiceCtx } from '../core/service-context';
+import type { AppSettings } from '../../shared/settings/contract';
 import { z } from 'zod';
-import { settings } from '../db/schema';
+import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
 
 /**
@@ -32,4 +35,24 @@ export function getSetting<K extends SettingKey>(db: DbOrTx, key: K): SettingVal
 export function setSetting<K extends SettingKey>(db: DbOrTx, key: K, value: SettingValue<K>): void {
   const text = JSON.stringify(settingDefs[key].schema.parse(value));
   db.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+}
+
+/** The settings a user can change on the settings screen. */
+export function readSettings(db: DbOrTx): AppSettings {
+  return {
+    idleLockMinutes: getSetting(db, 'idleLockMinutes'),
+    backupReminderDays: getSetting(db, 'backupReminderDays'),
+    retentionMonths: getSetting(db, 'retentionMonths'),
+    reportThreshold: getSetting(db, 'reportThreshold'),
+  };
+}
+
+export function updateSettings(s: ServiceCtx, input: Partial<AppSettings>): AppSettings {
+  s.db.transaction((tx) => {
+    for (const [key, value] of Object.entries(input)) {
+      if (value !== undefined) setSetting(tx, key as keyof AppSettings, value as never);
+    }
+    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'settings', detail: Object.keys(input).sort().join(',') });
+  });
+  return readSettings(s.db);
 }

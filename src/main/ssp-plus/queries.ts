@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { cases, people, sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from '../db/schema';
+import { cases, people } from '../cases/schema';
+import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';

@@ -2,9 +2,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSy
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../core/errors';
 import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../core/connection';
+import type { OpenVault, VaultSession, VaultState } from '../core/context';
 import { migrate } from '../core/migrate';
-import { vaultMeta } from '../db/schema';
-import { seedDefaults } from '../cases/reference';
+import { vaultMeta } from './schema';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import {
   buildKeyFile, generateRecoveryKey, makeSlot, newVaultId, normalizeRecoveryKey, openSlot, parseKeyFile,
@@ -14,18 +14,16 @@ import { vaultFiles } from './layout';
 import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
 import type { Owner } from '../../shared/vault/contract';
 
-export type VaultState = 'none' | 'locked' | 'unlocked';
+export type { OpenVault, VaultState };
 
 export interface VaultOptions {
   kdf?: KdfParams;
   now?: () => Date;
-}
-
-export interface OpenVault {
-  sqlite: Sqlite;
-  db: Db;
-  owner: Owner;
-  vaultId: string;
+  /**
+   * Runs in the new database before the key file is written (each domain's default reference
+   * data, from src/main/modules.ts). A vault made without it has empty reference lists.
+   */
+  onCreated?: (db: Db) => void;
 }
 
 /** Write a small file so that it is either the old or the new version after a crash. */
@@ -45,18 +43,20 @@ export function writeFileAtomic(path: string, text: string): void {
  * One vault folder: create, unlock, lock, change passphrase. Holds the open database while
  * unlocked; lock closes it and drops every reference to the key.
  */
-export class Vault {
+export class Vault implements VaultSession {
   private open: OpenVault | null = null;
   private failures = 0;
   private blockedUntil = 0;
   readonly files: ReturnType<typeof vaultFiles>;
   private readonly kdf: KdfParams;
   readonly now: () => Date;
+  private readonly onCreated: ((db: Db) => void) | undefined;
 
   constructor(readonly dir: string, options: VaultOptions = {}) {
     this.files = vaultFiles(dir);
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? (() => new Date());
+    this.onCreated = options.onCreated;
   }
 
   state(): VaultState {
@@ -98,7 +98,7 @@ export class Vault {
         db.insert(vaultMeta)
           .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString(), backupMacKey: randomBytes(32).toString('hex') })
           .run();
-        seedDefaults(db);
+        this.onCreated?.(db);
       } catch (e) {
         sqlite.close();
         rmSync(this.files.database, { force: true });

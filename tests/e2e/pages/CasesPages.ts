@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { localIsoDate } from '../../../src/main/core/clock';
-import { seedDemoData, type SeedSummary } from '../../../src/main/cases/seed';
+import { seedDemoData, type SeedSummary } from '../../../src/main/demo-data';
 import type { Result } from '../../../src/shared/contract';
 import type { Bridge } from '../bridge';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { Vault } from '../../vault/vault';
+import { openVault } from '../../app-context';
 import { createBackup, restoreBackup } from '../../vault/backup';
 import { setSetting } from '../../settings/store';
 import { audit } from '../../core/audit';
@@ -8,7 +8,7 @@ import { readPassphraseFile, requireArg, type CliIo } from '../io';
 
 export async function backupCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { vault: { type: 'string' }, 'passphrase-file': { type: 'string' }, out: { type: 'string' } }, strict: true });
-  const vault = new Vault(requireArg(values.vault, '--vault'));
+  const vault = openVault(requireArg(values.vault, '--vault'));
   const out = resolve(requireArg(values.out, '--out'));
   await vault.unlock('passphrase', readPassphraseFile(values['passphrase-file']));
   try {
@@ -30,7 +30,7 @@ export async function restoreCommand(argv: string[], io: CliIo): Promise<number>
     options: { vault: { type: 'string' }, 'passphrase-file': { type: 'string' }, from: { type: 'string' }, recovery: { type: 'boolean' } },
     strict: true,
   });
-  const vault = new Vault(requireArg(values.vault, '--vault'));
+  const vault = openVault(requireArg(values.vault, '--vault'));
   const from = resolve(requireArg(values.from, '--from'));
   const secret = readPassphraseFile(values['passphrase-file']);
   const m = await restoreBackup(vault, from, values.recovery ? 'recovery' : 'passphrase', secret);

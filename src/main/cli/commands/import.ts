@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Vault } from '../../vault/vault';
+import { openVault } from '../../app-context';
 import { AppError } from '../../core/errors';
 import { localIsoDate } from '../../core/clock';
 import { importCasesFile } from '../../cases/import';
@@ -19,7 +19,7 @@ export function importFormatOf(file: string): 'csv' | 'xlsx' {
 /** Open a vault with the passphrase file, run `work` with a service context as the vault's owner, lock it again. */
 export async function withUnlockedVault<T>(dir: string, passphraseFile: string | undefined, work: (s: ServiceCtx) => Promise<T> | T): Promise<T> {
   const passphrase = readPassphraseFile(passphraseFile);
-  const vault = new Vault(dir);
+  const vault = openVault(dir);
   if (vault.state() === 'none') throw new AppError('VAULT_MISSING', `Der er ingen boks i ${dir}.`);
   await vault.unlock('passphrase', passphrase);
   try {

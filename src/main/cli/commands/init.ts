@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Vault } from '../../vault/vault';
+import { openVault } from '../../app-context';
 import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
 import type { KdfParams } from '../../vault/kdf';
@@ -24,7 +24,7 @@ export async function initCommand(argv: string[], io: CliIo, kdf?: KdfParams): P
     role: values.role ?? 'SSP-koordinator',
     area: values.area ?? 'Ikke angivet',
   };
-  const vault = new Vault(dir, kdf ? { kdf } : {});
+  const vault = openVault(dir, kdf ? { kdf } : {});
   const { recoveryKey } = await vault.create(passphrase, owner);
   audit(vault.current.db, { at: new Date(), actor: owner.name, action: 'create', entity: 'vault', detail: 'cli' });
   vault.lock();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { localIsoDate } from '../../core/clock';
 import { isValidIsoDate } from '../../../shared/core/dates';
-import { seedDemoData, MAX_SEED_PEOPLE } from '../../cases/seed';
+import { seedDemoData, MAX_SEED_PEOPLE } from '../../demo-data';
 import { requireArg, UsageError, type CliIo } from '../io';
 import { withUnlockedVault } from './import';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Vault } from '../../vault/vault';
+import { openVault } from '../../app-context';
 import { migrationState } from '../../core/migrate';
 import { migrations } from '../../db/migrations';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
@@ -15,7 +15,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
   });
   const dir = requireArg(values.vault, '--vault');
   const passphrase = readPassphraseFile(values['passphrase-file']);
-  const vault = new Vault(dir);
+  const vault = openVault(dir);
   if (vault.state() === 'none') throw new AppError('VAULT_MISSING', `Der er ingen boks i ${dir}.`);
   const sqlite = await vault.openReadOnly(passphrase);
   try {

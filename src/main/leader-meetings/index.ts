@@ -1,0 +1,10 @@
+import type { DomainModule } from '../core/module';
+import { leaderMeetingsHandlers } from './handlers';
+import { leaderMeetingsRetention } from './retention';
+import { seedMeetings } from './seed';
+
+/** Ledergruppe meetings: forums, agenda, projection, decisions into the cases, minutes. */
+export const leaderMeetingsModule: DomainModule = { name: 'leader-meetings', handlers: leaderMeetingsHandlers, seed: seedMeetings, retention: leaderMeetingsRetention };
+
+export * from './schema';
+export * from './seed';

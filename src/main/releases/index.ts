@@ -1,0 +1,10 @@
+import type { DomainModule } from '../core/module';
+import { releasesHandlers } from './handlers';
+import { releasesRetention } from './retention';
+import { seedReleases } from './seed';
+
+/** Release coordination (den gode løsladelse): custody periods, release meetings, follow-ups. */
+export const releasesModule: DomainModule = { name: 'releases', handlers: releasesHandlers, seed: seedReleases, retention: releasesRetention };
+
+export * from './schema';
+export * from './seed';
