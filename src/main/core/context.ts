@@ -1,6 +1,12 @@
+/**
+ * The types that tie core together: the app context, the service context of one call, a handler
+ * and a domain module. They refer to each other, so they live in one file (no import loop).
+ */
 import type { Db, Sqlite } from './connection';
+import type { z } from 'zod';
+import type { Contract, OperationName, OutputOf } from '../../shared/contract';
+import type { DomainName } from '../../shared/core/domains';
 import type { Logger } from './log';
-import type { DomainModule } from './module';
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 
@@ -45,4 +51,55 @@ export interface CoreContext {
   modules: readonly DomainModule[];
   /** Called after the vault locks, so the shell can tell the renderer to drop what it holds. */
   onLocked?: () => void;
+}
+
+/** What a service call needs: the open database, who acts, and when. */
+export interface ServiceCtx {
+  db: Db;
+  sqlite: Sqlite;
+  actor: string;
+  now: Date;
+  today: string;
+}
+
+/** What a handler gets: the service context of this call, and the app context behind it. */
+export interface HandlerCtx extends ServiceCtx {
+  app: CoreContext;
+}
+
+export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
+/** One operation: the parsed input and this call's context in, the contract's output out. */
+export type Handler<N extends OperationName> = (input: ParsedInput<N>, s: HandlerCtx) => Promise<OutputOf<N>> | OutputOf<N>;
+export type HandlerGroup = { [N in OperationName]?: Handler<N> };
+
+/**
+ * A domain's part of retention (deleting the personal data of closed cases when they are due).
+ * settings/retention.ts orchestrates; each domain scrubs its own tables.
+ */
+export interface RetentionPart {
+  /** Whether this domain still needs the person (an active plan, a custody without a release date ...). */
+  personInUse?(sqlite: Sqlite, personId: number, deletingCaseIds: ReadonlySet<number>): boolean;
+  /** Remove the personal data this domain holds about one case. */
+  scrubCase?(sqlite: Sqlite, caseId: number, stamp: string): void;
+  /** Remove the personal data this domain holds about one person. */
+  scrubPerson?(sqlite: Sqlite, personId: number, stamp: string): void;
+}
+
+/** Options every demo-data seeder gets, after the synthetic people and their cases exist. */
+export interface DemoSeedStep {
+  today: string;
+  seed: number;
+  /** false: the orchestrator writes the one audit entry for the whole seed. */
+  audit: false;
+}
+
+/** What a domain gives the app: one entry in src/main/modules.ts. */
+export interface DomainModule {
+  name: DomainName;
+  handlers: HandlerGroup;
+  /** Runs in the transaction that creates a vault (default reference data). */
+  onVaultCreated?: (db: Db) => void;
+  /** Adds this domain's synthetic demo data (never real people). */
+  seed?: (sqlite: Sqlite, step: DemoSeedStep) => unknown;
+  retention?: RetentionPart;
 }

@@ -1,11 +1,6 @@
-import type { z } from 'zod';
-import type { Contract, OperationName, OutputOf } from '../../shared/contract';
-import type { HandlerCtx } from './service-context';
+import type { HandlerCtx, HandlerGroup } from './context';
 
-export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
-/** One operation: the parsed input and this call's context in, the contract's output out. */
-export type Handler<N extends OperationName> = (input: ParsedInput<N>, s: HandlerCtx) => Promise<OutputOf<N>> | OutputOf<N>;
-export type HandlerGroup = { [N in OperationName]?: Handler<N> };
+export type { Handler, HandlerGroup, ParsedInput } from './context';
 
 /** Declare one domain's handlers with their types checked against the contract. */
 export function defineHandlers<G extends HandlerGroup>(group: G): G {

@@ -1,20 +1,7 @@
-import type { Db, Sqlite } from './connection';
-import type { CoreContext } from './context';
+import type { CoreContext, HandlerCtx } from './context';
 import { localIsoDate } from './clock';
 
-/** What a service call needs: the open database, who acts, and when. */
-export interface ServiceCtx {
-  db: Db;
-  sqlite: Sqlite;
-  actor: string;
-  now: Date;
-  today: string;
-}
-
-/** What a handler gets: the service context of this call, and the app context behind it. */
-export interface HandlerCtx extends ServiceCtx {
-  app: CoreContext;
-}
+export type { ServiceCtx, HandlerCtx } from './context';
 
 /**
  * The service context of one call, built once by the dispatcher. The database and the actor are
