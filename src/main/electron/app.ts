@@ -6,7 +6,7 @@ import { createAppContext, type AppContext } from '../app-context';
 import { setNativeBinding } from '../core/connection';
 import { createDispatcher, type Dispatch } from '../modules';
 import { createFileLogger, type Logger } from '../core/log';
-import type { VaultOptions } from '../vault/vault';
+import type { VaultOptions } from '../vault';
 import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './csp';
 import { isTrustedSender, LOCKED_CHANNEL, registerIpc } from './ipc';
 import { installContentSecurityPolicy, installSecurityHandlers } from './security';

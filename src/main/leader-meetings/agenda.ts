@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, districts, people } from '../cases/schema';
+import { caseEvents, caseLevelChanges, cases, districts, people } from '../cases';
 import { meetings } from './schema';
 import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';

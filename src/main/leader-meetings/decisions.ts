@@ -1,12 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { caseLevelChanges } from '../cases/schema';
+import { caseLevelChanges } from '../cases';
 import { meetingActions, meetingAgendaItems, meetingDecisions } from './schema';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
 import { partnerLabel } from '../../shared/leader-meetings/rules';
 import type { CaseLevel } from '../../shared/cases/levels';
 import type { DecisionInput, MeetingDetail } from '../../shared/leader-meetings/contract';
-import { addNote, changeLevel, loadCase, updateCase } from '../cases/writes';
+import { addNote, changeLevel, loadCase, updateCase } from '../cases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './forums';

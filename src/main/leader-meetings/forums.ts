@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { districts } from '../cases/schema';
+import { districts } from '../cases';
 import { forumDistricts, forumMembers, forums, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { cases, people } from '../cases/schema';
+import { cases, people } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, efforts, people } from '../cases/schema';
-import { custodyPeriods } from '../releases/schema';
+import { caseEvents, caseLevelChanges, cases, efforts, people } from '../cases';
+import { custodyPeriods } from '../releases';
 import { meetingAgendaItems, meetingDecisions } from './schema';
-import { sspplusPlans } from '../ssp-plus/schema';
+import { sspplusPlans } from '../ssp-plus';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases/levels';

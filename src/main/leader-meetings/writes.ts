@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { cases } from '../cases/schema';
+import { cases } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { cases, districts, people } from '../cases/schema';
+import { cases, districts, people } from '../cases';
 import { custodyInstitutions, custodyPeriods, releaseFollowUps, releaseMeetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { custodyInstitutions, custodyPeriods, releaseActionItems, releaseChecklistItems, releaseFollowUps, releaseMeetingParticipants, releaseMeetings } from './schema';
-import { districts, people } from '../cases/schema';
+import { districts, people } from '../cases';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import {

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { custodyInstitutions, custodyPeriods, releaseFollowUps } from './schema';
-import { people } from '../cases/schema';
+import { people } from '../cases';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { addMonths, compare } from '../../shared/core/dates';

@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db, Sqlite } from '../core/connection';
-import { districts } from '../cases/schema';
+import { districts } from '../cases';
 import { reportAssessments } from './schema';
 import { AppError } from '../core/errors';
 import { findCprLike } from '../../shared/core/cpr';

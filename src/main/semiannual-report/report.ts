@@ -10,8 +10,8 @@ import pkg from '../../../package.json' with { type: 'json' };
 
 /** The app version written into report headers. (A default import: Playwright's ESM loader refuses named JSON imports.) */
 const APP_VERSION: string = pkg.version;
-import { districts as districtsTable } from '../cases/schema';
-import { vaultMeta } from '../vault/schema';
+import { districts as districtsTable } from '../cases';
+import { vaultMeta } from '../vault';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
@@ -21,7 +21,7 @@ import type { ServiceCtx } from '../core/service-context';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
-import { getSetting } from '../settings/store';
+import { getSetting } from '../settings';
 
 export { APP_VERSION };
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { cases, people } from '../cases/schema';
+import { cases, people } from '../cases';
 import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { caseLevelChanges, cases, people } from '../cases/schema';
+import { caseLevelChanges, cases, people } from '../cases';
 import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
