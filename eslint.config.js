@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint/domain-boundaries.js';
 
 /**
  * Boundaries by folder: src/shared runs everywhere (no Node, DOM or Electron, no main/renderer),
@@ -55,5 +56,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: "Only src/main/electron may import 'electron'." }, { group: ['**/renderer/**'], message: 'main does not import the renderer.' }] }],
     },
+  },
+  {
+    // Layers and domains by folder name: scripts/eslint/domain-boundaries.js, dependencies in scripts/eslint/domains.js.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/db/migrations/**'],
+    plugins: { ssp: boundaries },
+    rules: { 'ssp/domain-boundaries': 'error' },
   },
 );

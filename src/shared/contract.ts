@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { OperationDef, Result } from './core/contract';
-import { vaultContract } from './vault/contract';
-import { registerContract } from './cases/contract';
-import { meetingsContract } from './leader-meetings/contract';
-import { maintenanceContract } from './settings/contract';
-import { sspplusContract } from './ssp-plus/contract';
-import { releasesContract } from './releases/contract';
-import { reportContract } from './semiannual-report/contract';
+import { vaultContract } from './vault';
+import { registerContract } from './cases';
+import { meetingsContract } from './leader-meetings';
+import { maintenanceContract } from './settings';
+import { sspplusContract } from './ssp-plus';
+import { releasesContract } from './releases';
+import { reportContract } from './semiannual-report';
 
 export * from './core/contract';
 

@@ -6,7 +6,7 @@ import { parseCpr, maskCpr } from '../../shared/core/cpr';
 import { normalizeForSearch } from '../../shared/core/districts';
 import { danishSortKey, fullName } from '../../shared/core/names';
 import { compare } from '../../shared/core/dates';
-import type { Person, PersonInput } from '../../shared/cases/contract';
+import type { Person, PersonInput } from '../../shared/cases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 

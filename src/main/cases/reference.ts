@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { districts, efforts } from './schema';
 import { DEFAULT_DISTRICTS } from '../../shared/core/districts';
-import { DEFAULT_EFFORTS } from '../../shared/cases/levels';
+import { DEFAULT_EFFORTS } from '../../shared/cases';
 import type { Db } from '../core/connection';
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';

@@ -23,7 +23,7 @@ import { centuryOf } from '../../shared/core/cpr';
 import { addYears, isValidIsoDate, type IsoDate } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
 import { danishSortKey, fullName } from '../../shared/core/names';
-import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases/levels';
+import { defaultForum, type CaseLevel, type ClosingReason, type EventKind, type OffenceCategory } from '../../shared/cases';
 import type { DemoSeedStep } from '../core/module';
 
 export interface SeedOptions {

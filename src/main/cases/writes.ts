@@ -3,8 +3,8 @@ import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, effo
 import { perConnection, type DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare } from '../../shared/core/dates';
-import { defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/cases/levels';
-import type { PersonInput } from '../../shared/cases/contract';
+import { defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/cases';
+import type { PersonInput } from '../../shared/cases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { insertPerson } from './people';

@@ -17,9 +17,9 @@ import {
   type AgendaWindow,
   type ForumKind,
   type ProposedItem,
-} from '../../shared/leader-meetings/rules';
-import type { CaseLevel } from '../../shared/cases/levels';
-import type { AgendaItem } from '../../shared/leader-meetings/contract';
+} from '../../shared/leader-meetings';
+import type { CaseLevel } from '../../shared/cases';
+import type { AgendaItem } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { forumDistrictIds, type ForumRow } from './forums';

@@ -3,8 +3,8 @@ import { districts } from '../cases';
 import { forumDistricts, forumMembers, forums, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/leader-meetings/rules';
-import type { Forum, ForumSaveInput } from '../../shared/leader-meetings/contract';
+import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import type { Forum, ForumSaveInput } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 

@@ -15,8 +15,8 @@
 import type { Sqlite } from '../core/connection';
 import { toDrizzle } from '../core/connection';
 import { addDays, compare, type IsoDate } from '../../shared/core/dates';
-import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/leader-meetings/rules';
-import type { CaseLevel } from '../../shared/cases/levels';
+import { agendaWindow, DEFAULT_AGENDA_LOOKBACK_DAYS, defaultLeaderGroupName, proposeAgenda, type AgendaCandidate, type Partner } from '../../shared/leader-meetings';
+import type { CaseLevel } from '../../shared/cases';
 import { decisionNoteText } from './decisions';
 import { computeProposal } from './agenda';
 import { createRng } from '../core/rng';

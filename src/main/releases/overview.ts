@@ -4,9 +4,9 @@ import { custodyInstitutions, custodyPeriods, releaseFollowUps, releaseMeetings 
 import type { DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
-import { plannedRelease } from '../../shared/releases/rules';
-import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus/rules';
-import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/releases/contract';
+import { plannedRelease } from '../../shared/releases';
+import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus';
+import type { ReleasePerson, ReleasePersonHit, ReleasesOverview } from '../../shared/releases';
 import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, meetingReadiness, timelineOf, type CustodyFacts } from './queries';
 import { getReleaseSettings, timelineConfig } from './settings';

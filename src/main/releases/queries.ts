@@ -13,9 +13,9 @@ import {
   type DoneMilestones,
   type Milestone,
   type ReleaseTimelineConfig,
-} from '../../shared/releases/rules';
-import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus/rules';
-import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/releases/contract';
+} from '../../shared/releases';
+import { FOLLOW_UP_MONTHS, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus';
+import type { CustodyDetail, FollowUpOut, ReadinessOut, ReleaseMeetingSummary, ReleasePerson } from '../../shared/releases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { getReleaseSettings, timelineConfig } from './settings';

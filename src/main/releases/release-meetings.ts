@@ -11,8 +11,8 @@ import {
   type ChecklistStatus,
   type ReleaseMeetingKind,
   type ReleasePartner,
-} from '../../shared/releases/rules';
-import type { ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases/contract';
+} from '../../shared/releases';
+import type { ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, institutionOf, loadCustody, releasePerson } from './queries';

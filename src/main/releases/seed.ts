@@ -11,8 +11,8 @@
  */
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, ageInYears, compare, diffDays, minDate, type IsoDate } from '../../shared/core/dates';
-import { CHECKLIST_ITEM_CODES, type ChecklistStatus, type CustodyType, type InstitutionKind, type ReleasePartner } from '../../shared/releases/rules';
-import type { Outcome } from '../../shared/ssp-plus/rules';
+import { CHECKLIST_ITEM_CODES, type ChecklistStatus, type CustodyType, type InstitutionKind, type ReleasePartner } from '../../shared/releases';
+import type { Outcome } from '../../shared/ssp-plus';
 import { createRng, type Rng } from '../core/rng';
 
 export interface ReleaseSeedOptions {

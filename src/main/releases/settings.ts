@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
-import { DEFAULT_RELEASE_CONFIG, type ReleaseTimelineConfig } from '../../shared/releases/rules';
-import { releaseSettingsSchema, type ReleaseSettings } from '../../shared/releases/contract';
+import { DEFAULT_RELEASE_CONFIG, type ReleaseTimelineConfig } from '../../shared/releases';
+import { releaseSettingsSchema, type ReleaseSettings } from '../../shared/releases';
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';

@@ -25,7 +25,7 @@
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, compare } from '../../shared/core/dates';
 import { ageBand } from '../../shared/core/districts';
-import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../../shared/ssp-plus/rules';
+import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../../shared/ssp-plus';
 import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/semiannual-report';
 
 export interface ReportScope {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import type { AppSettings } from '../../shared/settings/contract';
+import type { AppSettings } from '../../shared/settings';
 import { z } from 'zod';
 import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';

@@ -4,7 +4,7 @@ import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplu
 import type { DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
-import type { CaseLevel } from '../../shared/cases/levels';
+import type { CaseLevel } from '../../shared/cases';
 import {
   ALERT_DAYS,
   LIFE_AREA_CODES,
@@ -18,8 +18,8 @@ import {
   twentyFifthBirthday,
   type ActionStatus,
   type LifeArea,
-} from '../../shared/ssp-plus/rules';
-import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlusCandidate, SspPlusOverview } from '../../shared/ssp-plus/contract';
+} from '../../shared/ssp-plus';
+import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlusCandidate, SspPlusOverview } from '../../shared/ssp-plus';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { eligibilityCase, listPartners, loadPlan } from './writes';

@@ -10,7 +10,7 @@
  */
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, compare, diffDays, maxDate, minDate, type IsoDate } from '../../shared/core/dates';
-import type { CaseLevel } from '../../shared/cases/levels';
+import type { CaseLevel } from '../../shared/cases';
 import { createRng } from '../core/rng';
 import {
   LIFE_AREA_CODES,
@@ -23,7 +23,7 @@ import {
   type Outcome,
   type PlanEndReason,
   type ReviewTrigger,
-} from '../../shared/ssp-plus/rules';
+} from '../../shared/ssp-plus';
 
 export interface SspPlusSeedOptions {
   today: IsoDate;

@@ -4,10 +4,10 @@ import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplu
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
-import { levelAt, type CaseLevel } from '../../shared/cases/levels';
-import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, type CaseStatus } from '../../shared/ssp-plus/rules';
+import { levelAt, type CaseLevel } from '../../shared/cases';
+import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, type CaseStatus } from '../../shared/ssp-plus';
 import type { z } from 'zod';
-import type { areaSaveInput, followUpInput, planEndInput, planStartInput, planUpdateInput, reviewInput } from '../../shared/ssp-plus/contract';
+import type { areaSaveInput, followUpInput, planEndInput, planStartInput, planUpdateInput, reviewInput } from '../../shared/ssp-plus';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { CoreContext } from '../core/context';
-import type { VaultStatus } from '../../shared/vault/contract';
+import type { VaultStatus } from '../../shared/vault';
 import { Vault } from './vault';
 
 /** The vault behind an app context, with everything the vault domain may do to it. */

@@ -11,8 +11,8 @@ import {
   serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
 } from './keyfile';
 import { vaultFiles } from './layout';
-import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
-import type { Owner } from '../../shared/vault/contract';
+import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
+import type { Owner } from '../../shared/vault';
 
 export type { OpenVault, VaultState };
 

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
-import type { ReleasePersonHit } from '../../shared/releases/contract';
-import { defaultForum, type CaseLevel } from '../../shared/cases/levels';
+import type { OutputOf } from '../../shared/contract';
+
+/** A person found by the people search (the search op lives in the releases contract for now). */
+type ReleasePersonHit = OutputOf<'releases.people.search'>[number];
+import { defaultForum, type CaseLevel } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

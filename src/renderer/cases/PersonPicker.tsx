@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ReleasePersonHit } from '../../shared/releases/contract';
+import type { OutputOf } from '../../shared/contract';
+
+/** A person found by the people search (the search op lives in the releases contract for now). */
+type ReleasePersonHit = OutputOf<'releases.people.search'>[number];
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
 import { t } from '../core/i18n';

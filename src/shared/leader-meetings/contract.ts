@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op, shortText, longText, isoDate, id, empty } from '../core/contract';
-import { level, eventKind } from '../cases/contract';
+import { level, eventKind } from '../cases';
 import { AGENDA_REASON_CODES, FORUM_KIND_CODES, MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS, PARTNER_CODES } from './rules';
 
 /**

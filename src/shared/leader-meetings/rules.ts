@@ -5,7 +5,7 @@
  */
 import { addDays, compare, type IsoDate } from '../core/dates';
 import { initials } from '../core/names';
-import type { CaseLevel, EventKind } from '../cases/levels';
+import type { CaseLevel, EventKind } from '../cases';
 
 // ---------------------------------------------------------------------------------------------
 // Partners and forum kinds

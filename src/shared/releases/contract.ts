@@ -10,7 +10,7 @@ import {
   RELEASE_MEETING_KIND_CODES,
   RELEASE_PARTNER_CODES,
 } from './rules';
-import { OUTCOME_CODES } from '../ssp-plus/rules';
+import { OUTCOME_CODES } from '../ssp-plus';
 
 /**
  * Release coordination (den gode løsladelse): custody periods, their timeline, release

@@ -8,3 +8,6 @@ export * from './anonymise';
 export * from './merge';
 export * from './labels';
 export * from './csv';
+export * from './contract';
+export * from './suppression';
+export * from './suppression-graph';

@@ -5,9 +5,9 @@
  * times). Each numeric field of a row (a "measure") is its own district x column grid. Totals,
  * suppression, validation and merging all walk this list, so a table is described once.
  */
-import { CASE_LEVELS } from '../cases/levels';
+import { CASE_LEVELS } from '../cases';
 import { AGE_BANDS } from '../core/districts';
-import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../ssp-plus/rules';
+import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../ssp-plus';
 
 export const REPORT_FORMAT = 'ssp-halvaarsrapport';
 export const REPORT_VERSION = 1;

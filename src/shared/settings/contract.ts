@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op, empty, shortText, isoDate, id } from '../core/contract';
-import { vaultStatusSchema } from '../vault/contract';
-import { MAX_PASSPHRASE_LENGTH } from '../vault/passphrase';
+import { vaultStatusSchema } from '../vault';
+import { MAX_PASSPHRASE_LENGTH } from '../vault';
 
 export const settingsSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op, shortText, longText, isoDate, id, empty } from '../core/contract';
-import { level } from '../cases/contract';
+import { level } from '../cases';
 import {
   ACTION_STATUS_CODES,
   AREA_REVIEW_STATUS_CODES,

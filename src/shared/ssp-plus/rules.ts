@@ -11,7 +11,7 @@ import {
   formatDanishDate,
   type IsoDate,
 } from '../core/dates';
-import type { CaseLevel } from '../cases/levels';
+import type { CaseLevel } from '../cases';
 
 // ---------------------------------------------------------------------------------------------
 // Age limits

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openVault } from '../../app-context';
-import { createBackup, restoreBackup } from '../../vault/backup';
-import { setSetting } from '../../settings/store';
+import { createBackup, restoreBackup } from '../../vault';
+import { setSetting } from '../../settings';
 import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { openVault } from '../../app-context';
 import { AppError } from '../../core/errors';
 import { localIsoDate } from '../../core/clock';
-import { importCasesFile } from '../../cases/import';
+import { importCasesFile } from '../../cases';
 import type { ServiceCtx } from '../../core/service-context';
 import { readPassphraseFile, requireArg, UsageError, type CliIo } from '../io';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { openVault } from '../../app-context';
 import { audit } from '../../core/audit';
 import { readPassphraseFile, requireArg, type CliIo } from '../io';
-import type { KdfParams } from '../../vault/kdf';
+import type { KdfParams } from '../../vault';
 
 export async function initCommand(argv: string[], io: CliIo, kdf?: KdfParams): Promise<number> {
   const { values } = parseArgs({

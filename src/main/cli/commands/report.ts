@@ -3,8 +3,8 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors';
 import { isValidPeriod } from '../../../shared/core/dates';
-import { exportReport, mergeReportFiles } from '../../semiannual-report/report';
-import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../../semiannual-report/files';
+import { exportReport, mergeReportFiles } from '../../semiannual-report';
+import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../../semiannual-report';
 import { requireArg, UsageError, type CliIo } from '../io';
 import { withUnlockedVault } from './import';
 

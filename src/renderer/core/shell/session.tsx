@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import type { Owner } from '../../../shared/vault/contract';
+import type { OutputOf } from '../../../shared/contract';
+
+/** The vault owner, as vault.status reports it. */
+type Owner = NonNullable<OutputOf<'vault.status'>['owner']>;
 
 /**
  * What the unlocked app knows about the open vault. Provided only inside the unlocked tree;

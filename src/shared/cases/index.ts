@@ -1,0 +1,3 @@
+/** The case register's contract and rules (levels, closing reasons, events, efforts). */
+export * from './contract';
+export * from './levels';

@@ -1,0 +1,3 @@
+/** Ledergruppe meetings: contract and rules. */
+export * from './contract';
+export * from './rules';

@@ -1,0 +1,2 @@
+/** Settings, backups, retention and the audit trail: contract. */
+export * from './contract';

@@ -1,0 +1,3 @@
+/** SSP+ plans: contract and rules. */
+export * from './contract';
+export * from './rules';

@@ -1,0 +1,3 @@
+/** The vault: contract and the passphrase rule. */
+export * from './contract';
+export * from './passphrase';
