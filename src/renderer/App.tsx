@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Owner, VaultStatus } from '../shared/vault/contract';
+import type { Owner, VaultStatus } from '../shared/vault';
 import { api, onVaultLocked } from './core/api';
-import { CreateVaultScreen, type CreatedVault } from './vault/CreateVaultScreen';
-import { RecoveryKeyScreen } from './vault/RecoveryKeyScreen';
-import { UnlockScreen, type LockNotice } from './vault/UnlockScreen';
+import { CreateVaultScreen, RecoveryKeyScreen, UnlockScreen, type CreatedVault, type LockNotice } from './vault';
 import { t, useLocale } from './core/i18n';
 import { IdleLockProvider } from './core/shell/IdleLock';
 import { MainLayout } from './core/shell/MainLayout';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { OperationDef, Result } from './core/contract';
 import { vaultContract } from './vault';
-import { registerContract } from './cases';
-import { meetingsContract } from './leader-meetings';
-import { maintenanceContract } from './settings';
-import { sspplusContract } from './ssp-plus';
+import { casesContract } from './cases';
+import { leaderMeetingsContract } from './leader-meetings';
+import { settingsContract } from './settings';
+import { sspPlusContract } from './ssp-plus';
 import { releasesContract } from './releases';
-import { reportContract } from './semiannual-report';
+import { semiannualReportContract } from './semiannual-report';
 
 export * from './core/contract';
 
@@ -15,7 +15,7 @@ export * from './core/contract';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, registerContract, maintenanceContract, meetingsContract, sspplusContract, releasesContract, reportContract] as const;
+const parts = [vaultContract, casesContract, settingsContract, leaderMeetingsContract, sspPlusContract, releasesContract, semiannualReportContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -30,12 +30,12 @@ assertDisjoint(parts);
 
 export const contract = {
   ...vaultContract,
-  ...registerContract,
-  ...meetingsContract,
-  ...maintenanceContract,
-  ...sspplusContract,
+  ...casesContract,
+  ...leaderMeetingsContract,
+  ...settingsContract,
+  ...sspPlusContract,
   ...releasesContract,
-  ...reportContract,
+  ...semiannualReportContract,
 } as const;
 
 export type Contract = typeof contract;

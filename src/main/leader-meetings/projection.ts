@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, cases, efforts, people } from '../cases';
 import { custodyPeriods } from '../releases';
 import { meetingAgendaItems, meetingDecisions } from './schema';
-import { sspplusPlans } from '../ssp-plus';
+import { sspPlusPlans } from '../ssp-plus';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases';
@@ -99,10 +99,10 @@ function relatedStatus(tx: DbOrTx, caseIds: number[], refDate: string): Map<numb
   const persons = tx.select({ caseId: cases.id, personId: cases.personId }).from(cases).where(inArray(cases.id, caseIds)).all();
   const personIds = [...new Set(persons.map((p) => p.personId))];
   const plans = tx
-    .select({ personId: sspplusPlans.personId, status: sspplusPlans.status, startDate: sspplusPlans.startDate, endDate: sspplusPlans.endDate })
-    .from(sspplusPlans)
-    .where(and(inArray(sspplusPlans.personId, personIds), lte(sspplusPlans.startDate, refDate)))
-    .orderBy(asc(sspplusPlans.startDate), asc(sspplusPlans.id))
+    .select({ personId: sspPlusPlans.personId, status: sspPlusPlans.status, startDate: sspPlusPlans.startDate, endDate: sspPlusPlans.endDate })
+    .from(sspPlusPlans)
+    .where(and(inArray(sspPlusPlans.personId, personIds), lte(sspPlusPlans.startDate, refDate)))
+    .orderBy(asc(sspPlusPlans.startDate), asc(sspPlusPlans.id))
     .all();
   const custody = tx
     .select({ personId: custodyPeriods.personId, imprisonedOn: custodyPeriods.imprisonedOn, expected: custodyPeriods.expectedReleaseOn, releasedOn: custodyPeriods.releasedOn })

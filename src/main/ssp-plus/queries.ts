@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cases, people } from '../cases';
-import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from './schema';
+import { sspPlusActions, sspPlusAreas, sspPlusFollowUps, sspPlusPartners, sspPlusPlanPartners, sspPlusPlans, sspPlusReviewAreas, sspPlusReviewPartners, sspPlusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
@@ -26,15 +26,15 @@ import { eligibilityCase, listPartners, loadPlan } from './writes';
 
 /** SSP+ reads: one plan in full, the lists, the overview with its flags and alerts, start candidates. */
 
-type Plan = typeof sspplusPlans.$inferSelect;
+type Plan = typeof sspPlusPlans.$inferSelect;
 
 function scheduledDates(db: DbOrTx, planIds: readonly number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (!planIds.length) return out;
   const rows = db
-    .select({ planId: sspplusReviews.planId, heldOn: sspplusReviews.heldOn })
-    .from(sspplusReviews)
-    .where(and(inArray(sspplusReviews.planId, [...planIds]), eq(sspplusReviews.kind, 'scheduled')))
+    .select({ planId: sspPlusReviews.planId, heldOn: sspPlusReviews.heldOn })
+    .from(sspPlusReviews)
+    .where(and(inArray(sspPlusReviews.planId, [...planIds]), eq(sspPlusReviews.kind, 'scheduled')))
     .all();
   for (const r of rows) out.set(r.planId, [...(out.get(r.planId) ?? []), r.heldOn]);
   return out;
@@ -46,7 +46,7 @@ function nextReviewOf(plan: Plan, held: readonly string[], today: string) {
   return { dueOn, daysLeft, overdue };
 }
 
-function toAction(a: typeof sspplusActions.$inferSelect, partnerName: string | null, today: string, planActive: boolean): PlanAction {
+function toAction(a: typeof sspPlusActions.$inferSelect, partnerName: string | null, today: string, planActive: boolean): PlanAction {
   const status = a.status as ActionStatus;
   return {
     id: a.id,
@@ -71,8 +71,8 @@ export function getPlanDetail(s: ServiceCtx, planId: number, options: { recordVi
   const partnerNames = new Map(listPartners(db).map((p) => [p.id, p]));
   const active = plan.status === 'active';
 
-  const areaRows = db.select().from(sspplusAreas).where(eq(sspplusAreas.planId, plan.id)).all();
-  const actionRows = db.select().from(sspplusActions).where(eq(sspplusActions.planId, plan.id)).orderBy(asc(sspplusActions.id)).all();
+  const areaRows = db.select().from(sspPlusAreas).where(eq(sspPlusAreas.planId, plan.id)).all();
+  const actionRows = db.select().from(sspPlusActions).where(eq(sspPlusActions.planId, plan.id)).orderBy(asc(sspPlusActions.id)).all();
   const actions = actionRows.map((a) => toAction(a, a.partnerId ? (partnerNames.get(a.partnerId)?.name ?? null) : null, today, active));
   const areas = LIFE_AREA_CODES.map((area) => {
     const row = areaRows.find((r) => r.area === area);
@@ -81,10 +81,10 @@ export function getPlanDetail(s: ServiceCtx, planId: number, options: { recordVi
     return { area, filled: Boolean(texts.currentSituation || texts.goal || texts.progressNotes || own.length), ...texts, actions: own };
   });
 
-  const reviewRows = db.select().from(sspplusReviews).where(eq(sspplusReviews.planId, plan.id)).orderBy(asc(sspplusReviews.heldOn), asc(sspplusReviews.id)).all();
+  const reviewRows = db.select().from(sspPlusReviews).where(eq(sspPlusReviews.planId, plan.id)).orderBy(asc(sspPlusReviews.heldOn), asc(sspPlusReviews.id)).all();
   const ids = reviewRows.map((r) => r.id);
-  const reviewAreas = ids.length ? db.select().from(sspplusReviewAreas).where(inArray(sspplusReviewAreas.reviewId, ids)).orderBy(asc(sspplusReviewAreas.id)).all() : [];
-  const reviewPartners = ids.length ? db.select().from(sspplusReviewPartners).where(inArray(sspplusReviewPartners.reviewId, ids)).all() : [];
+  const reviewAreas = ids.length ? db.select().from(sspPlusReviewAreas).where(inArray(sspPlusReviewAreas.reviewId, ids)).orderBy(asc(sspPlusReviewAreas.id)).all() : [];
+  const reviewPartners = ids.length ? db.select().from(sspPlusReviewPartners).where(inArray(sspPlusReviewPartners.reviewId, ids)).all() : [];
   const reviews: PlanReview[] = reviewRows.map((r) => {
     const pids = reviewPartners.filter((p) => p.reviewId === r.id).map((p) => p.partnerId);
     return {
@@ -112,13 +112,13 @@ export function getPlanDetail(s: ServiceCtx, planId: number, options: { recordVi
 
   const followUps: PlanFollowUp[] = db
     .select()
-    .from(sspplusFollowUps)
-    .where(eq(sspplusFollowUps.planId, plan.id))
-    .orderBy(asc(sspplusFollowUps.months))
+    .from(sspPlusFollowUps)
+    .where(eq(sspPlusFollowUps.planId, plan.id))
+    .orderBy(asc(sspPlusFollowUps.months))
     .all()
     .map((f) => ({ id: f.id, months: f.months as 3 | 6 | 12, dueOn: f.dueOn, outcome: f.outcome as PlanFollowUp['outcome'], recordedOn: f.recordedOn, due: f.outcome === null && compare(f.dueOn, today) <= 0 }));
 
-  const planPartnerIds = db.select({ id: sspplusPlanPartners.partnerId }).from(sspplusPlanPartners).where(eq(sspplusPlanPartners.planId, plan.id)).all().map((p) => p.id);
+  const planPartnerIds = db.select({ id: sspPlusPlanPartners.partnerId }).from(sspPlusPlanPartners).where(eq(sspPlusPlanPartners.planId, plan.id)).all().map((p) => p.id);
   return {
     id: plan.id,
     status: plan.status,
@@ -149,18 +149,18 @@ export function getPlanDetail(s: ServiceCtx, planId: number, options: { recordVi
 export function listPlans(s: ServiceCtx, status: 'active' | 'ended' | 'all'): PlanRow[] {
   const db = s.db;
   const rows = db
-    .select({ plan: sspplusPlans, person: people, caseNumber: cases.caseNumber, level: cases.level })
-    .from(sspplusPlans)
-    .innerJoin(people, eq(people.id, sspplusPlans.personId))
-    .innerJoin(cases, eq(cases.id, sspplusPlans.caseId))
-    .where(status === 'all' ? undefined : eq(sspplusPlans.status, status))
-    .orderBy(asc(people.sortName), asc(sspplusPlans.id))
+    .select({ plan: sspPlusPlans, person: people, caseNumber: cases.caseNumber, level: cases.level })
+    .from(sspPlusPlans)
+    .innerJoin(people, eq(people.id, sspPlusPlans.personId))
+    .innerJoin(cases, eq(cases.id, sspPlusPlans.caseId))
+    .where(status === 'all' ? undefined : eq(sspPlusPlans.status, status))
+    .orderBy(asc(people.sortName), asc(sspPlusPlans.id))
     .all();
   const planIds = rows.map((r) => r.plan.id);
   const held = scheduledDates(db, planIds);
   const overdue = new Map<number, number>();
   if (planIds.length) {
-    const open = db.select().from(sspplusActions).where(and(inArray(sspplusActions.planId, planIds), inArray(sspplusActions.status, ['planned', 'in-progress']))).all();
+    const open = db.select().from(sspPlusActions).where(and(inArray(sspPlusActions.planId, planIds), inArray(sspPlusActions.status, ['planned', 'in-progress']))).all();
     for (const a of open) if (isActionOverdue(a.deadline, a.status as ActionStatus, s.today)) overdue.set(a.planId, (overdue.get(a.planId) ?? 0) + 1);
   }
   return rows.map(({ plan, person, caseNumber, level }) => ({
@@ -198,10 +198,10 @@ export function overview(s: ServiceCtx): SspPlusOverview {
   const planIds = activePlans.map((p) => p.planId);
   const overdueActions = planIds.length
     ? db
-        .select({ a: sspplusActions, partnerName: sspplusPartners.name })
-        .from(sspplusActions)
-        .leftJoin(sspplusPartners, eq(sspplusPartners.id, sspplusActions.partnerId))
-        .where(and(inArray(sspplusActions.planId, planIds), inArray(sspplusActions.status, ['planned', 'in-progress'])))
+        .select({ a: sspPlusActions, partnerName: sspPlusPartners.name })
+        .from(sspPlusActions)
+        .leftJoin(sspPlusPartners, eq(sspPlusPartners.id, sspPlusActions.partnerId))
+        .where(and(inArray(sspPlusActions.planId, planIds), inArray(sspPlusActions.status, ['planned', 'in-progress'])))
         .all()
         .filter(({ a }) => isActionOverdue(a.deadline, a.status as ActionStatus, today))
         .map(({ a, partnerName }) => ({
@@ -218,11 +218,11 @@ export function overview(s: ServiceCtx): SspPlusOverview {
     : [];
 
   const dueFollowUps = db
-    .select({ f: sspplusFollowUps, plan: sspplusPlans, person: people })
-    .from(sspplusFollowUps)
-    .innerJoin(sspplusPlans, eq(sspplusPlans.id, sspplusFollowUps.planId))
-    .innerJoin(people, eq(people.id, sspplusPlans.personId))
-    .where(eq(sspplusPlans.status, 'ended'))
+    .select({ f: sspPlusFollowUps, plan: sspPlusPlans, person: people })
+    .from(sspPlusFollowUps)
+    .innerJoin(sspPlusPlans, eq(sspPlusPlans.id, sspPlusFollowUps.planId))
+    .innerJoin(people, eq(people.id, sspPlusPlans.personId))
+    .where(eq(sspPlusPlans.status, 'ended'))
     .all()
     .filter(({ f }) => f.outcome === null && compare(f.dueOn, today) <= 0)
     .map(({ f, plan, person }) => ({ planId: plan.id, followUpId: f.id, personId: person.id, firstName: person.firstName, lastName: person.lastName, months: f.months as 3 | 6 | 12, dueOn: f.dueOn, endDate: plan.endDate! }))
@@ -270,7 +270,7 @@ export function candidates(s: ServiceCtx, input: { search?: string; startDate: s
   return rows.map((p) => {
     const c = eligibilityCase(s.db, p.id, input.startDate);
     const caseRow = c ? s.db.select({ caseNumber: cases.caseNumber, level: cases.level, status: cases.status }).from(cases).where(eq(cases.id, c.caseId)).get() : undefined;
-    const activePlan = s.db.select({ id: sspplusPlans.id }).from(sspplusPlans).where(and(eq(sspplusPlans.personId, p.id), eq(sspplusPlans.status, 'active'))).get();
+    const activePlan = s.db.select({ id: sspPlusPlans.id }).from(sspPlusPlans).where(and(eq(sspPlusPlans.personId, p.id), eq(sspPlusPlans.status, 'active'))).get();
     const e = eligibility(p.birthDate, input.startDate, c && { level: c.level, status: c.status });
     return {
       personId: p.id,

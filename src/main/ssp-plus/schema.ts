@@ -8,7 +8,7 @@ import { cases, people } from '../cases/schema';
  */
 
 /** Partners that can take part in a plan or own an action: an editable list (defaults in a migration). */
-export const sspplusPartners = sqliteTable('sspplus_partners', {
+export const sspPlusPartners = sqliteTable('sspplus_partners', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -16,7 +16,7 @@ export const sspplusPartners = sqliteTable('sspplus_partners', {
 });
 
 /** One plan. `caseId` is the level 3-4 case the plan was started on. */
-export const sspplusPlans = sqliteTable(
+export const sspPlusPlans = sqliteTable(
   'sspplus_plans',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
@@ -41,21 +41,21 @@ export const sspplusPlans = sqliteTable(
   ],
 );
 
-export const sspplusPlanPartners = sqliteTable(
+export const sspPlusPlanPartners = sqliteTable(
   'sspplus_plan_partners',
   {
-    planId: integer('plan_id').notNull().references(() => sspplusPlans.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => sspplusPartners.id),
+    planId: integer('plan_id').notNull().references(() => sspPlusPlans.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').notNull().references(() => sspPlusPartners.id),
   },
   (t) => [primaryKey({ columns: [t.planId, t.partnerId] })],
 );
 
 /** One row per life area that has content; an area without a row is empty (not relevant). */
-export const sspplusAreas = sqliteTable(
+export const sspPlusAreas = sqliteTable(
   'sspplus_areas',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => sspplusPlans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => sspPlusPlans.id, { onDelete: 'cascade' }),
     area: text('area').notNull(),
     currentSituation: text('current_situation').notNull().default(''),
     goal: text('goal').notNull().default(''),
@@ -66,14 +66,14 @@ export const sspplusAreas = sqliteTable(
 );
 
 /** Agreed actions (aftalte handlinger) within a life area. Never deleted: given up is a status. */
-export const sspplusActions = sqliteTable(
+export const sspPlusActions = sqliteTable(
   'sspplus_actions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => sspplusPlans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => sspPlusPlans.id, { onDelete: 'cascade' }),
     area: text('area').notNull(),
     description: text('description').notNull(),
-    partnerId: integer('partner_id').references(() => sspplusPartners.id),
+    partnerId: integer('partner_id').references(() => sspPlusPartners.id),
     deadline: text('deadline'),
     status: text('status').notNull(),
     createdAt: text('created_at').notNull(),
@@ -83,11 +83,11 @@ export const sspplusActions = sqliteTable(
 );
 
 /** A review (opfølgning) of the plan: scheduled on the grid from the start, or ad hoc after an event. */
-export const sspplusReviews = sqliteTable(
+export const sspPlusReviews = sqliteTable(
   'sspplus_reviews',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => sspplusPlans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => sspPlusPlans.id, { onDelete: 'cascade' }),
     heldOn: text('held_on').notNull(),
     kind: text('kind').notNull(),
     trigger: text('trigger'),
@@ -99,21 +99,21 @@ export const sspplusReviews = sqliteTable(
   (t) => [index('sspplus_reviews_plan_idx').on(t.planId, t.heldOn)],
 );
 
-export const sspplusReviewPartners = sqliteTable(
+export const sspPlusReviewPartners = sqliteTable(
   'sspplus_review_partners',
   {
-    reviewId: integer('review_id').notNull().references(() => sspplusReviews.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => sspplusPartners.id),
+    reviewId: integer('review_id').notNull().references(() => sspPlusReviews.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').notNull().references(() => sspPlusPartners.id),
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.partnerId] })],
 );
 
 /** Status per life area at a review. */
-export const sspplusReviewAreas = sqliteTable(
+export const sspPlusReviewAreas = sqliteTable(
   'sspplus_review_areas',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reviewId: integer('review_id').notNull().references(() => sspplusReviews.id, { onDelete: 'cascade' }),
+    reviewId: integer('review_id').notNull().references(() => sspPlusReviews.id, { onDelete: 'cascade' }),
     area: text('area').notNull(),
     status: text('status').notNull(),
     note: text('note').notNull().default(''),
@@ -122,11 +122,11 @@ export const sspplusReviewAreas = sqliteTable(
 );
 
 /** Outcome follow-ups at 3, 6 and 12 months after the plan ended; created when it ends. */
-export const sspplusFollowUps = sqliteTable(
+export const sspPlusFollowUps = sqliteTable(
   'sspplus_follow_ups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => sspplusPlans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => sspPlusPlans.id, { onDelete: 'cascade' }),
     months: integer('months').notNull(),
     dueOn: text('due_on').notNull(),
     outcome: text('outcome'),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { caseLevelChanges, cases, people } from '../cases';
-import { sspplusActions, sspplusAreas, sspplusFollowUps, sspplusPartners, sspplusPlanPartners, sspplusPlans, sspplusReviewAreas, sspplusReviewPartners, sspplusReviews } from './schema';
+import { sspPlusActions, sspPlusAreas, sspPlusFollowUps, sspPlusPartners, sspPlusPlanPartners, sspPlusPlans, sspPlusReviewAreas, sspPlusReviewPartners, sspPlusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
@@ -13,13 +13,13 @@ import type { ServiceCtx } from '../core/service-context';
 
 /**
  * SSP+ plans: the writes. Each runs in one transaction and leaves an audit entry with codes and
- * ids only. Reads are in ./sspplusQueries.ts.
+ * ids only. Reads are in ./sspPlusQueries.ts.
  */
 
-type PlanRow = typeof sspplusPlans.$inferSelect;
+type PlanRow = typeof sspPlusPlans.$inferSelect;
 
 export function loadPlan(tx: DbOrTx, planId: number): PlanRow {
-  const row = tx.select().from(sspplusPlans).where(eq(sspplusPlans.id, planId)).get();
+  const row = tx.select().from(sspPlusPlans).where(eq(sspPlusPlans.id, planId)).get();
   if (!row) throw new AppError('NOT_FOUND', 'Planen findes ikke.');
   return row;
 }
@@ -42,13 +42,13 @@ function notBeforeStart(plan: PlanRow, date: string, field: string): void {
 function assertPartners(tx: DbOrTx, ids: readonly number[], field = 'partnerIds'): void {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  const found = tx.select({ id: sspplusPartners.id }).from(sspplusPartners).where(inArray(sspplusPartners.id, unique)).all();
+  const found = tx.select({ id: sspPlusPartners.id }).from(sspPlusPartners).where(inArray(sspPlusPartners.id, unique)).all();
   if (found.length !== unique.length) throw new AppError('NOT_FOUND', 'En af samarbejdspartnerne findes ikke. Genindlæs siden, og prøv igen.', { [field]: 'Ukendt samarbejdspartner' });
 }
 
 function setPlanPartners(tx: DbOrTx, planId: number, partnerIds: readonly number[]): void {
-  tx.delete(sspplusPlanPartners).where(eq(sspplusPlanPartners.planId, planId)).run();
-  for (const partnerId of new Set(partnerIds)) tx.insert(sspplusPlanPartners).values({ planId, partnerId }).run();
+  tx.delete(sspPlusPlanPartners).where(eq(sspPlusPlanPartners.planId, planId)).run();
+  for (const partnerId of new Set(partnerIds)) tx.insert(sspPlusPlanPartners).values({ planId, partnerId }).run();
 }
 
 /**
@@ -77,7 +77,7 @@ export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>)
       const field = e.rule === 'age-too-low' || e.rule === 'age-too-high' ? 'startDate' : 'personId';
       throw new AppError('RULE_VIOLATION', e.reason, { [field]: e.reason });
     }
-    const active = tx.select().from(sspplusPlans).where(and(eq(sspplusPlans.personId, person.id), eq(sspplusPlans.status, 'active'))).get();
+    const active = tx.select().from(sspPlusPlans).where(and(eq(sspPlusPlans.personId, person.id), eq(sspPlusPlans.status, 'active'))).get();
     if (active) {
       throw new AppError('CONFLICT', `Den unge har allerede en aktiv SSP+-plan (startet ${formatDanishDate(active.startDate)}). Der kan kun være én aktiv plan pr. person; åbn den i stedet.`);
     }
@@ -85,7 +85,7 @@ export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>)
     assertPartners(tx, input.partnerIds);
     const stamp = s.now.toISOString();
     const row = tx
-      .insert(sspplusPlans)
+      .insert(sspPlusPlans)
       .values({
         personId: person.id,
         caseId: c!.caseId,
@@ -98,7 +98,7 @@ export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>)
         createdAt: stamp,
         updatedAt: stamp,
       })
-      .returning({ id: sspplusPlans.id })
+      .returning({ id: sspPlusPlans.id })
       .get();
     setPlanPartners(tx, row.id, input.partnerIds);
     audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'sspplus_plan', entityId: row.id, detail: `case:${c!.caseId};level:${c!.level}` });
@@ -134,7 +134,7 @@ export function updatePlan(s: ServiceCtx, input: z.output<typeof planUpdateInput
       setPlanPartners(tx, plan.id, input.partnerIds);
       changed.push('partners');
     }
-    tx.update(sspplusPlans).set(set).where(eq(sspplusPlans.id, plan.id)).run();
+    tx.update(sspPlusPlans).set(set).where(eq(sspPlusPlans.id, plan.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'sspplus_plan', entityId: plan.id, detail: changed.join(';') || null });
   });
 }
@@ -147,11 +147,11 @@ export function saveArea(s: ServiceCtx, input: z.output<typeof areaSaveInput>): 
     const fields: Record<string, string> = {};
     input.actions.forEach((a, i) => {
       if (a.partnerId) {
-        const ok = tx.select({ id: sspplusPartners.id }).from(sspplusPartners).where(eq(sspplusPartners.id, a.partnerId)).get();
+        const ok = tx.select({ id: sspPlusPartners.id }).from(sspPlusPartners).where(eq(sspPlusPartners.id, a.partnerId)).get();
         if (!ok) fields[`actions.${i}.partnerId`] = 'Ukendt samarbejdspartner';
       }
       if (a.id) {
-        const existing = tx.select().from(sspplusActions).where(eq(sspplusActions.id, a.id)).get();
+        const existing = tx.select().from(sspPlusActions).where(eq(sspPlusActions.id, a.id)).get();
         if (!existing || existing.planId !== plan.id || existing.area !== input.area) fields[`actions.${i}`] = 'Handlingen hører ikke til dette område';
       }
     });
@@ -159,23 +159,23 @@ export function saveArea(s: ServiceCtx, input: z.output<typeof areaSaveInput>): 
 
     const stamp = s.now.toISOString();
     const texts = { currentSituation: input.currentSituation.trim(), goal: input.goal.trim(), progressNotes: input.progressNotes.trim() };
-    const row = tx.select().from(sspplusAreas).where(and(eq(sspplusAreas.planId, plan.id), eq(sspplusAreas.area, input.area))).get();
-    if (row) tx.update(sspplusAreas).set({ ...texts, updatedAt: stamp }).where(eq(sspplusAreas.id, row.id)).run();
-    else tx.insert(sspplusAreas).values({ planId: plan.id, area: input.area, ...texts, updatedAt: stamp }).run();
+    const row = tx.select().from(sspPlusAreas).where(and(eq(sspPlusAreas.planId, plan.id), eq(sspPlusAreas.area, input.area))).get();
+    if (row) tx.update(sspPlusAreas).set({ ...texts, updatedAt: stamp }).where(eq(sspPlusAreas.id, row.id)).run();
+    else tx.insert(sspPlusAreas).values({ planId: plan.id, area: input.area, ...texts, updatedAt: stamp }).run();
 
     let added = 0;
     let updated = 0;
     for (const a of input.actions) {
       const values = { description: a.description.trim(), partnerId: a.partnerId ?? null, deadline: a.deadline ?? null, status: a.status, updatedAt: stamp };
       if (a.id) {
-        tx.update(sspplusActions).set(values).where(eq(sspplusActions.id, a.id)).run();
+        tx.update(sspPlusActions).set(values).where(eq(sspPlusActions.id, a.id)).run();
         updated++;
       } else {
-        tx.insert(sspplusActions).values({ ...values, planId: plan.id, area: input.area, createdAt: stamp }).run();
+        tx.insert(sspPlusActions).values({ ...values, planId: plan.id, area: input.area, createdAt: stamp }).run();
         added++;
       }
     }
-    tx.update(sspplusPlans).set({ updatedAt: stamp }).where(eq(sspplusPlans.id, plan.id)).run();
+    tx.update(sspPlusPlans).set({ updatedAt: stamp }).where(eq(sspPlusPlans.id, plan.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'sspplus_plan', entityId: plan.id, detail: `area:${input.area};actions-added:${added};actions-updated:${updated}` });
   });
 }
@@ -194,7 +194,7 @@ export function addReview(s: ServiceCtx, input: z.output<typeof reviewInput>): n
     });
     const stamp = s.now.toISOString();
     const review = tx
-      .insert(sspplusReviews)
+      .insert(sspPlusReviews)
       .values({
         planId: plan.id,
         heldOn: input.heldOn,
@@ -205,21 +205,21 @@ export function addReview(s: ServiceCtx, input: z.output<typeof reviewInput>): n
         actor: s.actor,
         createdAt: stamp,
       })
-      .returning({ id: sspplusReviews.id })
+      .returning({ id: sspPlusReviews.id })
       .get();
-    for (const partnerId of new Set(input.partnerIds)) tx.insert(sspplusReviewPartners).values({ reviewId: review.id, partnerId }).run();
+    for (const partnerId of new Set(input.partnerIds)) tx.insert(sspPlusReviewPartners).values({ reviewId: review.id, partnerId }).run();
     let goals = 0;
     for (const a of input.areas) {
-      tx.insert(sspplusReviewAreas).values({ reviewId: review.id, area: a.area, status: a.status, note: a.note.trim() }).run();
+      tx.insert(sspPlusReviewAreas).values({ reviewId: review.id, area: a.area, status: a.status, note: a.note.trim() }).run();
       const newGoal = a.newGoal?.trim();
       if (newGoal) {
-        const row = tx.select().from(sspplusAreas).where(and(eq(sspplusAreas.planId, plan.id), eq(sspplusAreas.area, a.area))).get();
-        if (row) tx.update(sspplusAreas).set({ goal: newGoal, updatedAt: stamp }).where(eq(sspplusAreas.id, row.id)).run();
-        else tx.insert(sspplusAreas).values({ planId: plan.id, area: a.area, goal: newGoal, updatedAt: stamp }).run();
+        const row = tx.select().from(sspPlusAreas).where(and(eq(sspPlusAreas.planId, plan.id), eq(sspPlusAreas.area, a.area))).get();
+        if (row) tx.update(sspPlusAreas).set({ goal: newGoal, updatedAt: stamp }).where(eq(sspPlusAreas.id, row.id)).run();
+        else tx.insert(sspPlusAreas).values({ planId: plan.id, area: a.area, goal: newGoal, updatedAt: stamp }).run();
         goals++;
       }
     }
-    tx.update(sspplusPlans).set({ updatedAt: stamp }).where(eq(sspplusPlans.id, plan.id)).run();
+    tx.update(sspPlusPlans).set({ updatedAt: stamp }).where(eq(sspPlusPlans.id, plan.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'sspplus_review', entityId: review.id, detail: `plan:${plan.id};kind:${input.kind};areas:${input.areas.length};goals:${goals}` });
     return review.id;
   });
@@ -231,13 +231,13 @@ export function endPlan(s: ServiceCtx, input: z.output<typeof planEndInput>): vo
     assertActive(plan);
     notInFuture(s, input.endDate, 'endDate');
     notBeforeStart(plan, input.endDate, 'endDate');
-    tx.update(sspplusPlans)
+    tx.update(sspPlusPlans)
       .set({ status: 'ended', endDate: input.endDate, endReason: input.reason, endNote: input.note?.trim() || null, updatedAt: s.now.toISOString() })
-      .where(eq(sspplusPlans.id, plan.id))
+      .where(eq(sspPlusPlans.id, plan.id))
       .run();
     const due = followUpDueDates(input.endDate);
     const byMonths = { 3: due.m3, 6: due.m6, 12: due.m12 } as const;
-    for (const months of FOLLOW_UP_MONTHS) tx.insert(sspplusFollowUps).values({ planId: plan.id, months, dueOn: byMonths[months] }).run();
+    for (const months of FOLLOW_UP_MONTHS) tx.insert(sspPlusFollowUps).values({ planId: plan.id, months, dueOn: byMonths[months] }).run();
     audit(tx, { at: s.now, actor: s.actor, action: 'close', entity: 'sspplus_plan', entityId: plan.id, detail: `reason:${input.reason}` });
   });
 }
@@ -245,14 +245,14 @@ export function endPlan(s: ServiceCtx, input: z.output<typeof planEndInput>): vo
 /** Record (or correct) the outcome at a follow-up. Returns the plan's id. */
 export function recordFollowUp(s: ServiceCtx, input: z.output<typeof followUpInput>): number {
   return s.db.transaction((tx) => {
-    const f = tx.select().from(sspplusFollowUps).where(eq(sspplusFollowUps.id, input.followUpId)).get();
+    const f = tx.select().from(sspPlusFollowUps).where(eq(sspPlusFollowUps.id, input.followUpId)).get();
     if (!f) throw new AppError('NOT_FOUND', 'Opfølgningen findes ikke.');
     const plan = loadPlan(tx, f.planId);
     notInFuture(s, input.recordedOn, 'recordedOn');
     if (plan.endDate && compare(input.recordedOn, plan.endDate) < 0) {
       throw new AppError('RULE_VIOLATION', 'Opfølgningen kan ikke ligge før planens afslutning.', { recordedOn: 'Må ikke ligge før afslutningen' });
     }
-    tx.update(sspplusFollowUps).set({ outcome: input.outcome, recordedOn: input.recordedOn }).where(eq(sspplusFollowUps.id, f.id)).run();
+    tx.update(sspPlusFollowUps).set({ outcome: input.outcome, recordedOn: input.recordedOn }).where(eq(sspPlusFollowUps.id, f.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: f.outcome ? 'update' : 'create', entity: 'sspplus_follow_up', entityId: f.id, detail: `plan:${plan.id};months:${f.months};outcome:${input.outcome}` });
     return plan.id;
   });
@@ -261,18 +261,18 @@ export function recordFollowUp(s: ServiceCtx, input: z.output<typeof followUpInp
 // ---- partners ----
 
 export function listPartners(tx: DbOrTx) {
-  return tx.select({ id: sspplusPartners.id, name: sspplusPartners.name, active: sspplusPartners.active }).from(sspplusPartners).orderBy(asc(sspplusPartners.sortOrder), asc(sspplusPartners.name)).all();
+  return tx.select({ id: sspPlusPartners.id, name: sspPlusPartners.name, active: sspPlusPartners.active }).from(sspPlusPartners).orderBy(asc(sspPlusPartners.sortOrder), asc(sspPlusPartners.name)).all();
 }
 
 export function savePartner(s: ServiceCtx, input: { id?: number; name: string; active: boolean }) {
   return s.db.transaction((tx) => {
     const name = input.name.trim();
-    const clash = tx.select().from(sspplusPartners).where(eq(sspplusPartners.name, name)).get();
+    const clash = tx.select().from(sspPlusPartners).where(eq(sspPlusPartners.name, name)).get();
     if (clash && clash.id !== input.id) throw new AppError('CONFLICT', 'Der findes allerede en samarbejdspartner med det navn.', { name: 'Navnet er allerede brugt' });
-    const cols = { id: sspplusPartners.id, name: sspplusPartners.name, active: sspplusPartners.active };
+    const cols = { id: sspPlusPartners.id, name: sspPlusPartners.name, active: sspPlusPartners.active };
     const row = input.id
-      ? tx.update(sspplusPartners).set({ name, active: input.active }).where(eq(sspplusPartners.id, input.id)).returning(cols).get()
-      : tx.insert(sspplusPartners).values({ name, active: input.active }).returning(cols).get();
+      ? tx.update(sspPlusPartners).set({ name, active: input.active }).where(eq(sspPlusPartners.id, input.id)).returning(cols).get()
+      : tx.insert(sspPlusPartners).values({ name, active: input.active }).returning(cols).get();
     if (!row) throw new AppError('NOT_FOUND', 'Samarbejdspartneren findes ikke.');
     audit(tx, { at: s.now, actor: s.actor, action: input.id ? 'update' : 'create', entity: 'sspplus_partner', entityId: row.id });
     return row;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
-import type { CaseDetail } from '../../shared/cases/contract';
+import type { CaseDetail } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -15,7 +15,7 @@ import { closingReasonName, longDate, statusName } from './labels';
 import { PersonPanel } from './PersonPanel';
 import type { CaseNotice } from './routes';
 import { Timeline } from './Timeline';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 import { useReference } from './useReference';
 
 type DialogState =

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { CaseLevel } from '../../shared/cases/levels';
+import type { CaseLevel } from '../../shared/cases';
 import { t } from '../core/i18n';
 import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';

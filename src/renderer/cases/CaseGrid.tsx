@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import type { CaseRow } from '../../shared/cases/contract';
+import type { CaseRow } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { t } from '../core/i18n';
 import { Icon } from '../core/ui/Icon';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { AppErrorShape, Result } from '../../shared/contract';
-import type { CaseDetail } from '../../shared/cases/contract';
+import type { CaseDetail } from '../../shared/cases';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button, type ButtonVariant } from '../core/ui/Button';

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
-import type { CaseDetail } from '../../shared/cases/contract';
+import type { CaseDetail } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -13,7 +13,7 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { PersonFields } from './PersonFields';
 import { usePersonForm } from './personForm';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 import { useReference } from './useReference';
 
 /** Redigér person: the case's young person, with the same fields and checks as Opret sag. */

@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
-import type { CaseDetail } from '../../shared/cases/contract';
-import { isEffortEvent, type EventKind } from '../../shared/cases/levels';
+import type { CaseDetail } from '../../shared/cases';
+import { isEffortEvent, type EventKind } from '../../shared/cases';
 import { api } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
-import { Dialog } from './Dialog';
+import { Dialog } from '../core/ui/Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';
 import { SelectField, TextArea } from './fields';
 import { eventKindName, eventKindOptions, offenceOptions } from './labels';
@@ -47,7 +47,7 @@ export function EventDialog({ detail, today, onDone, onClose, efforts }: CaseDia
     );
   };
   return (
-    <Dialog title={t('cases.action.addEvent')} onClose={onClose} testId="dialog-event">
+    <Dialog className="case-dialog" title={t('cases.action.addEvent')} onClose={onClose} testId="dialog-event">
       <DialogForm onSubmit={submit} submitLabel={t('cases.event.submit')} onCancel={onClose} save={save}>
         <SelectField
           id="event-kind"
@@ -103,7 +103,7 @@ export function NoteDialog({ detail, onDone, onClose, corrects }: CaseDialogProp
     );
   };
   return (
-    <Dialog title={corrects ? t('cases.action.correctNote') : t('cases.action.addNote')} onClose={onClose} testId="dialog-note">
+    <Dialog className="case-dialog" title={corrects ? t('cases.action.correctNote') : t('cases.action.addNote')} onClose={onClose} testId="dialog-note">
       <DialogForm onSubmit={submit} submitLabel={corrects ? t('cases.note.submitCorrection') : t('cases.note.submit')} onCancel={onClose} save={save}>
         {corrects ? <p className="form-hint">{t('cases.note.correctsHint', { when: formatDateTime(corrects.writtenAt), author: corrects.author })}</p> : null}
         <TextArea id="note-text" label={t('cases.note.text')} hint={t('cases.note.hint')} maxLength={20000} rows={8} {...form.field('text')} />
@@ -144,7 +144,7 @@ export function EditCaseDialog({ detail, today, onDone, onClose, districts, coor
     );
   };
   return (
-    <Dialog title={t('cases.action.editCase')} onClose={onClose} testId="dialog-edit-case">
+    <Dialog className="case-dialog" title={t('cases.action.editCase')} onClose={onClose} testId="dialog-edit-case">
       <DialogForm onSubmit={submit} submitLabel={t('cases.save')} onCancel={onClose} save={save}>
         <TextField id="edit-coordinator" label={t('cases.field.coordinator')} maxLength={120} autoComplete="off" list="edit-coordinators" {...form.field('coordinator')} />
         <datalist id="edit-coordinators">

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import type { importRowError } from '../../shared/cases/contract';
+import type { importRowError } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

@@ -1,4 +1,4 @@
-import type { CaseLevel } from '../../shared/cases/levels';
+import type { CaseLevel } from '../../shared/cases';
 import { t } from '../core/i18n';
 import { levelName } from './labels';
 

@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
-import { defaultForum, type CaseLevel } from '../../shared/cases/levels';
+import { defaultForum, type CaseLevel } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
-import { Dialog } from './Dialog';
+import { Dialog } from '../core/ui/Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';
 import { RadioGroup, TextArea } from './fields';
 import { closingReasonName, closingReasonOptions, LEVELS, levelName, longDate } from './labels';
@@ -48,7 +48,7 @@ export function ChangeLevelDialog({ detail, today, onDone, onClose }: CaseDialog
     );
   };
   return (
-    <Dialog title={t('cases.action.changeLevel')} onClose={onClose} testId="dialog-level">
+    <Dialog className="case-dialog" title={t('cases.action.changeLevel')} onClose={onClose} testId="dialog-level">
       <DialogForm onSubmit={submit} submitLabel={t('cases.level.submit')} onCancel={onClose} save={save}>
         <RadioGroup<LevelValue & string> legend={t('cases.level.new')} name="new-level" id="level-new" value={form.values.level} options={levelOptions(detail.level)} onChange={setLevel} error={form.errorOf('level')} />
         <TextField id="level-date" type="date" label={t('cases.level.date')} width="s" max={today} {...form.field('changedOn')} />
@@ -90,7 +90,7 @@ export function CloseCaseDialog({ detail, today, onDone, onClose }: CaseDialogPr
     );
   };
   return (
-    <Dialog title={t('cases.action.close')} onClose={onClose} testId="dialog-close">
+    <Dialog className="case-dialog" title={t('cases.action.close')} onClose={onClose} testId="dialog-close">
       <DialogForm
         onSubmit={submit}
         submitLabel={confirming ? t('cases.close.confirm') : t('cases.close.next')}
@@ -147,7 +147,7 @@ export function ReopenCaseDialog({ detail, today, onDone, onClose }: CaseDialogP
     );
   };
   return (
-    <Dialog title={t('cases.action.reopen')} onClose={onClose} testId="dialog-reopen">
+    <Dialog className="case-dialog" title={t('cases.action.reopen')} onClose={onClose} testId="dialog-reopen">
       <DialogForm onSubmit={submit} submitLabel={t('cases.reopen.submit')} onCancel={onClose} save={save}>
         <TextField id="reopen-date" type="date" label={t('cases.reopen.date')} width="s" max={today} {...form.field('reopenedOn')} />
         <TextArea id="reopen-reason" label={t('cases.field.reason')} hint={t('cases.reopen.reasonHint')} maxLength={500} rows={3} {...form.field('reason')} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Person } from '../../shared/cases/contract';
+import type { Person } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Button } from '../core/ui/Button';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../shared/cases/contract';
+import type { CaseDetail } from '../../shared/cases';
 import { formatDateTime, t } from '../core/i18n';
 import { LevelBadge } from './LevelBadge';
 import { closingReasonName, eventKindName, offenceName, shortDate } from './labels';

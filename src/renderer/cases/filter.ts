@@ -1,5 +1,5 @@
-import type { CaseListInput } from '../../shared/cases/contract';
-import type { CaseLevel } from '../../shared/cases/levels';
+import type { CaseListInput } from '../../shared/cases';
+import type { CaseLevel } from '../../shared/cases';
 import type { ListAgeBand } from './labels';
 
 export type SortKey = NonNullable<CaseListInput['sort']>;

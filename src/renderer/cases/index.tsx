@@ -25,3 +25,5 @@ function screen(route: RouteOf<'cases'>) {
       return <ImportScreen />;
   }
 }
+export * from './i18n';
+export type { CasesScreen } from './routes';

@@ -4,7 +4,7 @@ import {
   LEVEL_LABELS,
   OFFENCE_CATEGORIES,
   type CaseLevel,
-} from '../../shared/cases/levels';
+} from '../../shared/cases';
 import { AGE_BAND_LABELS, type AgeBand } from '../../shared/core/districts';
 import { formatDate, getLocale, t } from '../core/i18n';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Person, PersonInput } from '../../shared/cases/contract';
+import type { Person, PersonInput } from '../../shared/cases';
 import { parseCpr } from '../../shared/core/cpr';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../shared/cases/contract';
+import type { CaseDetail } from '../../shared/cases';
 
 type LevelChange = CaseDetail['levelHistory'][number];
 type StatusChange = CaseDetail['statusHistory'][number];

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { CaseListInput, CaseRow } from '../../shared/cases/contract';
+import type { CaseListInput, CaseRow } from '../../shared/cases';
 import { api } from '../core/api';
 import { PAGE_SIZE } from './filter';
 

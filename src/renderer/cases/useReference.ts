@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { districtSchema, effortSchema } from '../../shared/cases/contract';
+import type { districtSchema, effortSchema } from '../../shared/cases';
 import { api } from '../core/api';
 
 type District = z.infer<typeof districtSchema>;

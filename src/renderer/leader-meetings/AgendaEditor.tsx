@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../shared/leader-meetings/contract';
-import type { CaseRow } from '../../shared/cases/contract';
+import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../shared/leader-meetings';
+import type { CaseRow } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { AgendaItem, MeetingDetail } from '../../shared/leader-meetings/contract';
-import { CASE_LEVELS } from '../../shared/cases/levels';
+import type { AgendaItem, MeetingDetail } from '../../shared/leader-meetings';
+import { CASE_LEVELS } from '../../shared/cases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

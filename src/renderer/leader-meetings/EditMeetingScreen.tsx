@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { MeetingDetail } from '../../shared/leader-meetings/contract';
+import type { MeetingDetail } from '../../shared/leader-meetings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

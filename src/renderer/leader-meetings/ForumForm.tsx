@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { Forum } from '../../shared/leader-meetings/contract';
-import { FORUM_KINDS } from '../../shared/leader-meetings/rules';
+import type { Forum } from '../../shared/leader-meetings';
+import { FORUM_KINDS } from '../../shared/leader-meetings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

@@ -1,11 +1,11 @@
 import { api } from '../core/api';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { LoadingGate } from './Loading';
 import { forumKindLabel, partnerName } from './labels';
-import { useLoad } from './useCall';
+import { useLoad } from '../core/data/useLoad';
 import { LookbackSetting } from './LookbackSetting';
 
 /** Fora: ledergrupper and lokaludvalg with districts and members. */
@@ -23,7 +23,7 @@ export function ForumList() {
           </Button>
         ) : null}
       </div>
-      <LoadingGate data={data}>
+      <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
         {(forums) => (
           <table className="table table--zebra meetings-table">
             <caption className="sr-only">{t('meetings.forums.title')}</caption>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS } from '../../shared/leader-meetings/rules';
+import { MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS } from '../../shared/leader-meetings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

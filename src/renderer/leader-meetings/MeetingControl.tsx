@@ -1,4 +1,5 @@
 import { diffDays } from '../../shared/core/dates';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -7,9 +8,8 @@ import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { AgendaEditor } from './AgendaEditor';
 import { DecisionForm, DecisionSummary } from './DecisionForm';
-import { LoadingGate } from './Loading';
 import { longDate, partnerName, periodText, shortDate } from './labels';
-import { useLoad } from './useCall';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * The coordinator's control view of one meeting: agenda, the way to the shared screen, the
@@ -20,7 +20,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
   const { navigate } = useRouter();
   const { data, set } = useLoad(() => api['meetings.get']({ meetingId }), [meetingId]);
   return (
-    <LoadingGate data={data}>
+    <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
       {(m) => {
         const caseItems = m.agenda.filter((i) => i.case);
         return (

@@ -1,11 +1,11 @@
 import { api } from '../core/api';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { LoadingGate } from './Loading';
 import { shortDate } from './labels';
-import { useLoad } from './useCall';
+import { useLoad } from '../core/data/useLoad';
 
 /** The area's start: the meetings, newest first, and the ways to a new meeting and the forums. */
 export function MeetingList() {
@@ -22,7 +22,7 @@ export function MeetingList() {
           {t('meetings.list.forums')}
         </Button>
       </div>
-      <LoadingGate data={data}>
+      <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
         {(meetings) =>
           meetings.length === 0 ? (
             <p className="meetings-empty">{t('meetings.list.empty')}</p>

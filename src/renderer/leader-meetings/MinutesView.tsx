@@ -1,11 +1,11 @@
 import { api } from '../core/api';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { formatDateTime, t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { DecisionSummary } from './DecisionForm';
-import { LoadingGate } from './Loading';
 import { forumKindLabel, longDate, partnerName } from './labels';
-import { useLoad } from './useCall';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * The minutes of a meeting, laid out for print (print CSS hides the app around it): attendees,
@@ -16,7 +16,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
   const { back, canGoBack, replace } = useRouter();
   const { data } = useLoad(() => api['meetings.minutes']({ meetingId }), [meetingId]);
   return (
-    <LoadingGate data={data}>
+    <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
       {(m) => (
         <article className="minutes" aria-labelledby="minutes-heading">
           <div className="page-header">

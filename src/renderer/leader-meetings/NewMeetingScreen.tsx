@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
-import type { Forum } from '../../shared/leader-meetings/contract';
+import type { Forum } from '../../shared/leader-meetings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Projection, RevealedCase } from '../../shared/leader-meetings/contract';
+import type { Projection, RevealedCase } from '../../shared/leader-meetings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';

@@ -32,3 +32,4 @@ export function LeaderMeetingsArea({ route }: { route: RouteOf<'leaderMeetings'>
       return <MinutesView key={route.meetingId} meetingId={route.meetingId} />;
   }
 }
+export * from './i18n';

@@ -1,5 +1,5 @@
-import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../shared/leader-meetings/rules';
-import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../shared/cases/levels';
+import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../shared/leader-meetings';
+import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../shared/cases';
 import { formatDate } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { ReleasePersonHit } from '../../shared/releases/contract';
+import { LoadingGate } from '../core/ui/LoadingGate';
+import type { ReleasePersonHit } from '../../shared/releases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -8,8 +9,8 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { CustodyForm, toInput, type CustodyValues } from './CustodyForm';
 import { fullName, shortDate } from './labels';
-import { BackTo, LoadingGate } from './ui';
-import { useLoad } from './useLoad';
+import { BackTo } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 const PERSON_FIELD = 'custody-person-search';
 
@@ -34,7 +35,7 @@ export function NewCustodyScreen() {
           setPersonError(undefined);
         }}
       />
-      <LoadingGate data={data}>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>
         {(institutions) => (
           <CustodyForm
             initial={empty}
@@ -175,7 +176,7 @@ export function EditCustodyScreen({ custodyId }: { custodyId: number }) {
   return (
     <>
       <BackTo custodyId={custodyId} />
-      <LoadingGate data={data}>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>
         {({ custody, institutions }) => (
           <>
             <PageHeader title={t('releases.edit.title')} lead={fullName(custody.person)} />

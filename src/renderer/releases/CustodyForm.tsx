@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { Institution } from '../../shared/releases/contract';
-import { custodyFieldProblems, type CustodyType } from '../../shared/releases/rules';
+import type { Institution } from '../../shared/releases';
+import { custodyFieldProblems, type CustodyType } from '../../shared/releases';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { CustodyDetail, MilestoneOut } from '../../shared/releases/contract';
-import { RECORDED_MILESTONES, type RecordedMilestone } from '../../shared/releases/rules';
+import type { CustodyDetail, MilestoneOut } from '../../shared/releases';
+import { RECORDED_MILESTONES, type RecordedMilestone } from '../../shared/releases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -13,8 +14,8 @@ import { useFocusLater } from '../core/ui/useFocusLater';
 import { FollowUpSection } from './FollowUpSection';
 import { custodyTypeName, fullName, localToday, maybeDate, meetingKindName, milestoneName, shortDate } from './labels';
 import type { CustodyNotice } from './routes';
-import { BackTo, LoadingGate, ReadinessMeter, StateBadge } from './ui';
-import { useLoad } from './useLoad';
+import { BackTo, ReadinessMeter, StateBadge } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 const NOTICES: Record<CustodyNotice, 'releases.custody.created' | 'releases.custody.updated' | 'releases.custody.meetingSaved' | 'releases.custody.meetingDeleted'> = {
   created: 'releases.custody.created',
@@ -29,7 +30,7 @@ export function CustodyScreen({ custodyId, notice }: { custodyId: number; notice
   return (
     <>
       <BackTo />
-      <LoadingGate data={data}>{(c) => <Custody c={c} notice={notice} onChange={set} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>{(c) => <Custody c={c} notice={notice} onChange={set} />}</LoadingGate>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { CustodyDetail, FollowUpOut } from '../../shared/releases/contract';
-import type { Outcome } from '../../shared/ssp-plus/rules';
+import type { CustodyDetail, FollowUpOut } from '../../shared/releases';
+import type { Outcome } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

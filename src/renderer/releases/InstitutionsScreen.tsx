@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { Institution } from '../../shared/releases/contract';
-import type { InstitutionKind } from '../../shared/releases/rules';
+import type { Institution } from '../../shared/releases';
+import type { InstitutionKind } from '../../shared/releases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
@@ -11,8 +12,8 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { institutionKindName, institutionKindOptions } from './labels';
-import { BackTo, LoadingGate, SelectField } from './ui';
-import { useLoad } from './useLoad';
+import { BackTo, SelectField } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 /** The editable list of institutions: prisons, arresthuse, remand prisons, secure youth institutions. */
 export function InstitutionsScreen() {
@@ -30,7 +31,7 @@ export function InstitutionsScreen() {
           <p>{t('releases.institutions.saved')}</p>
         </Alert>
       ) : null}
-      <LoadingGate data={data}>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>
         {(list) => (
           <table className="table table--compact releases-table" data-testid="institutions">
             <thead>

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape, Result } from '../../shared/contract';
-import type { CustodyDetail, ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases/contract';
-import { CHECKLIST_ITEM_CODES, readiness, type ChecklistItemCode, type ChecklistStatus, type ReleaseMeetingKind, type ReleasePartner } from '../../shared/releases/rules';
+import type { CustodyDetail, ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases';
+import { CHECKLIST_ITEM_CODES, readiness, type ChecklistItemCode, type ChecklistStatus, type ReleaseMeetingKind, type ReleasePartner } from '../../shared/releases';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -12,8 +13,8 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { fullName, itemName, localToday, meetingKindOptions, partnerOptions, shortDate, statusOptions } from './labels';
-import { BackTo, CellInput, LoadingGate, ReadinessMeter, SelectField, TextArea } from './ui';
-import { useLoad } from './useLoad';
+import { BackTo, CellInput, ReadinessMeter, SelectField, TextArea } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 interface Loaded {
   custody: CustodyDetail;
@@ -36,7 +37,7 @@ export function MeetingScreen({ custodyId, meetingId }: { custodyId: number; mee
   return (
     <>
       <BackTo custodyId={custodyId} />
-      <LoadingGate data={data}>{(d) => <MeetingEditor {...d} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>{(d) => <MeetingEditor {...d} />}</LoadingGate>
     </>
   );
 }

@@ -1,12 +1,13 @@
-import type { ReleasesOverview } from '../../shared/releases/contract';
+import type { ReleasesOverview } from '../../shared/releases';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
 import { t, tCount } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { fullName, shortDate } from './labels';
-import { LoadingGate, ReadinessMeter, StateBadge } from './ui';
-import { useLoad } from './useLoad';
+import { ReadinessMeter, StateBadge } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * Løsladelser: what needs doing now. Upcoming releases (next 90 days, and passed ones not yet
@@ -26,7 +27,7 @@ export function OverviewScreen() {
           {t('releases.overview.institutions')}
         </Button>
       </div>
-      <LoadingGate data={data}>{(o) => <Overview o={o} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>{(o) => <Overview o={o} />}</LoadingGate>
     </>
   );
 }

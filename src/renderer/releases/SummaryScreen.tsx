@@ -1,11 +1,12 @@
-import type { ReleaseMeetingDetail } from '../../shared/releases/contract';
+import type { ReleaseMeetingDetail } from '../../shared/releases';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
 import { formatDate, t } from '../core/i18n';
 import { useSession } from '../core/shell/session';
 import { Button } from '../core/ui/Button';
 import { custodyTypeName, fullName, itemName, maybeDate, meetingKindName, partnerName, shortDate, statusName } from './labels';
-import { BackTo, LoadingGate, ReadinessMeter } from './ui';
-import { useLoad } from './useLoad';
+import { BackTo, ReadinessMeter } from './ui';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * The meeting summary to print and hand out: the young person by name and birth date only (never
@@ -15,7 +16,7 @@ import { useLoad } from './useLoad';
 export function SummaryScreen({ meetingId }: { meetingId: number }) {
   const { data } = useLoad(() => api['releases.meeting.get']({ meetingId }), [meetingId]);
   return (
-    <LoadingGate data={data}>
+    <LoadingGate data={data} failedHeading={t('releases.loadFailed')} focusHeading>
       {(m) => (
         <>
           <div className="releases-no-print">

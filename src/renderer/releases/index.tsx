@@ -26,3 +26,5 @@ export function ReleasesArea({ route }: { route: RouteOf<'releases'> }) {
       return <InstitutionsScreen />;
   }
 }
+export * from './i18n';
+export type { ReleasesScreen } from './routes';

@@ -13,8 +13,8 @@ import {
   type MilestoneKey,
   type ReleaseMeetingKind,
   type ReleasePartner,
-} from '../../shared/releases/rules';
-import { OUTCOMES, outcomeLabel, type Outcome } from '../../shared/ssp-plus/rules';
+} from '../../shared/releases';
+import { OUTCOMES, outcomeLabel, type Outcome } from '../../shared/ssp-plus';
 import { formatDate, t } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */

@@ -1,9 +1,7 @@
-import { useEffect, useId, type ReactNode, type Ref } from 'react';
-import type { MilestoneOut, ReadinessOut } from '../../shared/releases/contract';
+import { useId, type Ref } from 'react';
+import type { MilestoneOut, ReadinessOut } from '../../shared/releases';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
-import { Alert } from '../core/ui/Alert';
-import type { Loaded } from './useLoad';
 
 import { FieldError, RadioGroup as SharedRadioGroup, TextArea as SharedTextArea, type RadioGroupProps, type TextAreaProps } from '../core/ui/FormFields';
 
@@ -78,33 +76,6 @@ export function TextArea({ rows = 4, ...props }: TextAreaProps) {
 /** The shared radio group; `inline` lays the choices out in a row. */
 export function RadioGroup<V extends string>({ inline, ...props }: Omit<RadioGroupProps<V>, 'listClassName'> & { inline?: boolean }) {
   return <SharedRadioGroup listClassName={inline ? 'releases-inline-radios' : undefined} {...props} />;
-}
-
-/** "Indlæser", the error, or the content once the data is there. */
-export function LoadingGate<T>({ data, children }: { data: Loaded<T>; children: (value: T) => ReactNode }) {
-  // The shell focuses the page heading on navigation; while loading there is none and the main
-  // region gets focus instead. Once loaded, hand focus to the heading so it is announced.
-  useEffect(() => {
-    if (data.state !== 'ready') return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.id !== 'main-content') return;
-    document.querySelector<HTMLElement>('#main-content [data-page-heading]')?.focus();
-  }, [data.state]);
-  if (data.state === 'loading') {
-    return (
-      <p role="status" className="loading">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  if (data.state === 'error') {
-    return (
-      <Alert variant="error" heading={t('releases.loadFailed')} live="alert">
-        <p>{data.error.message}</p>
-      </Alert>
-    );
-  }
-  return <>{children(data.value)}</>;
 }
 
 const STATE_VARIANT: Record<MilestoneOut['state'], 'success' | 'info' | 'error' | 'warning' | null> = {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AssessmentRowOutput } from '../../shared/semiannual-report/contract';
+import type { AssessmentRowOutput } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

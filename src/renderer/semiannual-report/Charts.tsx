@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { t } from '../core/i18n';
-import type { TrendPoint } from '../../shared/semiannual-report/contract';
-import type { ReportV1 } from '../../shared/semiannual-report/schema';
+import type { TrendPoint } from '../../shared/semiannual-report';
+import type { ReportV1 } from '../../shared/semiannual-report';
 import { countText, LEVEL_NAMES, periodLabel } from './labels';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReportFormatInput } from '../../shared/semiannual-report/contract';
-import type { ReportV1 } from '../../shared/semiannual-report/schema';
+import type { ReportFormatInput } from '../../shared/semiannual-report';
+import type { ReportV1 } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -14,7 +14,7 @@ import { ExactBanner, ModeSwitch } from './ModeSwitch';
 import { ReportFacts } from './PrintScreen';
 import { HiddenLegend, ReportTables } from './ReportTables';
 import type { ReportSelection } from './routes';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** Matches MAX_MERGE_FILE_CHARS in the contract. */
 const MAX_CHARS = 2_000_000;

@@ -4,12 +4,12 @@ import { formatDateTime, t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
-import type { ReportV1 } from '../../shared/semiannual-report/schema';
+import type { ReportV1 } from '../../shared/semiannual-report';
 import { periodLabel } from './labels';
 import { ExactBanner } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
 import type { ReportSelection } from './routes';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * The report on paper: header facts, the mode (exact is labelled at the top), every table and the

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ComputedReport, ReportFormatInput, ReportOptions } from '../../shared/semiannual-report/contract';
+import type { ComputedReport, ReportFormatInput, ReportOptions } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -15,7 +15,7 @@ import { periodLabel } from './labels';
 import { ExactBanner, ModeSwitch } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
 import type { ReportSelection } from './routes';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** The Halvårsrapport screen: choose period, districts and exact/anonymised; tables, charts, assessments, export. */
 export function ReportScreen({ selection }: { selection?: ReportSelection }) {

@@ -1,6 +1,6 @@
 import { t, type PlainMessageKey } from '../core/i18n';
-import { TABLE_SPECS, getRows, type GenericRow, type KeyValue, type TableSpec } from '../../shared/semiannual-report/layout';
-import type { ReportV1 } from '../../shared/semiannual-report/schema';
+import { TABLE_SPECS, getRows, type GenericRow, type KeyValue, type TableSpec } from '../../shared/semiannual-report';
+import type { ReportV1 } from '../../shared/semiannual-report';
 import { countText, keyLabel, measureLabel, tableTitle } from './labels';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReportFileOutput } from '../../shared/semiannual-report/contract';
+import type { ReportFileOutput } from '../../shared/semiannual-report';
 
 /**
  * Offer a file from main as a download: the bytes (base64) in a Blob behind a temporary

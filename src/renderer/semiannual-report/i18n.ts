@@ -2,7 +2,7 @@
  * Strings of the Halvårsrapport area, spread into i18n/da.ts and en.ts (one line each). Danish is
  * the source of truth; `as const` keeps the placeholder types that t() reads.
  */
-export const reportDa = {
+export const semiannualReportDa = {
   'report.lead': 'Dit bidrag til »Urolige områder i København«: tal pr. bydel for et halvår og bydelenes observationer og vurderinger.',
   'report.periodLabel': '{half}. halvår {year}',
   'report.choose.heading': 'Vælg rapport',
@@ -137,7 +137,7 @@ export const reportDa = {
   'report.merge.back': 'Tilbage til halvårsrapporten',
 } as const;
 
-export const reportEn: { readonly [K in keyof typeof reportDa]: string } = {
+export const semiannualReportEn: { readonly [K in keyof typeof semiannualReportDa]: string } = {
   'report.lead': 'Your contribution to “Urolige områder i København”: figures per district for a half-year, and the districts’ observations and assessments.',
   'report.periodLabel': 'H{half} {year}',
   'report.choose.heading': 'Choose report',

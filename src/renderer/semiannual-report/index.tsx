@@ -15,3 +15,5 @@ export function SemiannualReportArea({ route }: { route: RouteOf<'semiannualRepo
       return <MergeScreen />;
   }
 }
+export * from './i18n';
+export type { SemiannualReportScreen } from './routes';

@@ -1,5 +1,5 @@
 import { t, type PlainMessageKey } from '../core/i18n';
-import type { KeyValue } from '../../shared/semiannual-report/layout';
+import type { KeyValue } from '../../shared/semiannual-report';
 
 /** '2026-H1' -> '1. halvår 2026' (Danish) / 'H1 2026' (English). */
 export function periodLabel(period: string): string {

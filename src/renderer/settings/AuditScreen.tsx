@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape, InputOf } from '../../shared/contract';
 import { api } from '../core/api';
 import { formatDateTime, t, tCount } from '../core/i18n';
@@ -8,8 +9,8 @@ import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { actionLabel, entityLabel } from './auditLabels';
 import { downloadText } from './format';
-import { LoadGate, SettingsPage } from './SettingsPage';
-import { useLoad } from './useLoad';
+import { SettingsPage } from './SettingsPage';
+import { useLoad } from '../core/data/useLoad';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -85,7 +86,7 @@ export function AuditScreen() {
 
   return (
     <SettingsPage current="audit" title={t('settings.audit.title')} lead={t('settings.audit.lead')}>
-      <LoadGate data={data} failedHeading={t('settings.audit.loadFailed')}>
+      <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.audit.loadFailed')}>
         {(list) => {
           const first = list.total === 0 ? 0 : offset + 1;
           const last = Math.min(offset + list.rows.length, list.total);
@@ -216,7 +217,7 @@ export function AuditScreen() {
             </>
           );
         }}
-      </LoadGate>
+      </LoadingGate>
     </SettingsPage>
   );
 }

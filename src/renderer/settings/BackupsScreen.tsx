@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape, OutputOf } from '../../shared/contract';
 import { api } from '../core/api';
 import { formatDateTime, t, tCount } from '../core/i18n';
@@ -7,8 +8,8 @@ import { Button } from '../core/ui/Button';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { formatBytes } from './format';
 import { RestoreDialog, type RestoreResult } from './RestoreDialog';
-import { LoadGate, SettingsPage } from './SettingsPage';
-import { useLoad } from './useLoad';
+import { SettingsPage } from './SettingsPage';
+import { useLoad } from '../core/data/useLoad';
 
 type BackupStatus = OutputOf<'backup.status'>;
 type BackupInfo = BackupStatus['backups'][number];
@@ -53,7 +54,7 @@ export function BackupsScreen() {
           <p>{t('settings.backups.restoredPassphrase')}</p>
         </Alert>
       ) : null}
-      <LoadGate data={data} failedHeading={t('settings.backups.loadFailed')}>
+      <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.backups.loadFailed')}>
         {(status) => (
           <>
             <section aria-labelledby="backups-status-heading" className="settings-section settings-section-first">
@@ -135,7 +136,7 @@ export function BackupsScreen() {
             </section>
           </>
         )}
-      </LoadGate>
+      </LoadingGate>
       {restoring ? (
         <RestoreDialog
           backup={restoring}

@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
 import type { AppErrorShape } from '../../shared/contract';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -9,8 +8,7 @@ import { ErrorSummary } from '../core/ui/ErrorSummary';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { PassphraseStrength } from '../vault/PassphraseStrength';
-import { confirmError, confirmMismatchIsObvious, newPassphraseError } from '../vault/validation';
+import { confirmError, newPassphraseError, NewPassphraseFields } from '../vault';
 
 type Values = { current: string; next: string; nextConfirm: string };
 type Field = keyof Values;
@@ -68,9 +66,6 @@ export function ChangePassphraseForm() {
     focusLater(resultRef);
   };
 
-  const confirm = form.field('nextConfirm');
-  const confirmShownError = confirm.error ?? (confirmMismatchIsObvious(form.values.next, form.values.nextConfirm) ? t('passphrase.mismatch') : undefined);
-
   return (
     <section aria-labelledby="change-passphrase-heading" className="settings-section">
       <h2 id="change-passphrase-heading">{t('settings.passphrase.heading')}</h2>
@@ -95,24 +90,11 @@ export function ChangePassphraseForm() {
           revealable
           {...form.field('current')}
         />
-        <TextField
-          id={FIELD_IDS.next}
-          label={t('settings.passphrase.next')}
-          hint={t('passphrase.rule', { min: MIN_PASSPHRASE_LENGTH })}
-          type="password"
-          autoComplete="new-password"
-          revealable
-          feedback={form.values.next ? <PassphraseStrength value={form.values.next} /> : undefined}
-          {...form.field('next')}
-        />
-        <TextField
-          id={FIELD_IDS.nextConfirm}
-          label={t('settings.passphrase.nextConfirm')}
-          type="password"
-          autoComplete="new-password"
-          revealable
-          {...confirm}
-          error={confirmShownError}
+        <NewPassphraseFields
+          ids={{ passphrase: FIELD_IDS.next, confirm: FIELD_IDS.nextConfirm }}
+          labels={{ passphrase: t('settings.passphrase.next'), confirm: t('settings.passphrase.nextConfirm') }}
+          passphrase={form.field('next')}
+          confirm={form.field('nextConfirm')}
         />
         <div className="form-actions">
           <Button type="submit" busy={busy} busyLabel={t('settings.passphrase.submitting')}>

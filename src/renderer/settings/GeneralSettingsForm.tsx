@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { AppSettings } from '../../shared/settings/contract';
+import type { AppSettings } from '../../shared/settings';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useIdleLockControl } from '../core/shell/IdleLock';

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape, Result } from '../../shared/contract';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
-import { LoadGate } from './SettingsPage';
-import type { Loaded } from './useLoad';
+import type { Loaded } from '../core/data/useLoad';
 
 interface Item {
   id: number;
@@ -83,7 +83,7 @@ export function ReferenceList<T extends Item>({
           <p>{failure.message}</p>
         </Alert>
       ) : null}
-      <LoadGate data={data} failedHeading={t(text.loadFailed)}>
+      <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t(text.loadFailed)}>
         {(items) => (
           <>
             <table className="table table--compact settings-table reference-table" data-testid={`${kind}-list`}>
@@ -158,7 +158,7 @@ export function ReferenceList<T extends Item>({
             <AddForm kind={kind} label={t(text.addLabel)} button={t(text.add)} onAdd={(name) => run({ name, active: true }, items, t('settings.registers.added', { name }))} />
           </>
         )}
-      </LoadGate>
+      </LoadingGate>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { ReferenceList } from './ReferenceList';
 import { SettingsPage } from './SettingsPage';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** Bydele og indsatser: the two lists the case screens choose from. Add, rename, take out of use. */
 export function RegistersScreen() {

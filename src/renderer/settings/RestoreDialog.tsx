@@ -6,7 +6,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { Dialog } from './Dialog';
+import { Dialog } from '../core/ui/Dialog';
 
 type Method = 'passphrase' | 'recovery';
 export type RestoreResult = OutputOf<'backup.restore'>;
@@ -62,6 +62,8 @@ export function RestoreDialog({ backup, onClose, onRestored }: { backup: { fileN
 
   return (
     <Dialog
+      className="settings-dialog"
+      returnFocus
       title={t('settings.restore.title', { when })}
       onClose={onClose}
       busy={busy}

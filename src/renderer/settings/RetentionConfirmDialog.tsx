@@ -2,7 +2,7 @@ import { useRef, type Ref } from 'react';
 import { t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
-import { Dialog } from './Dialog';
+import { Dialog } from '../core/ui/Dialog';
 import type { DueCase } from './RetentionScreen';
 
 /** How many cases the dialog names one by one; the rest are counted. */
@@ -19,6 +19,8 @@ export function RetentionConfirmDialog({ cases, busy, onConfirm, onClose }: { ca
   const listed = cases.slice(0, LISTED);
   return (
     <Dialog
+      className="settings-dialog"
+      returnFocus
       title={tCount('settings.retention.confirm.title.one', 'settings.retention.confirm.title.other', cases.length, { count: cases.length })}
       onClose={onClose}
       busy={busy}

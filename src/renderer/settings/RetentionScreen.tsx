@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape, OutputOf } from '../../shared/contract';
 import { api } from '../core/api';
 import { formatDate, t, tCount } from '../core/i18n';
@@ -6,8 +7,8 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { RetentionConfirmDialog } from './RetentionConfirmDialog';
-import { LoadGate, SettingsPage } from './SettingsPage';
-import { useLoad } from './useLoad';
+import { SettingsPage } from './SettingsPage';
+import { useLoad } from '../core/data/useLoad';
 
 export type DueCase = OutputOf<'retention.due'>['cases'][number];
 const DELETE_BUTTON_ID = 'retention-delete';
@@ -73,7 +74,7 @@ export function RetentionScreen() {
       ) : null}
       <section aria-labelledby="retention-due-heading" className="settings-section settings-section-first settings-section-wide">
         <h2 id="retention-due-heading">{t('settings.retention.dueHeading')}</h2>
-        <LoadGate data={data} failedHeading={t('settings.retention.loadFailed')}>
+        <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.retention.loadFailed')}>
           {(value) =>
             value.cases.length === 0 ? (
               <p data-testid="retention-empty">{t('settings.retention.none')}</p>
@@ -159,7 +160,7 @@ export function RetentionScreen() {
               </>
             )
           }
-        </LoadGate>
+        </LoadingGate>
       </section>
       <RetentionExplained />
       {confirming ? (

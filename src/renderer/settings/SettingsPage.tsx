@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
 import { t, type PlainMessageKey } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
-import { Alert } from '../core/ui/Alert';
 import { PageHeader } from '../core/ui/PageHeader';
 import type { SettingsScreenId } from './routes';
-import type { Loaded } from './useLoad';
 
 const TABS: readonly { id: SettingsScreenId; label: PlainMessageKey }[] = [
   { id: 'index', label: 'settings.nav.general' },
@@ -46,21 +44,3 @@ export function SettingsPage({ current, title, lead, children }: { current: Sett
   );
 }
 
-/** Shows "Indlæser …", main's error, or the loaded value. */
-export function LoadGate<T>({ data, failedHeading, children }: { data: Loaded<T>; failedHeading: string; children: (value: T) => ReactNode }) {
-  if (data.state === 'loading') {
-    return (
-      <p role="status" className="settings-loading">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  if (data.state === 'error') {
-    return (
-      <Alert variant="error" heading={failedHeading} live="alert">
-        <p>{data.error.message}</p>
-      </Alert>
-    );
-  }
-  return <>{children(data.value)}</>;
-}

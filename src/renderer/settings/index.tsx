@@ -1,4 +1,5 @@
 import { api } from '../core/api';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { getLocale, setLocale, t, type Locale } from '../core/i18n';
 import type { RouteOf } from '../core/shell/routes';
 import { Select } from '../core/ui/Select';
@@ -8,8 +9,8 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { GeneralSettingsForm } from './GeneralSettingsForm';
 import { RegistersScreen } from './RegistersScreen';
 import { RetentionScreen } from './RetentionScreen';
-import { LoadGate, SettingsPage } from './SettingsPage';
-import { useLoad } from './useLoad';
+import { SettingsPage } from './SettingsPage';
+import { useLoad } from '../core/data/useLoad';
 import './settings.css';
 
 /**
@@ -35,9 +36,9 @@ function GeneralScreen() {
   const { data } = useLoad(() => api['settings.get']({}), []);
   return (
     <SettingsPage current="index" title={t('areas.settings.title')} lead={t('settings.general.lead')}>
-      <LoadGate data={data} failedHeading={t('settings.loadFailed')}>
+      <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.loadFailed')}>
         {(settings) => <GeneralSettingsForm initial={settings} />}
-      </LoadGate>
+      </LoadingGate>
       <ChangePassphraseForm />
       <section aria-labelledby="language-heading" className="settings-section">
         <h2 id="language-heading">{t('settings.language.heading')}</h2>
@@ -56,3 +57,6 @@ function GeneralScreen() {
     </SettingsPage>
   );
 }
+export * from './i18n';
+export type { SettingsScreen } from './routes';
+export { BackupReminder } from './BackupReminder';

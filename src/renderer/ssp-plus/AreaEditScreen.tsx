@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { PlanDetail, SspPlusPartner } from '../../shared/ssp-plus/contract';
+import type { PlanDetail, SspPlusPartner } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
-import type { ActionStatus, LifeArea } from '../../shared/ssp-plus/rules';
+import type { ActionStatus, LifeArea } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -13,9 +14,9 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { LoadingGate, TextArea } from './fields';
+import { TextArea } from './fields';
 import { actionStatusOptions, areaName, fullName } from './labels';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 interface ActionDraft {
   key: number;
@@ -42,7 +43,7 @@ export function AreaEditScreen({ planId, area }: { planId: number; area: LifeAre
         title={t('sspPlus.area.title', { area: areaName(area) })}
         lead={data.state === 'ready' ? t('sspPlus.planFor', { name: fullName(data.value.plan.person) }) : undefined}
       />
-      <LoadingGate data={data}>{(v) => <AreaForm plan={v.plan} partners={v.partners} area={area} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(v) => <AreaForm plan={v.plan} partners={v.partners} area={area} />}</LoadingGate>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
-import { followUpDueDates, type PlanEndReason } from '../../shared/ssp-plus/rules';
+import { followUpDueDates, type PlanEndReason } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -11,9 +12,9 @@ import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { LoadingGate, RadioGroup } from './fields';
+import { RadioGroup } from './fields';
 import { endReasonOptions, fullName, localToday, shortDate } from './labels';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** End a plan: date and reason. The follow-ups at 3, 6 and 12 months are shown before saving. */
 export function EndPlanScreen({ planId }: { planId: number }) {
@@ -21,7 +22,7 @@ export function EndPlanScreen({ planId }: { planId: number }) {
   return (
     <>
       <PageHeader title={t('sspPlus.end.title')} lead={data.state === 'ready' ? t('sspPlus.planFor', { name: fullName(data.value.person) }) : undefined} />
-      <LoadingGate data={data}>{(plan) => <EndForm plan={plan} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(plan) => <EndForm plan={plan} />}</LoadingGate>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { PlanDetail, PlanFollowUp } from '../../shared/ssp-plus/contract';
-import type { Outcome } from '../../shared/ssp-plus/rules';
+import type { PlanDetail, PlanFollowUp } from '../../shared/ssp-plus';
+import type { Outcome } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

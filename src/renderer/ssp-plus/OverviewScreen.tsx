@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import type { PlanRow, SspPlusOverview } from '../../shared/ssp-plus/contract';
+import { LoadingGate } from '../core/ui/LoadingGate';
+import type { PlanRow, SspPlusOverview } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t, tCount } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { Badge, LoadingGate } from './fields';
+import { Badge } from './fields';
 import { areaName, endReasonName, fullName, shortDate } from './labels';
 import { ReviewDueBadge } from './PlanFlags';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** The SSP+ overview: what needs doing today, then the active plans. */
 export function OverviewScreen() {
@@ -21,7 +22,7 @@ export function OverviewScreen() {
       <div className="sspplus-toolbar">
         <Button onClick={() => navigate({ area: 'sspPlus', screen: 'start' })}>{t('sspPlus.overview.start')}</Button>
       </div>
-      <LoadingGate data={data}>{(o) => <Overview o={o} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(o) => <Overview o={o} />}</LoadingGate>
     </>
   );
 }
@@ -244,7 +245,7 @@ function EndedPlans() {
 function EndedList() {
   const { data } = useLoad(() => api['sspplus.list']({ status: 'ended' }), []);
   return (
-    <LoadingGate data={data}>
+    <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>
       {(rows) => (rows.length ? <PlanTable rows={rows} caption={t('sspPlus.overview.endedHeading')} /> : <p className="sspplus-muted">{t('sspPlus.overview.noEnded')}</p>)}
     </LoadingGate>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { PlanDetail, SspPlusPartner } from '../../shared/ssp-plus/contract';
+import type { PlanDetail, SspPlusPartner } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -11,9 +12,9 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { CheckboxGroup, LoadingGate, TextArea } from './fields';
+import { CheckboxGroup, TextArea } from './fields';
 import { fullName, intervalOptions } from './labels';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** Edit the plan's frame: coordinator, partners (and add one to the list), consent, review interval. */
 export function PlanEditScreen({ planId }: { planId: number }) {
@@ -26,7 +27,7 @@ export function PlanEditScreen({ planId }: { planId: number }) {
   return (
     <>
       <PageHeader title={data.state === 'ready' ? t('sspPlus.edit.title', { name: fullName(data.value.plan.person) }) : t('sspPlus.plan.title')} />
-      <LoadingGate data={data}>{(v) => <EditForm plan={v.plan} partners={v.partners} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(v) => <EditForm plan={v.plan} partners={v.partners} />}</LoadingGate>
     </>
   );
 }

@@ -1,6 +1,6 @@
-import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import type { PlanDetail } from '../../shared/ssp-plus';
 import { compare, addDays } from '../../shared/core/dates';
-import { ALERT_DAYS, REVIEW_DUE_SOON_DAYS } from '../../shared/ssp-plus/rules';
+import { ALERT_DAYS, REVIEW_DUE_SOON_DAYS } from '../../shared/ssp-plus';
 import { t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Badge } from './fields';

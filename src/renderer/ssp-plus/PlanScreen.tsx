@@ -1,14 +1,15 @@
-import type { PlanArea, PlanDetail } from '../../shared/ssp-plus/contract';
+import type { PlanArea, PlanDetail } from '../../shared/ssp-plus';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { Badge, LoadingGate } from './fields';
+import { Badge } from './fields';
 import { FollowUps } from './FollowUps';
 import { actionStatusName, areaName, areaStatusName, endReasonName, fullName, longDate, reviewKindName, shortDate, triggerName } from './labels';
 import { PlanFlags, ReviewDueBadge } from './PlanFlags';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /** One plan: its facts, what needs attention, the life areas with actions, reviews and follow-ups. */
 export function PlanScreen({ planId }: { planId: number }) {
@@ -18,7 +19,7 @@ export function PlanScreen({ planId }: { planId: number }) {
     <>
       <BackToOverview />
       <PageHeader title={title} />
-      <LoadingGate data={data}>{(plan) => <Plan plan={plan} onChange={set} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(plan) => <Plan plan={plan} onChange={set} />}</LoadingGate>
     </>
   );
 }

@@ -1,11 +1,11 @@
-import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import type { PlanDetail } from '../../shared/ssp-plus';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
-import { LoadingGate } from './fields';
 import { actionStatusName, areaName, fullName, localToday, longDate, shortDate } from './labels';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 /**
  * The plan on paper, for the meeting with the young person. It carries the name, never a CPR
@@ -24,7 +24,7 @@ export function PrintPlanScreen({ planId }: { planId: number }) {
           {t('sspPlus.print.back')}
         </Button>
       </div>
-      <LoadingGate data={data}>{(plan) => <Sheet plan={plan} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(plan) => <Sheet plan={plan} />}</LoadingGate>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
-import type { PlanDetail } from '../../shared/ssp-plus/contract';
+import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
-import type { AreaReviewStatus, LifeArea, ReviewKind, ReviewTrigger } from '../../shared/ssp-plus/rules';
+import type { AreaReviewStatus, LifeArea, ReviewKind, ReviewTrigger } from '../../shared/ssp-plus';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -13,9 +14,9 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { CheckboxGroup, LoadingGate, RadioGroup, TextArea } from './fields';
+import { CheckboxGroup, RadioGroup, TextArea } from './fields';
 import { areaName, areaStatusOptions, fullName, localToday, longDate, reviewKindOptions, triggerOptions } from './labels';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 interface AreaDraft {
   status: AreaReviewStatus | '';
@@ -37,7 +38,7 @@ export function ReviewScreen({ planId }: { planId: number }) {
         title={t('sspPlus.review.title')}
         lead={data.state === 'ready' ? t('sspPlus.planFor', { name: fullName(data.value.plan.person) }) : undefined}
       />
-      <LoadingGate data={data}>{(v) => <ReviewForm plan={v.plan} partners={v.partners} />}</LoadingGate>
+      <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>{(v) => <ReviewForm plan={v.plan} partners={v.partners} />}</LoadingGate>
     </>
   );
 }

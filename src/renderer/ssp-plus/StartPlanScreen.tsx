@@ -15,7 +15,7 @@ import { useFocusLater } from '../core/ui/useFocusLater';
 import { CheckboxGroup, FieldError, TextArea } from './fields';
 import { fullName, intervalOptions, localToday } from './labels';
 import { BackToOverview } from './PlanScreen';
-import { useLoad } from './useLoad';
+import { useLoad } from '../core/data/useLoad';
 
 type Field = 'startDate' | 'personId' | 'coordinator' | 'consentDate';
 const FIELD_IDS: Record<Field, string> = { startDate: 'start-date', personId: 'start-person', coordinator: 'start-coordinator', consentDate: 'start-consent-date' };

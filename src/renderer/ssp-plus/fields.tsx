@@ -1,7 +1,4 @@
 import type { ReactNode } from 'react';
-import { t } from '../core/i18n';
-import { Alert } from '../core/ui/Alert';
-import type { Loaded } from './useLoad';
 
 import { FieldError, RadioGroup, TextArea as SharedTextArea, type TextAreaProps } from '../core/ui/FormFields';
 
@@ -60,25 +57,6 @@ export function CheckboxGroup({
       {children}
     </fieldset>
   );
-}
-
-/** "Indlæser", the error, or the content once the data is there. */
-export function LoadingGate<T>({ data, children }: { data: Loaded<T>; children: (value: T) => ReactNode }) {
-  if (data.state === 'loading') {
-    return (
-      <p role="status" className="loading">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  if (data.state === 'error') {
-    return (
-      <Alert variant="error" heading={t('sspPlus.loadFailed')} live="alert">
-        <p>{data.error.message}</p>
-      </Alert>
-    );
-  }
-  return <>{children(data.value)}</>;
 }
 
 /** A dkfds badge; the text says what the colour means. */

@@ -34,3 +34,5 @@ function screen(route: RouteOf<'sspPlus'>) {
       return <PrintPlanScreen key={route.planId} planId={route.planId} />;
   }
 }
+export * from './i18n';
+export type { SspPlusScreen } from './routes';

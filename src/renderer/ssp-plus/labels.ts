@@ -20,7 +20,7 @@ import {
   type PlanEndReason,
   type ReviewKind,
   type ReviewTrigger,
-} from '../../shared/ssp-plus/rules';
+} from '../../shared/ssp-plus';
 import { format } from 'date-fns';
 import { formatDate, t } from '../core/i18n';
 

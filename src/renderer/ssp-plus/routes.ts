@@ -1,4 +1,4 @@
-import type { LifeArea } from '../../shared/ssp-plus/rules';
+import type { LifeArea } from '../../shared/ssp-plus';
 
 /** The screens of the SSP+ area. */
 export type SspPlusScreen =

@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/vault/passphrase';
 import type { AppErrorShape } from '../../shared/contract';
-import type { VaultStatus } from '../../shared/vault/contract';
+import type { VaultStatus } from '../../shared/vault';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
@@ -11,8 +10,8 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { PassphraseStrength } from './PassphraseStrength';
-import { confirmError, confirmMismatchIsObvious, newPassphraseError, OWNER_FIELD_MAX, requiredText } from './validation';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { confirmError, newPassphraseError, OWNER_FIELD_MAX, requiredText } from './validation';
 
 type Values = { name: string; role: string; area: string; passphrase: string; passphraseConfirm: string };
 type Field = keyof Values;
@@ -94,11 +93,6 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
     focusLater(failureRef);
   };
 
-  const confirm = form.field('passphraseConfirm');
-  const confirmShownError =
-    confirm.error ?? (confirmMismatchIsObvious(form.values.passphrase, form.values.passphraseConfirm) ? t('passphrase.mismatch') : undefined);
-  const confirmMatches = form.values.passphraseConfirm.length > 0 && form.values.passphraseConfirm === form.values.passphrase;
-
   return (
     <>
       <PageHeader title={t('vault.create.title')} lead={t('vault.create.lead')} />
@@ -139,25 +133,12 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
         </fieldset>
         <fieldset>
           <legend className="h2">{t('vault.create.passphraseLegend')}</legend>
-          <TextField
-            id={FIELD_IDS.passphrase}
-            label={t('vault.create.passphrase')}
-            hint={t('passphrase.rule', { min: MIN_PASSPHRASE_LENGTH })}
-            type="password"
-            autoComplete="new-password"
-            revealable
-            feedback={form.values.passphrase ? <PassphraseStrength value={form.values.passphrase} /> : undefined}
-            {...form.field('passphrase')}
-          />
-          <TextField
-            id={FIELD_IDS.passphraseConfirm}
-            label={t('vault.create.passphraseConfirm')}
-            type="password"
-            autoComplete="new-password"
-            revealable
-            feedback={confirmMatches ? <span className="field-ok">{t('passphrase.match')}</span> : undefined}
-            {...confirm}
-            error={confirmShownError}
+          <NewPassphraseFields
+            ids={{ passphrase: FIELD_IDS.passphrase, confirm: FIELD_IDS.passphraseConfirm }}
+            labels={{ passphrase: t('vault.create.passphrase'), confirm: t('vault.create.passphraseConfirm') }}
+            passphrase={form.field('passphrase')}
+            confirm={form.field('passphraseConfirm')}
+            showMatch
           />
         </fieldset>
         <div className="form-actions">

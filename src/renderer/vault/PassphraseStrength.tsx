@@ -1,4 +1,4 @@
-import { passphraseStrength } from '../../shared/vault/passphrase';
+import { passphraseStrength } from '../../shared/vault';
 import { t } from '../core/i18n';
 
 /** The live strength hint under a new-passphrase field: a four-step bar and the word for it. */

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Owner } from '../../shared/vault/contract';
+import type { Owner } from '../../shared/vault';
 import { formatDate, t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';

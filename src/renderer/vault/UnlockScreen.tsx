@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
-import type { VaultStatus } from '../../shared/vault/contract';
+import type { VaultStatus } from '../../shared/vault';
 import { api } from '../core/api';
 import { t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';

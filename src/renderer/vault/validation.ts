@@ -1,4 +1,4 @@
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../shared/vault/passphrase';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../shared/vault';
 import { t, type PlainMessageKey } from '../core/i18n';
 
 /** Field checks for the vault forms. Same rules as main enforces (shared/domain/passphrase). */

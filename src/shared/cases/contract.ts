@@ -153,7 +153,7 @@ const caseId = z.object({ caseId: id }).strict();
 
 export const importRowError = z.object({ line: z.number().int(), reason: z.string() }).strict();
 
-export const registerContract = {
+export const casesContract = {
   'districts.list': op(empty, z.array(districtSchema)),
   'districts.save': op(
     z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true), sortOrder: z.number().int().min(0).max(1000).default(0) }).strict(),

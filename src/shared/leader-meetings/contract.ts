@@ -246,7 +246,7 @@ export const caseActionSchema = z
 const meetingId = z.object({ meetingId: id }).strict();
 const meetingSettingsSchema = z.object({ agendaLookbackDays: z.number().int().min(MIN_AGENDA_LOOKBACK_DAYS).max(MAX_AGENDA_LOOKBACK_DAYS) }).strict();
 
-export const meetingsContract = {
+export const leaderMeetingsContract = {
   'forums.list': op(empty, z.array(forumSchema)),
   'forums.save': op(forumSaveInput, forumSchema),
 

@@ -94,7 +94,7 @@ export const mergeRequest = z
   })
   .strict();
 
-export const reportContract = {
+export const semiannualReportContract = {
   'report.options': op(empty, reportOptionsSchema),
   'report.compute': op(reportRequest, computedReportSchema),
   /** Case counts over the chosen half-year and up to three before it (oldest first); separate, so the report shows first. */

@@ -33,7 +33,7 @@ const auditRow = z
   .object({ id, at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.number().nullable(), detail: z.string().nullable() })
   .strict();
 
-export const maintenanceContract = {
+export const settingsContract = {
   'settings.get': op(empty, settingsSchema),
   'settings.update': op(settingsSchema.partial().strict(), settingsSchema),
   'backup.status': op(

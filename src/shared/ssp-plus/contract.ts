@@ -31,8 +31,8 @@ const interval = z.number().int().min(1).max(12);
 const planStatus = z.enum(['active', 'ended']);
 
 // ---- partners ----
-export const sspplusPartnerSchema = z.object({ id, name: z.string(), active: z.boolean() }).strict();
-export type SspPlusPartner = z.infer<typeof sspplusPartnerSchema>;
+export const sspPlusPartnerSchema = z.object({ id, name: z.string(), active: z.boolean() }).strict();
+export type SspPlusPartner = z.infer<typeof sspPlusPartnerSchema>;
 
 // ---- plan detail ----
 const reviewDueSchema = z.object({ dueOn: z.string(), daysLeft: z.number().int(), overdue: z.boolean() }).strict();
@@ -97,7 +97,7 @@ export const planDetailSchema = z
     startDate: z.string(),
     coordinator: z.string(),
     reviewIntervalMonths: z.number().int(),
-    partners: z.array(sspplusPartnerSchema),
+    partners: z.array(sspPlusPartnerSchema),
     consentDate: z.string().nullable(),
     consentScope: z.string().nullable(),
     areas: z.array(planAreaSchema),
@@ -246,7 +246,7 @@ export const planEndInput = z
 
 export const followUpInput = z.object({ followUpId: id, outcome, recordedOn: isoDate }).strict();
 
-export const sspplusContract = {
+export const sspPlusContract = {
   'sspplus.overview': op(empty, overviewSchema),
   'sspplus.list': op(z.object({ status: z.enum(['active', 'ended', 'all']).default('active') }).strict(), z.array(planRowSchema)),
   'sspplus.candidates': op(z.object({ search: shortText(100).optional(), startDate: isoDate }).strict(), z.array(candidateSchema)),
@@ -257,6 +257,6 @@ export const sspplusContract = {
   'sspplus.addReview': op(reviewInput, planDetailSchema),
   'sspplus.end': op(planEndInput, planDetailSchema),
   'sspplus.recordFollowUp': op(followUpInput, planDetailSchema),
-  'sspplus.partners.list': op(empty, z.array(sspplusPartnerSchema)),
-  'sspplus.partners.save': op(z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true) }).strict(), sspplusPartnerSchema),
+  'sspplus.partners.list': op(empty, z.array(sspPlusPartnerSchema)),
+  'sspplus.partners.save': op(z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true) }).strict(), sspPlusPartnerSchema),
 } as const;

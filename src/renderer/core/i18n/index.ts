@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { da } from './da';
-import { en } from './en';
+import { da, en } from '../../strings';
 import { getLocale, subscribeLocale } from './locale';
 import type { Locale, MessageKey, Messages, TArgs } from './types';
 
@@ -8,14 +7,15 @@ export type { Locale, MessageKey, PlainMessageKey } from './types';
 export { getLocale, setLocale } from './locale';
 export { formatDate, formatDateTime } from './format';
 
-const catalogs: Record<Locale, Messages> = { da, en };
+/** Read at call time: the joined catalogues import the areas, which import this module. */
+const catalogs = (): Record<Locale, Messages> => ({ da, en });
 
 /**
  * The user-visible text for a key in the current language. Placeholders are typed from the
  * Danish text: t('passphrase.tooShort', { min: 12, missing: 3 }).
  */
 export function t<K extends MessageKey>(key: K, ...args: TArgs<K>): string {
-  const text = catalogs[getLocale()][key] ?? da[key];
+  const text = catalogs()[getLocale()][key] ?? da[key];
   const params = args[0] as Record<string, string | number> | undefined;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -1,4 +1,4 @@
-import type { da } from './da';
+import type { da } from '../../strings';
 
 export type MessageKey = keyof typeof da;
 /** Every language has exactly the Danish keys. */

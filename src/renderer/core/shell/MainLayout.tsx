@@ -1,11 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { BackupReminder } from '../../settings/BackupReminder';
 import { t } from '../i18n';
 import { AppHeader } from '../ui/AppHeader';
 import { Button } from '../ui/Button';
 import { SideNav } from '../ui/SideNav';
 import { SkipLink } from '../ui/SkipLink';
-import { areaOrder, areas } from './areas';
+import { areaOrder, areas, headerNotices } from '../../modules';
 import { useRouter } from './router';
 import { areaHome, type AreaId, type Route } from './routes';
 import { useSession } from './session';
@@ -44,7 +43,9 @@ export function MainLayout() {
         }
         actions={
           <>
-            <BackupReminder />
+            {headerNotices.map((Notice, i) => (
+              <Notice key={i} />
+            ))}
             <Button variant="secondary" icon="lock" onClick={lock} title={t('header.lockHint')} data-testid="lock-button">
               {t('header.lock')}
             </Button>

@@ -1,23 +1,11 @@
-import type { CasesScreen } from '../../cases/routes';
-import type { LeaderMeetingsScreen } from '../../leader-meetings/routes';
-import type { ReleasesScreen } from '../../releases/routes';
-import type { SemiannualReportScreen } from '../../semiannual-report/routes';
-import type { SettingsScreen } from '../../settings/routes';
-import type { SspPlusScreen } from '../../ssp-plus/routes';
+import type { AreaScreens } from '../../modules';
 
 /**
  * Every screen the unlocked app can show, as data. Each area owns its screen union in
- * features/<area>/routes.ts; a route is `{ area, screen, ...params }`.
- * To add an area: add it here, in ./areas.tsx and in i18n (nav.<id>).
+ * src/renderer/<domain>/routes.ts; a route is `{ area, screen, ...params }`. The areas are joined
+ * in src/renderer/modules.tsx (to add one: list it there, and nav.<id> in core's strings).
  */
-export interface AreaScreens {
-  cases: CasesScreen;
-  sspPlus: SspPlusScreen;
-  releases: ReleasesScreen;
-  leaderMeetings: LeaderMeetingsScreen;
-  semiannualReport: SemiannualReportScreen;
-  settings: SettingsScreen;
-}
+export type { AreaScreens };
 
 export type AreaId = keyof AreaScreens;
 export type Route = { [A in AreaId]: { area: A } & AreaScreens[A] }[AreaId];

@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, Result } from '../../shared/contract';
+import type { AppErrorShape, Result } from '../../../shared/contract';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: AppErrorShape } | { state: 'ready'; value: T };
 
 /**
- * Load from the api on mount and when `deps` change; `reload` asks again. While a new load runs
- * the last answer stays (so tables do not flash); answers arriving after unmount or after a newer
- * load are dropped. `skip` leaves the state as it is (e.g. no district selected).
+ * Load from the api on mount and when `deps` change; `reload` asks again, `set` takes the answer
+ * of a write (operations answer with the fresh record), `busy` says a load is under way. While a
+ * new load runs the last answer stays (no flash of "Indlæser"); answers arriving after unmount or
+ * after a newer load are dropped. `skip` leaves the state as it is (e.g. no district selected).
  */
 export function useLoad<T>(load: () => Promise<Result<T>>, deps: readonly unknown[], skip = false) {
   const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
-  // The caller lists what the loader depends on, as with useCallback.
+  // The caller lists the loader's inputs, as with useCallback.
   const stableLoad = useCallback(load, deps);
   useEffect(() => {
     if (skip) return;
@@ -28,5 +29,6 @@ export function useLoad<T>(load: () => Promise<Result<T>>, deps: readonly unknow
     };
   }, [stableLoad, generation, skip]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, busy, reload };
+  const set = useCallback((value: T) => setData({ state: 'ready', value }), []);
+  return { data, busy, reload, set };
 }

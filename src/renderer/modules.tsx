@@ -1,0 +1,57 @@
+import type { ComponentType } from 'react';
+import { checkDomainList } from '../shared/core/domains';
+import type { PlainMessageKey } from './core/i18n';
+import type { AreaId, RouteOf } from './core/shell/routes';
+import { CasesArea, type CasesScreen } from './cases';
+import { LeaderMeetingsArea, type LeaderMeetingsScreen } from './leader-meetings';
+import { ReleasesArea, type ReleasesScreen } from './releases';
+import { SemiannualReportArea, type SemiannualReportScreen } from './semiannual-report';
+import { BackupReminder, SettingsArea, type SettingsScreen } from './settings';
+import { SspPlusArea, type SspPlusScreen } from './ssp-plus';
+
+/**
+ * The one list that joins the areas in the renderer: each area's screens (as route types), its
+ * navigation label and component, in navigation order. Strings are joined in ./strings.ts.
+ * The vault has no area (its screens come before unlocking, in App.tsx).
+ */
+export interface AreaScreens {
+  cases: CasesScreen;
+  sspPlus: SspPlusScreen;
+  releases: ReleasesScreen;
+  leaderMeetings: LeaderMeetingsScreen;
+  semiannualReport: SemiannualReportScreen;
+  settings: SettingsScreen;
+}
+
+export interface AreaDef<A extends AreaId> {
+  /** The domain folder the area lives in. */
+  domain: string;
+  /** The side navigation label (also the window title). */
+  label: PlainMessageKey;
+  /** Renders every screen of the area; gets the current route narrowed to this area. */
+  Component: ComponentType<{ route: RouteOf<A> }>;
+}
+
+/** One entry per area; the type makes a missing area a compile error. */
+export const areas: { [A in AreaId]: AreaDef<A> } = {
+  cases: { domain: 'cases', label: 'nav.cases', Component: CasesArea },
+  sspPlus: { domain: 'ssp-plus', label: 'nav.sspPlus', Component: SspPlusArea },
+  releases: { domain: 'releases', label: 'nav.releases', Component: ReleasesArea },
+  leaderMeetings: { domain: 'leader-meetings', label: 'nav.leaderMeetings', Component: LeaderMeetingsArea },
+  semiannualReport: { domain: 'semiannual-report', label: 'nav.semiannualReport', Component: SemiannualReportArea },
+  settings: { domain: 'settings', label: 'nav.settings', Component: SettingsArea },
+};
+
+/** The side navigation's order. */
+export const areaOrder: readonly AreaId[] = ['cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];
+
+/** Notices in the header of the unlocked app (the backup reminder). */
+export const headerNotices: readonly ComponentType[] = [BackupReminder];
+
+/** Every domain exactly once (the vault's screens are outside the areas), every area in the order once. */
+export function checkAreas(list: { [A in AreaId]: AreaDef<A> }, order: readonly AreaId[]): void {
+  checkDomainList('src/renderer/modules.tsx', ['vault', ...Object.values(list).map((a) => a.domain)]);
+  const keys = Object.keys(list).sort();
+  if (order.length !== keys.length || [...order].sort().join() !== keys.join()) throw new Error('src/renderer/modules.tsx: areaOrder must name every area once');
+}
+checkAreas(areas, areaOrder);

@@ -1,0 +1,28 @@
+import { coreDa } from './core/i18n/da';
+import { coreEn } from './core/i18n/en';
+import { joinCatalogues } from './core/i18n/join';
+import { vaultDa, vaultEn } from './vault';
+import { casesDa, casesEn } from './cases';
+import { settingsDa, settingsEn } from './settings';
+import { sspPlusDa, sspPlusEn } from './ssp-plus';
+import { releasesDa, releasesEn } from './releases';
+import { leaderMeetingsDa, leaderMeetingsEn } from './leader-meetings';
+import { semiannualReportDa, semiannualReportEn } from './semiannual-report';
+
+/**
+ * The one list that joins the string catalogues: core's and each area's, Danish first (the
+ * source of keys and placeholder types), English with exactly the same keys. A key defined twice
+ * throws at start.
+ */
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, semiannualReportDa);
+export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
+  'src/renderer/strings.ts (en)',
+  coreEn,
+  vaultEn,
+  casesEn,
+  settingsEn,
+  sspPlusEn,
+  releasesEn,
+  leaderMeetingsEn,
+  semiannualReportEn,
+);
