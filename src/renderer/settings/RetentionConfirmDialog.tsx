@@ -3,7 +3,10 @@ import { t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Dialog } from '../core/ui/Dialog';
-import type { DueCase } from './RetentionScreen';
+import type { OutputOf } from '../../shared/contract';
+
+/** A case past its retention time, as main lists it. */
+export type DueCase = OutputOf<'retention.due'>['cases'][number];
 
 /** How many cases the dialog names one by one; the rest are counted. */
 const LISTED = 12;

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { LoadingGate } from '../core/ui/LoadingGate';
-import type { AppErrorShape, OutputOf } from '../../shared/contract';
+import type { AppErrorShape } from '../../shared/contract';
 import { api } from '../core/api';
 import { formatDate, t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
@@ -10,7 +10,6 @@ import { RetentionConfirmDialog } from './RetentionConfirmDialog';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
 
-export type DueCase = OutputOf<'retention.due'>['cases'][number];
 const DELETE_BUTTON_ID = 'retention-delete';
 type Outcome = { kind: 'deleted'; cases: number; people: number } | { kind: 'failed'; error: AppErrorShape };
 
