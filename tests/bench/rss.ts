@@ -7,7 +7,7 @@
 import { createAppContext } from '../../src/main/app-context';
 import { createDispatcher } from '../../src/main/modules';
 import { DEFAULT_KDF } from '../../src/main/vault/kdf';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { periodOf, previousPeriods } from '../../src/shared/core/dates';
 
 async function main() {
@@ -28,7 +28,7 @@ async function main() {
   const { rows } = (await call('cases.list', { status: 'open', limit: 100 })) as { rows: { id: number }[] };
   for (const r of rows.slice(0, 50)) await call('cases.get', { caseId: r.id });
   const rssList = process.memoryUsage().rss;
-  const period = previousPeriods(periodOf(localIsoDate(new Date())), 1)[0]!;
+  const period = previousPeriods(periodOf(todayOf(new Date())), 1)[0]!;
   await call('report.compute', { period, mode: 'anonymised' });
   const rssReport = process.memoryUsage().rss;
   const mib = (n: number) => Math.round(n / 1024 / 1024);

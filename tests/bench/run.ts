@@ -26,7 +26,7 @@ import { DEFAULT_KDF, deriveKey } from '../../src/main/vault/kdf';
 import { seedDemoData } from '../../src/main/demo-data';
 import { createBackup } from '../../src/main/vault/backup';
 import { openEncryptedDatabase, tuneConnection } from '../../src/main/core/connection';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { listScenarios, runLimit } from './queries';
 import { measure, measureInterleaved, ms, type Stats } from './stats';
 import { extraBenchmarks } from './extra';
@@ -95,7 +95,7 @@ async function main() {
         return r.value as never;
       };
       await call('vault.create', { passphrase: PASS, passphraseConfirm: PASS, owner: { name: 'Bench Koordinator', role: 'SSP-koordinator', area: 'Bench' } });
-      const today = localIsoDate(new Date());
+      const today = todayOf(new Date());
       const seedStart = performance.now();
       seedDemoData(ctx.vault.current.sqlite, { people: size, seed: 1, today });
       const seedMs = performance.now() - seedStart;

@@ -47,6 +47,8 @@ export interface BridgeOptions {
   host?: string;
   /** The built renderer; dist-web by default. */
   distDir?: string;
+  /** The main process's clock; the real one when left out. */
+  now?: () => Date;
 }
 
 export interface Bridge {
@@ -150,7 +152,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
 
   const ownsVaultDir = !options.vaultDir;
   const vaultDir = options.vaultDir ?? mkdtempSync(join(tmpdir(), 'ssp-desk-e2e-'));
-  const ctx = createAppContext({ vaultDir, kdf: options.kdf ?? TEST_KDF });
+  const ctx = createAppContext({ vaultDir, kdf: options.kdf ?? TEST_KDF, ...(options.now ? { now: options.now } : {}) });
   const dispatch = createDispatcher(ctx);
   const token = randomBytes(32).toString('base64url');
   let origin = '';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
@@ -71,7 +71,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await vault.open(bridge.url);
   await vault.createVault(owner, passphrase);
   await vault.confirmRecoveryKey();
-  const today = localIsoDate(new Date());
+  const today = todayOf(new Date());
   const cases = await seedCases(bridge, today);
 
   // ---- forums: the seeded Valby ledergruppe gets members ----

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { seedDemoData } from '../../src/main/demo-data';
 import { operationNames } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
@@ -21,7 +21,7 @@ import { call, SettingsPages, test } from './pages/SettingsPages';
 
 const owner = { name: 'Birthe Backupsen', role: 'SSP-koordinator', area: 'Bispebjerg' };
 const passphrase = 'Rød trappe ved Bispebjerg Torv 31';
-const today = localIsoDate(new Date());
+const today = todayOf(new Date());
 const BISPEBJERG = 6;
 
 // Fictional young people; no real person is meant.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { addDays, addMonths, addYears } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
@@ -23,7 +23,7 @@ const test = base.extend<{ bridge: Bridge }>({
 
 const owner = { name: 'Karim Koordinator', role: 'SSP-koordinator', area: 'Amager Vest' };
 const passphrase = 'Blå cykel ved Amager Strand 17';
-const today = localIsoDate(new Date());
+const today = todayOf(new Date());
 
 /** DDMMYY-SSSS for a 2000s birth date (7th digit 4 gives 20YY for YY 00-36). Fictional. */
 const cprFor = (birthDate: string, serial: string) => `${birthDate.slice(8, 10)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}-4${serial}`;

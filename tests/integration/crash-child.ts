@@ -23,7 +23,7 @@ import { readSync, writeSync } from 'node:fs';
 import { createAppContext } from '../../src/main/app-context';
 import { createDispatcher } from '../../src/main/modules';
 import { TEST_KDF } from '../../src/main/vault/kdf';
-import { localIsoDate } from '../../src/main/core/clock';
+import { todayOf } from '../../src/main/core/clock';
 import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from '../../src/shared/cases/levels';
 import type { CaseDetail, CaseRow } from '../../src/shared/cases/contract';
 import type { Result } from '../../src/shared/contract';
@@ -83,7 +83,7 @@ async function main() {
   const withStatus = (s: 'open' | 'closed') => [...known].filter(([, st]) => st === s).map(([id]) => id);
   emit({ t: 'ready', cases: known.size });
 
-  const today = () => localIsoDate(ctx.now());
+  const today = () => todayOf(ctx.now());
   const maxId = (list: readonly { id: number }[]) => Math.max(...list.map((x) => x.id));
 
   for (let seq = 1; seq <= 5000; seq++) {

@@ -21,6 +21,9 @@ import {
   parsePeriod,
   periodOf,
   previousPeriods,
+  programmeDate,
+  programmeWallClock,
+  dateOfTimestamp,
 } from '../../src/shared/core/dates';
 
 describe('isValidIsoDate', () => {
@@ -179,5 +182,48 @@ describe('half-year periods', () => {
     expect(formatPeriodLabel('2026-H1')).toBe('1. halvår 2026');
     expect(formatDanishDate('2026-03-01')).toBe('1. marts 2026');
     expect(formatDanishDate('2025-12-24')).toBe('24. december 2025');
+  });
+});
+
+describe("the programme's clock (Europe/Copenhagen)", () => {
+  // Worked out by hand from the EU summer-time rule: CEST (UTC+2) from 01:00 UTC on the last
+  // Sunday of March (2026-03-29) to 01:00 UTC on the last Sunday of October (2026-10-25); CET (UTC+1) otherwise.
+  const table: [string, string, [number, number, number]][] = [
+    ['2026-06-30T21:59:59Z', '2026-06-30', [23, 59, 59]],
+    ['2026-06-30T22:00:00Z', '2026-07-01', [0, 0, 0]],
+    ['2026-12-31T22:59:59Z', '2026-12-31', [23, 59, 59]],
+    ['2026-12-31T23:00:00Z', '2027-01-01', [0, 0, 0]],
+    ['2026-03-29T00:59:59Z', '2026-03-29', [1, 59, 59]],
+    ['2026-03-29T01:00:00Z', '2026-03-29', [3, 0, 0]],
+    ['2026-03-28T23:00:00Z', '2026-03-29', [0, 0, 0]],
+    ['2026-10-25T00:59:59Z', '2026-10-25', [2, 59, 59]],
+    ['2026-10-25T01:00:00Z', '2026-10-25', [2, 0, 0]],
+    ['2026-10-24T21:59:59Z', '2026-10-24', [23, 59, 59]],
+    ['2026-10-25T22:59:59Z', '2026-10-25', [23, 59, 59]],
+    ['2028-02-28T23:00:00Z', '2028-02-29', [0, 0, 0]],
+  ];
+  for (const zone of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+    it(`gives Copenhagen's date and wall clock with the process zone set to ${zone}`, () => {
+      const before = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        for (const [instant, date, [hour, minute, second]] of table) {
+          const d = new Date(instant);
+          expect(programmeDate(d), instant).toBe(date);
+          expect(programmeWallClock(d), instant).toMatchObject({ hour, minute, second });
+        }
+        // the zone took effect: 22:30 UTC on 30 June is still 30 June in UTC and New York, 1 July in Tokyo
+        expect(new Date('2026-06-30T22:30:00Z').getDate()).toBe(zone === 'Asia/Tokyo' ? 1 : 30);
+      } finally {
+        if (before === undefined) delete process.env.TZ;
+        else process.env.TZ = before;
+      }
+    });
+  }
+
+  it('reads a stored timestamp on the same clock, and refuses an invalid instant', () => {
+    expect(dateOfTimestamp('2026-06-30T22:30:00.000Z')).toBe('2026-07-01');
+    expect(dateOfTimestamp('2026-06-30')).toBe('2026-06-30');
+    expect(() => programmeDate(new Date('nonsense'))).toThrow(RangeError);
   });
 });

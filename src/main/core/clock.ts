@@ -1,7 +1,9 @@
-/** Today's calendar date on this machine (local time), as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  const y = d.getFullYear();
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${y}-${m}-${day}`;
+import { programmeDate } from '../../shared/core/dates';
+
+/**
+ * Today's calendar date as YYYY-MM-DD on the programme's clock (Europe/Copenhagen), not the
+ * laptop's time zone: see programmeDate.
+ */
+export function todayOf(d: Date): string {
+  return programmeDate(d);
 }

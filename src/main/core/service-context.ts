@@ -1,5 +1,5 @@
 import type { CoreContext, HandlerCtx } from './context';
-import { localIsoDate } from './clock';
+import { todayOf } from './clock';
 
 export type { ServiceCtx, HandlerCtx } from './context';
 
@@ -13,7 +13,7 @@ export function serviceCtx(app: CoreContext): HandlerCtx {
   return {
     app,
     now,
-    today: localIsoDate(now),
+    today: todayOf(now),
     get db() {
       return app.vault.current.db;
     },

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { format } from 'date-fns';
 import type { CaseDetail } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -34,7 +33,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   const [message, setMessage] = useState<string | null>(notice === 'created' ? t('cases.done.created') : notice === 'personSaved' ? t('cases.done.personSaved') : null);
   const opener = useRef<HTMLElement | null>(null);
   const returnFocus = useRef(false);
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const today = todayIso();
 
   // Once the dialog has left the page (it made the rest inert), focus goes back to what opened it.
   useEffect(() => {

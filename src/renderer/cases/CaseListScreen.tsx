@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { format } from 'date-fns';
 import type { CaseRow } from '../../shared/cases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { useSessionMemory, useSessionState } from '../core/shell/session';
 import { Alert } from '../core/ui/Alert';
@@ -39,7 +38,7 @@ export function CaseListScreen() {
   const [anyCases, setAnyCases] = useState<boolean | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridFocus = useRef<(() => void) | null>(null);
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const today = todayIso();
   const [initialView] = useState<CaseGridView>(() => (memory.get(VIEW_KEY) as CaseGridView | undefined) ?? { active: 0, offset: 0 });
 
   // '/' jumps to the search field from anywhere on the screen but a text field.

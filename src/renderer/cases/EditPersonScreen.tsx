@@ -1,10 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
 import type { CaseDetail } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -40,7 +39,7 @@ export function EditPersonScreen({ caseId }: { caseId: number }) {
 
 function EditPersonForm({ detail }: { detail: CaseDetail }) {
   const { replace, back } = useRouter();
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const today = todayIso();
   const { districts } = useReference();
   const person = usePersonForm(today, detail.person);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
 import type { OutputOf } from '../../shared/contract';
 
@@ -7,7 +6,7 @@ import type { OutputOf } from '../../shared/contract';
 type ReleasePersonHit = OutputOf<'releases.people.search'>[number];
 import { defaultForum, type CaseLevel } from '../../shared/cases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { useSession } from '../core/shell/session';
 import { Alert } from '../core/ui/Alert';
@@ -51,7 +50,7 @@ const CASE_FIELD_IDS: Record<keyof CaseValues, string> = {
 export function NewCaseScreen() {
   const { replace, back } = useRouter();
   const { owner } = useSession();
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const today = todayIso();
   const { districts, coordinators } = useReference();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [picked, setPicked] = useState<ReleasePersonHit | null>(null);

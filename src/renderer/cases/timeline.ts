@@ -1,3 +1,4 @@
+import { dateOfTimestamp } from '../../shared/core/dates';
 import type { CaseDetail } from '../../shared/cases';
 
 type LevelChange = CaseDetail['levelHistory'][number];
@@ -11,13 +12,6 @@ export type TimelineEntry =
   | { type: 'event'; key: string; date: string; item: CaseEvent }
   | { type: 'note'; key: string; date: string; item: Note };
 
-/** Local calendar date of an ISO timestamp (a note's writtenAt). */
-function localDate(timestamp: string): string {
-  const d = new Date(timestamp);
-  if (Number.isNaN(d.getTime())) return timestamp.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /**
  * Within one day, newest first means: closing on top, then notes, events, level changes, and
@@ -39,7 +33,7 @@ export function buildTimeline(c: CaseDetail): TimelineEntry[] {
   c.levelHistory.forEach((item, i) => entries.push({ type: 'level', key: `l${item.id}`, date: item.changedOn, item, previous: i > 0 ? (c.levelHistory[i - 1] ?? null) : null }));
   for (const item of c.statusHistory) entries.push({ type: 'status', key: `s${item.id}`, date: item.changedOn, item });
   for (const item of c.events) entries.push({ type: 'event', key: `e${item.id}`, date: item.occurredOn, item });
-  for (const item of c.notes) entries.push({ type: 'note', key: `n${item.id}`, date: localDate(item.writtenAt), item });
+  for (const item of c.notes) entries.push({ type: 'note', key: `n${item.id}`, date: dateOfTimestamp(item.writtenAt), item });
   return entries.sort((a, b) => {
     if (a.date !== b.date) return a.date < b.date ? 1 : -1;
     const r = rank(b) - rank(a);

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { format } from 'date-fns';
 import type { AppErrorShape } from '../../shared/contract';
 import type { Forum } from '../../shared/leader-meetings';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -20,7 +19,7 @@ export function NewMeetingScreen({ forumId }: { forumId?: number }) {
   const { replace, back } = useRouter();
   const [forums, setForums] = useState<Forum[] | null>(null);
   const [selected, setSelected] = useState<string>('');
-  const [heldOn, setHeldOn] = useState(() => format(new Date(), 'yyyy-MM-dd'));
+  const [heldOn, setHeldOn] = useState(() => todayIso());
   const [startsAt, setStartsAt] = useState('');
   const [location, setLocation] = useState('');
   const [memberIds, setMemberIds] = useState<number[]>([]);

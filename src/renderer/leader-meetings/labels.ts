@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/core/dates';
 import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../shared/leader-meetings';
 import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../shared/cases';
 import { formatDate } from '../core/i18n';
@@ -13,9 +14,7 @@ export { forumKindLabel };
 
 /** "16. sep. – 20. nov. 2026": the period the agenda looks at (after .. through). */
 export function periodText(window: { after: string; through: string }): string {
-  const from = new Date(`${window.after}T12:00:00`);
-  from.setDate(from.getDate() + 1);
-  return `${formatDate(from, 'd. MMM yyyy')} – ${formatDate(window.through, 'd. MMM yyyy')}`;
+  return `${formatDate(addDays(window.after, 1), 'd. MMM yyyy')} – ${formatDate(window.through, 'd. MMM yyyy')}`;
 }
 
 export const longDate = (iso: string) => formatDate(iso);

@@ -2,14 +2,13 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
 import type { Institution } from '../../shared/releases';
 import { custodyFieldProblems, type CustodyType } from '../../shared/releases';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { ErrorSummary, type ErrorSummaryItem } from '../core/ui/ErrorSummary';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { localToday } from './labels';
 import { RadioGroup, SelectField } from './ui';
 
 export type CustodyValues = {
@@ -44,7 +43,7 @@ function validate(v: CustodyValues): FieldErrors<Field> {
   if (v.imprisonedOn && v.type) {
     const problems = custodyFieldProblems(
       { type: v.type, imprisonedOn: v.imprisonedOn, expectedReleaseOn: orNull(v.expectedReleaseOn), paroleOn: orNull(v.paroleOn), releasedOn: orNull(v.releasedOn) },
-      localToday(),
+      todayIso(),
     );
     Object.assign(errors, problems);
   }

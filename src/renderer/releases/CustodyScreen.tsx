@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { CustodyDetail, MilestoneOut } from '../../shared/releases';
 import { RECORDED_MILESTONES, type RecordedMilestone } from '../../shared/releases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -12,7 +12,7 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { FollowUpSection } from './FollowUpSection';
-import { custodyTypeName, fullName, localToday, maybeDate, meetingKindName, milestoneName, shortDate } from './labels';
+import { custodyTypeName, fullName, maybeDate, meetingKindName, milestoneName, shortDate } from './labels';
 import type { CustodyNotice } from './routes';
 import { BackTo, ReadinessMeter, StateBadge } from './ui';
 import { useLoad } from '../core/data/useLoad';
@@ -225,7 +225,7 @@ function Timeline({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail
                       variant="secondary"
                       onClick={() => {
                         setRecording(key);
-                        setDate(localToday());
+                        setDate(todayIso());
                         setError(null);
                         focusLater(dateRef);
                       }}
@@ -300,7 +300,7 @@ function Meetings({ c }: { c: CustodyDetail }) {
 
 /** Record the actual release (the date the follow-ups count from). */
 function ReleaseSection({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail) => void }) {
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLInputElement>(null);

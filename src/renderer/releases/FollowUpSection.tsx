@@ -3,12 +3,12 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { CustodyDetail, FollowUpOut } from '../../shared/releases';
 import type { Outcome } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { localToday, maybeDate, outcomeName, outcomeOptions, shortDate } from './labels';
+import { maybeDate, outcomeName, outcomeOptions, shortDate } from './labels';
 import { RadioGroup, StateBadge } from './ui';
 
 /** Follow-up at 3, 6 and 12 months after the release: outcome and new charge, recorded or corrected. */
@@ -76,7 +76,7 @@ function FollowUpForm({ c, followUp, onCancel, onSaved }: { c: CustodyDetail; fo
   const prefix = `followup-${followUp.months}`;
   const [outcome, setOutcome] = useState<Outcome | ''>(followUp.record?.outcome ?? '');
   const [charge, setCharge] = useState<'yes' | 'no' | ''>(followUp.record ? (followUp.record.newCharge ? 'yes' : 'no') : '');
-  const [recordedOn, setRecordedOn] = useState(followUp.record?.recordedOn ?? localToday());
+  const [recordedOn, setRecordedOn] = useState(followUp.record?.recordedOn ?? todayIso());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);

@@ -4,7 +4,7 @@ import type { AppErrorShape, Result } from '../../shared/contract';
 import type { CustodyDetail, ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases';
 import { CHECKLIST_ITEM_CODES, readiness, type ChecklistItemCode, type ChecklistStatus, type ReleaseMeetingKind, type ReleasePartner } from '../../shared/releases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -12,7 +12,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../core/ui/ErrorSummary';
 import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { fullName, itemName, localToday, meetingKindOptions, partnerOptions, shortDate, statusOptions } from './labels';
+import { fullName, itemName, meetingKindOptions, partnerOptions, shortDate, statusOptions } from './labels';
 import { BackTo, CellInput, ReadinessMeter, SelectField, TextArea } from './ui';
 import { useLoad } from '../core/data/useLoad';
 
@@ -69,7 +69,7 @@ function MeetingEditor({ custody, meeting, template }: Loaded) {
   const { replace, navigate } = useRouter();
   const source = meeting ?? template!;
   const [kind, setKind] = useState<ReleaseMeetingKind>(meeting?.kind ?? (custody.meetings.length ? 'final' : 'planning'));
-  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? localToday());
+  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? todayIso());
   const [place, setPlace] = useState(meeting?.place ?? '');
   const [notes, setNotes] = useState(meeting?.notes ?? '');
   const [participants, setParticipants] = useState<Participant[]>(() =>
@@ -104,7 +104,7 @@ function MeetingEditor({ custody, meeting, template }: Loaded) {
     item: (item: string, f: string) => `checklist-${item}-${f}`,
     action: (key: number, f: string) => `action-${key}-${f}`,
   };
-  const today = localToday();
+  const today = todayIso();
   const clientErrors: Record<string, string> = {};
   if (!heldOn) clientErrors[ids.heldOn] = t('releases.field.dateRequired');
   else if (heldOn < custody.imprisonedOn) clientErrors[ids.heldOn] = t('releases.meeting.beforeImprisonment', { date: shortDate(custody.imprisonedOn) });

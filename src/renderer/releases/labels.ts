@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import {
   CHECKLIST_STATUSES,
   INSTITUTION_KINDS,
@@ -41,7 +40,3 @@ export const shortDate = (iso: string) => formatDate(iso, 'd. MMM yyyy');
 export const maybeDate = (iso: string | null | undefined) => (iso ? shortDate(iso) : t('releases.none'));
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
-/** Today on this computer as YYYY-MM-DD (the default for dates the user records). */
-export function localToday(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}

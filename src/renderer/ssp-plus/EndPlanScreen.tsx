@@ -5,7 +5,7 @@ import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { followUpDueDates, type PlanEndReason } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -13,7 +13,7 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { RadioGroup } from './fields';
-import { endReasonOptions, fullName, localToday, shortDate } from './labels';
+import { endReasonOptions, fullName, shortDate } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 /** End a plan: date and reason. The follow-ups at 3, 6 and 12 months are shown before saving. */
@@ -29,7 +29,7 @@ export function EndPlanScreen({ planId }: { planId: number }) {
 
 function EndForm({ plan }: { plan: PlanDetail }) {
   const { replace, back } = useRouter();
-  const [endDate, setEndDate] = useState(localToday());
+  const [endDate, setEndDate] = useState(todayIso());
   const [reason, setReason] = useState<PlanEndReason | ''>('');
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);

@@ -1,10 +1,10 @@
 import type { PlanDetail } from '../../shared/ssp-plus';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
-import { actionStatusName, areaName, fullName, localToday, longDate, shortDate } from './labels';
+import { actionStatusName, areaName, fullName, longDate, shortDate } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 /**
@@ -109,7 +109,7 @@ function Sheet({ plan }: { plan: PlanDetail }) {
         <p>{t('sspPlus.print.signYoung')}</p>
         <p>{t('sspPlus.print.signCoordinator')}</p>
       </div>
-      <p className="sspplus-muted">{t('sspPlus.print.printed', { date: longDate(localToday()) })}</p>
+      <p className="sspplus-muted">{t('sspPlus.print.printed', { date: longDate(todayIso()) })}</p>
     </article>
   );
 }

@@ -5,7 +5,7 @@ import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
 import type { AreaReviewStatus, LifeArea, ReviewKind, ReviewTrigger } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -15,7 +15,7 @@ import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { CheckboxGroup, RadioGroup, TextArea } from './fields';
-import { areaName, areaStatusOptions, fullName, localToday, longDate, reviewKindOptions, triggerOptions } from './labels';
+import { areaName, areaStatusOptions, fullName, longDate, reviewKindOptions, triggerOptions } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 interface AreaDraft {
@@ -47,7 +47,7 @@ function ReviewForm({ plan, partners }: { plan: PlanDetail; partners: { id: numb
   const { replace, back } = useRouter();
   const areas = plan.areas.filter((a) => a.filled);
   const next = plan.nextReview;
-  const [heldOn, setHeldOn] = useState(localToday());
+  const [heldOn, setHeldOn] = useState(todayIso());
   const [kind, setKind] = useState<ReviewKind>('scheduled');
   const [trigger, setTrigger] = useState<ReviewTrigger>('new-charge');
   const [partnerIds, setPartnerIds] = useState(plan.partners.map((p) => p.id));

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { useSession } from '../core/shell/session';
 import { Alert } from '../core/ui/Alert';
@@ -13,7 +13,7 @@ import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { CheckboxGroup, FieldError, TextArea } from './fields';
-import { fullName, intervalOptions, localToday } from './labels';
+import { fullName, intervalOptions } from './labels';
 import { BackToOverview } from './PlanScreen';
 import { useLoad } from '../core/data/useLoad';
 
@@ -28,7 +28,7 @@ const FIELD_IDS: Record<Field, string> = { startDate: 'start-date', personId: 's
 export function StartPlanScreen({ personId: preselected }: { personId?: number }) {
   const { owner } = useSession();
   const { replace } = useRouter();
-  const [startDate, setStartDate] = useState(localToday());
+  const [startDate, setStartDate] = useState(todayIso());
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [personId, setPersonId] = useState<number | null>(preselected ?? null);

@@ -21,7 +21,6 @@ import {
   type ReviewKind,
   type ReviewTrigger,
 } from '../../shared/ssp-plus';
-import { format } from 'date-fns';
 import { formatDate, t } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
@@ -50,7 +49,3 @@ export const fullName = (p: { firstName: string; lastName: string }) => `${p.fir
 export const intervalOptions = () =>
   [1, 2, 3, 4, 6].map((m) => ({ value: String(m), label: m === 1 ? t('sspPlus.interval.one') : t('sspPlus.interval.other', { months: m }) }));
 
-/** Today on this computer as YYYY-MM-DD (the default for dates the user records). */
-export function localToday(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}

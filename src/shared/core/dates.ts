@@ -223,3 +223,59 @@ export function formatPeriodLabel(period: PeriodString): string {
   const { year, half } = requirePeriod(period);
   return `${half}. halvår ${year}`;
 }
+
+/**
+ * The programme's clock. SSP København runs in Europe/Copenhagen: "today", the half-year a
+ * moment falls in and every deadline follow Copenhagen's calendar, whatever time zone the laptop
+ * is set to (a laptop left on UTC would otherwise put 2026-06-30T22:30Z, half past midnight on
+ * 1 July in Copenhagen, in the first half-year). Uses the time-zone data built into Node and
+ * Chromium (Intl), so summer time follows the EU rules without a table of our own.
+ */
+export const PROGRAMME_TIME_ZONE = 'Europe/Copenhagen';
+
+export interface WallClock extends DateParts {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+let wallClockFormat: Intl.DateTimeFormat | undefined;
+
+/** The wall clock in Copenhagen at an instant. */
+export function programmeWallClock(instant: Date): WallClock {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Ugyldigt tidspunkt.');
+  wallClockFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: PROGRAMME_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const parts: Record<string, number> = {};
+  for (const p of wallClockFormat.formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** The calendar date in Copenhagen at an instant: the programme's "today". */
+export function programmeDate(instant: Date): IsoDate {
+  const { year, month, day } = programmeWallClock(instant);
+  return fromParts({ year, month, day });
+}
+
+/** The Copenhagen calendar date of a timestamp (a note's writtenAt); its first ten characters if it is not one. */
+export function dateOfTimestamp(timestamp: string): IsoDate {
+  const d = new Date(timestamp);
+  return Number.isNaN(d.getTime()) ? timestamp.slice(0, 10) : programmeDate(d);
+}

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { localIsoDate } from '../../../src/main/core/clock';
+import { todayOf } from '../../../src/main/core/clock';
 import { seedDemoData, type SeedSummary } from '../../../src/main/demo-data';
 import type { Result } from '../../../src/shared/contract';
 import type { Bridge } from '../bridge';
@@ -21,7 +21,7 @@ export async function call<T>(bridge: Bridge, name: string, input: unknown): Pro
  */
 export async function createSeededVault(bridge: Bridge, people: number, seed = 7): Promise<{ today: string; summary: SeedSummary | null }> {
   await call(bridge, 'vault.create', { passphrase: CASES_PASSPHRASE, passphraseConfirm: CASES_PASSPHRASE, owner: CASES_OWNER });
-  const today = localIsoDate(new Date());
+  const today = todayOf(new Date());
   const summary = people > 0 ? seedDemoData(bridge.ctx.vault.current.sqlite, { people, seed, today }) : null;
   return { today, summary };
 }

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openVault } from '../../app-context';
 import { AppError } from '../../core/errors';
-import { localIsoDate } from '../../core/clock';
+import { todayOf } from '../../core/clock';
 import { importCasesFile } from '../../cases';
 import type { ServiceCtx } from '../../core/service-context';
 import { readPassphraseFile, requireArg, UsageError, type CliIo } from '../io';
@@ -25,7 +25,7 @@ export async function withUnlockedVault<T>(dir: string, passphraseFile: string |
   try {
     const open = vault.current;
     const now = new Date();
-    return await work({ db: open.db, sqlite: open.sqlite, actor: open.owner.name, now, today: localIsoDate(now) });
+    return await work({ db: open.db, sqlite: open.sqlite, actor: open.owner.name, now, today: todayOf(now) });
   } finally {
     vault.lock();
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { localIsoDate } from '../../core/clock';
+import { todayOf } from '../../core/clock';
 import { isValidIsoDate } from '../../../shared/core/dates';
 import { seedDemoData, MAX_SEED_PEOPLE } from '../../demo-data';
 import { requireArg, UsageError, type CliIo } from '../io';
@@ -36,7 +36,7 @@ export async function seedCommand(argv: string[], io: CliIo): Promise<number> {
   const seed = positiveInt(values.seed, '--seed', 1);
   if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError('--today skal skrives som ÅÅÅÅ-MM-DD.');
   const summary = await withUnlockedVault(dir, values['passphrase-file'], (s) =>
-    seedDemoData(s.sqlite, { people, seed, today: values.today ?? localIsoDate(s.now), now: s.now, actor: s.actor, force: values.force }),
+    seedDemoData(s.sqlite, { people, seed, today: values.today ?? todayOf(s.now), now: s.now, actor: s.actor, force: values.force }),
   );
   io.out(`Demodata er lagt i boksen på ${(summary.ms / 1000).toFixed(1).replace('.', ',')} s (seed ${seed}):`);
   io.out(`  personer: ${summary.people}`);

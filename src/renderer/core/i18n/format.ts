@@ -1,10 +1,26 @@
 import { format, parseISO } from 'date-fns';
 import { da as daLocale, enGB } from 'date-fns/locale';
+import { programmeDate, programmeWallClock } from '../../../shared/core/dates';
 import { getLocale } from './locale';
 
 const dateLocale = () => (getLocale() === 'da' ? daLocale : enGB);
-/** ISO strings are read as local time ("2025-11-23" is that day here, not UTC midnight). */
-const toDate = (d: Date | string) => (typeof d === 'string' ? parseISO(d) : d);
+/**
+ * Calendar dates ("2025-11-23") are that day, not UTC midnight. Instants (a Date, or a timestamp
+ * with a time) are shown on Copenhagen's wall clock, the programme's clock, whatever zone the
+ * laptop is set to: the wall-clock figures are put in a local Date only for date-fns to print.
+ */
+const toDate = (d: Date | string): Date => {
+  if (typeof d === 'string' && !d.includes('T')) return parseISO(d);
+  const instant = typeof d === 'string' ? new Date(d) : d;
+  if (Number.isNaN(instant.getTime())) return instant;
+  const w = programmeWallClock(instant);
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+};
+
+/** Today as YYYY-MM-DD on the programme's clock (Europe/Copenhagen): the default for dates the user records. */
+export function todayIso(): string {
+  return programmeDate(new Date());
+}
 
 /** A calendar date for people: "23. november 2025" in Danish. */
 export function formatDate(date: Date | string, pattern = 'd. MMMM yyyy'): string {
