@@ -65,9 +65,18 @@ function nodes(value: unknown, path: Path = []): { path: Path; kind: 'string' | 
   return out;
 }
 
-/** Set a property as an own, enumerable data property, even for '__proto__' (as JSON.parse does). */
+/**
+ * Set a property as an own, enumerable data property, even for '__proto__' (as JSON.parse does).
+ * A typed array refuses an index outside its length (TypeError); that mutation is skipped, as
+ * no such value can be sent anyway.
+ */
 function defineOwn(target: object, key: string | number, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  try {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } catch (e) {
+    if (ArrayBuffer.isView(target) && e instanceof TypeError) return;
+    throw e;
+  }
 }
 
 type Mutation = { kind: 'replace'; path: Path; value: unknown } | { kind: 'delete'; path: Path } | { kind: 'addKey'; path: Path; key: string; value: unknown } | { kind: 'wrap'; path: Path };
