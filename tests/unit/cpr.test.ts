@@ -29,7 +29,9 @@ describe('parseCpr: shapes', () => {
     ['010203-123', CPR_MESSAGES.malformed],
     ['010203-12345', CPR_MESSAGES.malformed],
     ['01020-31237', CPR_MESSAGES.malformed],
-    ['010203 1237', CPR_MESSAGES.malformed],
+    ['010203  1237', CPR_MESSAGES.malformed],
+    ['010203-\u20131237', CPR_MESSAGES.malformed],
+    ['010203_1237', CPR_MESSAGES.malformed],
     ['010203--1237', CPR_MESSAGES.malformed],
     ['01O203-1237', CPR_MESSAGES.malformed],
     ['abcdef-ghij', CPR_MESSAGES.malformed],
@@ -83,6 +85,35 @@ describe('parseCpr: birth date, sex, modulus 11', () => {
     expect(ok('150510-4009').sex).toBe('M');
   });
 });
+
+describe('CPR as people type it (issue 19): one separator rule for input and the detector', () => {
+  // Decoded by hand from the CPR office's century rule (DOMAIN.md): 211062-5629 is 21 October,
+  // 7th digit 5 with YY 62 (58-99) -> 1862, last digit 9 -> M.
+  const typed = ['211062-5629', '2110625629', '211062 5629', '211062\u20135629', '211062\u20145629', '211062 - 5629', '211062 \u2013 5629', '211062\u00a05629', '211062\u22125629', '211062\u20115629'];
+  it.each(typed)('%j is 211062-5629', (input) => {
+    const v = ok(input);
+    expect(v.normalized).toBe('211062-5629');
+    expect(v.birthDate).toBe('1862-10-21');
+    expect(v.sex).toBe('M');
+  });
+  it.each(typed)('the free-text detector finds %j whole, as the parser accepts it', (input) => {
+    expect(findCprLike(`Drøftet: ${input}.`)).toEqual([input]);
+  });
+  it('refuses a birth date in the future when today is given, as saving does', () => {
+    // 010150-5001: 7th digit 5, YY 50 (00-57) -> 2050.
+    expect(parseCpr('010150-5001', { today: '2026-12-03' })).toEqual({ ok: false, reason: CPR_MESSAGES.futureBirth });
+    expect(parseCpr('010150-5001').ok).toBe(true); // without a today only the shape and date are checked
+    // born today is not in the future: 031226-4001 (7th digit 4, YY 26 -> 2026)
+    expect(ok2('031226-4001', '2026-12-03').birthDate).toBe('2026-12-03');
+    expect(parseCpr('041226-4001', { today: '2026-12-03' }).ok).toBe(false);
+  });
+});
+
+function ok2(input: string, today: string) {
+  const r = parseCpr(input, { today });
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
 
 describe('century table (every cell)', () => {
   // [7th digit, YY, expected birth year], from the table in DOMAIN.md
@@ -155,6 +186,7 @@ describe('findCprLike', () => {
   it('finds CPR-shaped numbers in text', () => {
     expect(findCprLike('Sagen om 010203-1234 og 0102031237 blev drøftet.')).toEqual(['010203-1234', '0102031237']);
     expect(findCprLike('nr. 010203 1234')).toEqual(['010203 1234']);
+    expect(findCprLike('nr. 010203 - 1234')).toEqual(['010203 - 1234']);
     expect(findCprLike('nr. 010203\u20131234')).toEqual(['010203\u20131234']);
     expect(findCprLike('(310175-2347)')).toEqual(['310175-2347']);
   });

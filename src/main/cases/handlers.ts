@@ -18,7 +18,7 @@ export const casesHandlers = defineHandlers({
   'people.create': (input, s) => createPerson(s, input),
   'people.update': (input, s) => updatePerson(s, input.personId, input.person),
   'people.revealCpr': (input, s) => revealCpr(s, input.personId),
-  'people.checkCpr': (input, s) => checkCpr(s.db, input.cpr, input.personId),
+  'people.checkCpr': (input, s) => checkCpr(s.db, input.cpr, s.today, input.personId),
 
   'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
   'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),

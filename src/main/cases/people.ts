@@ -35,7 +35,7 @@ export function resolvePerson(input: PersonInput, today: string): ResolvedPerson
   let sexFromCpr = false;
   const rawCpr = input.cpr?.trim();
   if (rawCpr) {
-    const parsed = parseCpr(rawCpr);
+    const parsed = parseCpr(rawCpr, { today });
     if (!parsed.ok) {
       fields.cpr = parsed.reason;
     } else {
@@ -210,8 +210,8 @@ export function revealCpr(s: ServiceCtx, personId: number): { cpr: string | null
 }
 
 /** Check a CPR number as the user types: format, warnings, and whether another person has it. */
-export function checkCpr(db: DbOrTx, cpr: string, personId?: number) {
-  const parsed = parseCpr(cpr);
+export function checkCpr(db: DbOrTx, cpr: string, today: string, personId?: number) {
+  const parsed = parseCpr(cpr, { today });
   if (!parsed.ok) return { ok: false, message: parsed.reason, warnings: [], takenByOther: false };
   const clash = db
     .select({ id: people.id })

@@ -72,7 +72,7 @@ export function usePersonForm(today: string, person?: Person) {
       if (!v.lastName.trim()) e.lastName = t('cases.person.lastNameRequired');
       const cpr = v.cpr.trim();
       if (cpr) {
-        const parsed = parseCpr(cpr);
+        const parsed = parseCpr(cpr, { today });
         if (!parsed.ok) e.cpr = parsed.reason;
       } else if (!keepCpr) {
         if (!v.birthDate) e.birthDate = t('cases.person.birthDateRequired');
@@ -91,7 +91,7 @@ export function usePersonForm(today: string, person?: Person) {
 
   // Ask main whether the number belongs to someone else, once the user pauses typing.
   const cprText = form.values.cpr.trim();
-  const parsed = useMemo(() => (cprText ? parseCpr(cprText) : null), [cprText]);
+  const parsed = useMemo(() => (cprText ? parseCpr(cprText, { today }) : null), [cprText, today]);
   const [check, setCheck] = useState<CprCheck & { cpr: string }>({ state: 'idle', takenByOther: false, cpr: '' });
   useEffect(() => {
     if (!parsed?.ok) return;

@@ -23,12 +23,20 @@ export type CprParseResult = { ok: true; value: ParsedCpr } | { ok: false; reaso
 export const CPR_MESSAGES = {
   missing: 'Skriv et CPR-nummer.',
   malformed: 'Et CPR-nummer skal skrives som DDMMÅÅ-SSSS eller DDMMÅÅSSSS (10 cifre).',
+  futureBirth: 'Fødselsdatoen i CPR-nummeret ligger i fremtiden. Kontroller nummeret.',
   invalidDate: 'De første seks cifre i CPR-nummeret er ikke en gyldig dato. Kontroller nummeret.',
   mod11Warning:
     'CPR-nummeret opfylder ikke modulus 11-kontrollen. Det kan godt være gyldigt (kontrollen gælder ikke numre udstedt efter 2007), men kontroller det.',
 } as const;
 
-const CPR_SHAPE = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
+/**
+ * The separator people type between the date and the serial number, one rule for input, import
+ * and the free-text detector: nothing, a space (also a no-break space), or a hyphen, a Unicode
+ * hyphen or dash (en dash, em dash, minus sign), with or without a space on either side.
+ * "211062-5629", "2110625629", "211062 5629", "211062–5629" and "211062 – 5629" are one number.
+ */
+const SEPARATOR = '(?:[ \\u00a0]?[-\\u2010-\\u2015\\u2212][ \\u00a0]?|[ \\u00a0])?';
+const CPR_SHAPE = new RegExp(`^(\\d{2})(\\d{2})(\\d{2})${SEPARATOR}(\\d{4})$`, 'u');
 const MOD11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;
 
 /**
@@ -49,7 +57,12 @@ export function mod11Valid(tenDigits: string): boolean {
   return sum % 11 === 0;
 }
 
-export function parseCpr(input: string): CprParseResult {
+export interface ParseCprOptions {
+  /** When given, a birth date after this day is refused (the rule saving applies). */
+  today?: IsoDate;
+}
+
+export function parseCpr(input: string, options: ParseCprOptions = {}): CprParseResult {
   const text = typeof input === 'string' ? input.trim() : '';
   if (text === '') return { ok: false, reason: CPR_MESSAGES.missing };
   const m = CPR_SHAPE.exec(text);
@@ -60,6 +73,7 @@ export function parseCpr(input: string): CprParseResult {
   const candidate = `${year}-${mm}-${dd}`;
   if (!isValidIsoDate(candidate)) return { ok: false, reason: CPR_MESSAGES.invalidDate };
   const birthDate = fromParts({ year, month: Number(mm), day: Number(dd) });
+  if (options.today !== undefined && birthDate > options.today) return { ok: false, reason: CPR_MESSAGES.futureBirth };
   const digits = `${dd}${mm}${yy}${serial}`;
   const mod11 = mod11Valid(digits);
   return {
@@ -85,13 +99,13 @@ export function maskCpr(cpr: string): string {
 }
 
 /**
- * CPR-shaped numbers in free text: a plausible DDMM (day 01-31, month 01-12), YY, an optional
- * separator (hyphen, Unicode hyphen/dash, or one space) and four digits, not glued to other digits.
+ * CPR-shaped numbers in free text: a plausible DDMM (day 01-31, month 01-12), YY, the separator
+ * parseCpr accepts (SEPARATOR above) and four digits, not glued to other digits.
  * Deliberately broad (no century or modulus-11 check): it is used to stop personal data from
  * leaving in report texts, where a false alarm is cheap. Non-global, so `.test()` is stateless;
  * findCprLike builds its own global copy.
  */
-export const cprLikePattern = /(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-\u2010\u2011\u2012\u2013\u2014 ]?\d{4}(?!\d)/u;
+export const cprLikePattern = new RegExp(`(?<!\\d)(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}${SEPARATOR}\\d{4}(?!\\d)`, 'u');
 
 /** Every CPR-shaped substring in the text, in order of appearance. */
 export function findCprLike(text: string): string[] {
