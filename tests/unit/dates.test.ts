@@ -3,7 +3,9 @@ import {
   addDays,
   addMonths,
   addYears,
+  ageInMonths,
   ageInYears,
+  anniversary,
   birthdayOf,
   compare,
   daysInMonth,
@@ -225,5 +227,56 @@ describe("the programme's clock (Europe/Copenhagen)", () => {
     expect(dateOfTimestamp('2026-06-30T22:30:00.000Z')).toBe('2026-07-01');
     expect(dateOfTimestamp('2026-06-30')).toBe('2026-06-30');
     expect(() => programmeDate(new Date('nonsense'))).toThrow(RangeError);
+  });
+});
+
+describe('one month-end rule for ages and anniversaries (issue 19, item 5)', () => {
+  // The oracle, a second simple method: step through the calendar one day at a time (JavaScript's
+  // own UTC calendar) and take the first day on which `months` whole months have passed, a month
+  // counting as passed once its day of the month has been reached.
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  function firstDayWithMonths(birth: string, months: number): string {
+    const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+    const d = new Date(Date.UTC(by, bm - 1 + months, 1) - 86_400_000 * 40);
+    for (;;) {
+      const passed = (d.getUTCFullYear() - by) * 12 + (d.getUTCMonth() + 1 - bm) - (d.getUTCDate() < bd ? 1 : 0);
+      if (passed >= months) return iso(d);
+      d.setUTCDate(d.getUTCDate() + 1);
+    }
+  }
+  const births: string[] = [];
+  for (const year of [2003, 2004, 2007, 2008]) {
+    for (let month = 1; month <= 12; month++) {
+      const last = daysInMonth(year, month);
+      for (let day = 28; day <= last; day++) births.push(`${year}-${String(month).padStart(2, '0')}-${day}`);
+    }
+  }
+  it('covers every month end and 29 February', () => {
+    expect(births).toContain('2004-02-29');
+    expect(births).toContain('2008-02-29');
+    expect(births.filter((b) => b.endsWith('-31'))).toHaveLength(4 * 7);
+  });
+  for (const months of [6, 12 * 17 + 6, 12 * 18, 12 * 25]) {
+    it(`anniversary after ${months} months, birthdayOf and ageInMonths/ageInYears agree with the oracle at every month end`, () => {
+      for (const birth of births) {
+        const expected = firstDayWithMonths(birth, months);
+        expect(anniversary(birth, months), birth).toBe(expected);
+        expect(ageInMonths(birth, expected), birth).toBe(months);
+        expect(ageInMonths(birth, addDays(expected, -1)), birth).toBe(months - 1);
+        if (months % 12 === 0) {
+          expect(birthdayOf(birth, months / 12), birth).toBe(expected);
+          expect(ageInYears(birth, expected), birth).toBe(months / 12);
+          expect(ageInYears(birth, addDays(expected, -1)), birth).toBe(months / 12 - 1);
+        }
+      }
+    });
+  }
+  it('examples from the issue: 29, 30, 31 August no longer all turn 17½ on 28 February', () => {
+    expect(anniversary('2008-08-29', 210)).toBe('2026-03-01');
+    expect(anniversary('2008-08-30', 210)).toBe('2026-03-01');
+    expect(anniversary('2008-08-31', 210)).toBe('2026-03-01');
+    expect(anniversary('2008-08-28', 210)).toBe('2026-02-28');
+    expect(birthdayOf('2004-02-29', 25)).toBe('2029-03-01');
+    expect(anniversary('2010-08-29', 210)).toBe('2028-02-29');
   });
 });

@@ -25,11 +25,12 @@ const open3 = { level: 3, status: 'open' } as const;
 const open4 = { level: 4, status: 'open' } as const;
 
 describe('age limits', () => {
-  it('17½ is birth + 17 years + 6 months, clamped', () => {
+  it('17½ is birth + 17 years + 6 months, by the month-end rule (a missing day rolls to the 1st)', () => {
     expect(seventeenAndHalfDate('2008-03-15')).toBe('2025-09-15');
-    expect(seventeenAndHalfDate('2008-08-31')).toBe('2026-02-28');
-    expect(seventeenAndHalfDate('2006-08-31')).toBe('2024-02-29');
-    expect(seventeenAndHalfDate('2008-12-31')).toBe('2026-06-30');
+    expect(seventeenAndHalfDate('2008-08-31')).toBe('2026-03-01');
+    expect(seventeenAndHalfDate('2006-08-31')).toBe('2024-03-01');
+    expect(seventeenAndHalfDate('2006-08-29')).toBe('2024-02-29');
+    expect(seventeenAndHalfDate('2008-12-31')).toBe('2026-07-01');
   });
   it('25th birthday follows the 1 March rule for 29 February', () => {
     expect(twentyFifthBirthday('2001-06-15')).toBe('2026-06-15');
@@ -41,7 +42,8 @@ describe('age limits', () => {
 describe('eligibility', () => {
   it('is eligible exactly on the 17½ date', () => {
     expect(eligibility('2008-03-15', '2025-09-15', open3)).toEqual({ eligible: true });
-    expect(eligibility('2008-08-31', '2026-02-28', open4)).toEqual({ eligible: true });
+    expect(eligibility('2008-08-31', '2026-03-01', open4)).toEqual({ eligible: true });
+    expect(eligibility('2008-08-31', '2026-02-28', open4)).toMatchObject({ eligible: false, rule: 'age-too-low' });
   });
   it('is not eligible the day before 17½', () => {
     const r = eligibility('2008-03-15', '2025-09-14', open3);
@@ -145,14 +147,15 @@ describe('followUpDueDates', () => {
 
 describe('alerts', () => {
   it('warns before 17½ within the window', () => {
-    expect(turns17HalfWithin('2008-08-31', '2026-01-01')).toBe('2026-02-28'); // 58 days
-    expect(turns17HalfWithin('2008-08-31', '2025-12-30')).toBe('2026-02-28'); // 60 days
-    expect(turns17HalfWithin('2008-08-31', '2025-12-29')).toBeNull(); // 61 days
-    expect(turns17HalfWithin('2008-08-31', '2026-02-28')).toBe('2026-02-28');
-    expect(turns17HalfWithin('2008-08-31', '2026-03-01')).toBeNull();
-    expect(turns17HalfWithin('2008-08-31', '2026-02-17', 10)).toBeNull(); // 11 days away
-    expect(turns17HalfWithin('2008-08-31', '2026-02-17', 11)).toBe('2026-02-28');
-    expect(turns17HalfWithin('2008-08-31', '2026-02-16', 11)).toBeNull();
+    // born 31 August 2008 turns 17½ on 1 March 2026 (the month-end rule)
+    expect(turns17HalfWithin('2008-08-31', '2026-01-01')).toBe('2026-03-01'); // 59 days
+    expect(turns17HalfWithin('2008-08-31', '2025-12-31')).toBe('2026-03-01'); // 60 days
+    expect(turns17HalfWithin('2008-08-31', '2025-12-30')).toBeNull(); // 61 days
+    expect(turns17HalfWithin('2008-08-31', '2026-03-01')).toBe('2026-03-01');
+    expect(turns17HalfWithin('2008-08-31', '2026-03-02')).toBeNull();
+    expect(turns17HalfWithin('2008-08-31', '2026-02-18', 10)).toBeNull(); // 11 days away
+    expect(turns17HalfWithin('2008-08-31', '2026-02-18', 11)).toBe('2026-03-01');
+    expect(turns17HalfWithin('2008-08-31', '2026-02-17', 11)).toBeNull();
   });
   it('warns before the 25th birthday within the window', () => {
     expect(turns25Within('2001-06-15', '2026-04-16')).toBe('2026-06-15'); // 60 days

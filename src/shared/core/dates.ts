@@ -107,15 +107,36 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 /**
- * The date on which someone born on birthDate turns `years` years old, by the same rule as
- * ageInYears: the anniversary of a 29 February birth is 1 March in a year without 29 February.
+ * The month-end rule for ages and anniversaries, one rule for the whole programme:
+ * an anniversary `months` months after `date` falls on the same day of the month; when the target
+ * month has no such day (31 -> a 30-day month, 29-31 -> February), it falls on the 1st of the next
+ * month. So born 31 August 2008 turns 17½ on 1 March 2026 (17½ years have not passed on 28
+ * February: the 31st has not come), and born 29 February 2004 turns 25 on 1 March 2029. This is
+ * the rule ageInYears and ageInMonths count by, so "turns N on" and "is N on" always agree.
+ * Deadlines of schedules ("every 3 months", "3 months after the plan ended") use addMonths,
+ * which keeps a deadline inside its month (31 May + 3 = 31 August, 30 November + 3 = 28 February).
  */
+export function anniversary(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw new RangeError('Antal måneder skal være et helt tal.');
+  const { year, month, day } = toParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  if (day <= daysInMonth(newYear, newMonth)) return fromParts({ year: newYear, month: newMonth, day });
+  return newMonth === 12 ? fromParts({ year: newYear + 1, month: 1, day: 1 }) : fromParts({ year: newYear, month: newMonth + 1, day: 1 });
+}
+
+/** The date on which someone born on birthDate turns `years` years old (the month-end rule above). */
 export function birthdayOf(birthDate: IsoDate, years: number): IsoDate {
   if (!Number.isInteger(years)) throw new RangeError('Antal år skal være et helt tal.');
-  const { year, month, day } = toParts(birthDate);
-  const target = year + years;
-  if (month === 2 && day === 29 && !isLeapYear(target)) return fromParts({ year: target, month: 3, day: 1 });
-  return fromParts({ year: target, month, day });
+  return anniversary(birthDate, years * 12);
+}
+
+/** Whole months of age on refDate, by the month-end rule (the day of the month must have come). */
+export function ageInMonths(birthDate: IsoDate, refDate: IsoDate): number {
+  const b = toParts(birthDate);
+  const r = toParts(refDate);
+  return (r.year - b.year) * 12 + (r.month - b.month) - (r.day < b.day ? 1 : 0);
 }
 
 /**

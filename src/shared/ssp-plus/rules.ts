@@ -5,6 +5,7 @@
 import {
   addDays,
   addMonths,
+  anniversary,
   birthdayOf,
   compare,
   diffDays,
@@ -17,11 +18,12 @@ import type { CaseLevel } from '../cases';
 // Age limits
 
 /**
- * The day someone turns 17½: birth date + 17 years + 6 months (210 months), clamped to the month
- * end (born 31 August 2008 -> 28 February 2026).
+ * The day someone turns 17½: 210 months after birth by the programme's month-end rule
+ * (`anniversary` in dates.ts): born 31 August 2008 -> 1 March 2026, as a 29 February birth turns
+ * 25 on 1 March.
  */
 export function seventeenAndHalfDate(birthDate: IsoDate): IsoDate {
-  return addMonths(birthDate, 17 * 12 + 6);
+  return anniversary(birthDate, 17 * 12 + 6);
 }
 
 /**
