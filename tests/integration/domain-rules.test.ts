@@ -26,3 +26,84 @@ describe('CPR as people type it', () => {
     expect(saved.ok).toBe(false);
   });
 });
+
+describe("SSP+ entry in the programme's order", () => {
+  const start = (personId: number, startDate: string, over: Record<string, unknown> = {}) =>
+    v.dispatch('sspplus.start', { personId, startDate, coordinator: 'Kim Koordinator', ...over });
+  const openCase = (birthDate: string, level: number, openedOn = '2026-02-01') =>
+    v.call<{ id: number; person: { id: number } }>('cases.open', { person: { firstName: 'Sami', lastName: 'Sekvens', birthDate }, level, reason: 'Gentagen kriminalitet', districtId: 1, openedOn });
+
+  it('closes the case with "Overgået til SSP+" and then starts the plan on it', async () => {
+    const c = await openCase('2006-04-01', 4);
+    await v.call('cases.close', { caseId: c.id, closedOn: '2026-11-30', reason: 'to-ssp-plus' });
+    const r = await start(c.person.id, '2026-12-01');
+    expect(r).toMatchObject({ ok: true, value: { caseId: c.id, caseLevel: 4, status: 'active' } });
+  });
+
+  it('a level 2 case closed with "Overgået til SSP+" is still refused for its level', async () => {
+    const c = await openCase('2006-04-01', 2);
+    await v.call('cases.close', { caseId: c.id, closedOn: '2026-11-30', reason: 'to-ssp-plus' });
+    expect(await start(c.person.id, '2026-12-01')).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: 'SSP+ kræver en sag på niveau 3 eller 4. Sagen er på niveau 2.' } });
+  });
+
+  it('a referral without an SSP case opens the level 3-4 case in the same step, naming who referred', async () => {
+    const p = await v.call<Person>('people.create', { firstName: 'Rasmus', lastName: 'Henvist', birthDate: '2007-03-15' }); // 19 years old
+    const r = (await start(p.id, '2026-12-02', { referral: { level: 4, source: 'Kriminalforsorgen', reason: 'Løsladt, gentagen personfarlig kriminalitet' } })) as { ok: true; value: { caseId: number; caseLevel: number } };
+    expect(r).toMatchObject({ ok: true, value: { caseLevel: 4 } });
+    const detail = await v.call<{ level: number; status: string; openedOn: string; levelHistory: { reason: string }[] }>('cases.get', { caseId: r.value.caseId });
+    expect(detail).toMatchObject({ level: 4, status: 'open', openedOn: '2026-12-02' });
+    expect(detail.levelHistory[0]!.reason).toBe('Henvist til SSP+ af Kriminalforsorgen: Løsladt, gentagen personfarlig kriminalitet');
+  });
+
+  it('a refused referral (too young) leaves no case and no plan behind', async () => {
+    const p = await v.call<Person>('people.create', { firstName: 'Ung', lastName: 'Forung', birthDate: '2010-01-01' });
+    const r = await start(p.id, '2026-12-02', { referral: { level: 3, source: 'Politiet', reason: 'Bekymring' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringContaining('fra 17½ år') } });
+    const counts = v.ctx.vault.current.sqlite.prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM sspplus_plans) AS plans').get();
+    expect(counts).toEqual({ cases: 0, plans: 0 });
+  });
+
+  it('a referral for someone who already has an open case is refused: the plan starts on that case', async () => {
+    const c = await openCase('2006-04-01', 3);
+    const r = await start(c.person.id, '2026-12-02', { referral: { level: 4, source: 'Politiet', reason: 'x' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', fields: { referral: expect.stringContaining('allerede en SSP-sag') } } });
+  });
+
+  it('the age band is a setting: 17½ up to the 26th birthday admits a 25-year-old', async () => {
+    const c = await openCase('2001-06-01', 3);
+    expect(await start(c.person.id, '2026-12-01')).toMatchObject({ ok: false, error: { message: expect.stringContaining('under 25 år') } });
+    expect(await v.call('sspplus.settings.get', {})).toEqual({ minAgeMonths: 210, maxAgeYears: 25, outcomeWindowDays: 14 });
+    await v.call('sspplus.settings.save', { maxAgeYears: 26 });
+    expect(await start(c.person.id, '2026-12-01')).toMatchObject({ ok: true });
+    expect(await v.dispatch('sspplus.settings.save', { maxAgeYears: 17 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.dispatch('sspplus.settings.save', { minAgeMonths: 240, maxAgeYears: 20 })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
+  });
+});
+
+describe('outcomes on time', () => {
+  it('a 12-month outcome one day after the plan ended is refused with the date it opens; from 14 days before it is due it is taken', async () => {
+    const c = await v.call<{ id: number; person: { id: number } }>('cases.open', { person: { firstName: 'Olga', lastName: 'Opfølger', birthDate: '2005-05-05' }, level: 3, reason: 'Gentagen kriminalitet', districtId: 1, openedOn: '2025-01-10' });
+    const plan = await v.call<{ id: number }>('sspplus.start', { personId: c.person.id, startDate: '2025-02-01', coordinator: 'Kim' });
+    const ended = await v.call<{ followUps: { id: number; months: number; dueOn: string }[] }>('sspplus.end', { planId: plan.id, endDate: '2025-11-20', reason: 'completed' });
+    // +3 = 20 February 2026, +6 = 20 May 2026, +12 = 20 November 2026 (by hand).
+    expect(ended.followUps.map((f) => [f.months, f.dueOn])).toEqual([[3, '2026-02-20'], [6, '2026-05-20'], [12, '2026-11-20']]);
+    const m12 = ended.followUps.find((f) => f.months === 12)!;
+    expect(await v.dispatch('sspplus.recordFollowUp', { followUpId: m12.id, outcome: 'job', recordedOn: '2025-11-21' })).toEqual({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', message: 'Opfølgningen efter 12 måneder kan først registreres fra 6. november 2026 (den forfalder 20. november 2026).', fields: { recordedOn: expect.any(String) } },
+    });
+    expect(await v.dispatch('sspplus.recordFollowUp', { followUpId: m12.id, outcome: 'job', recordedOn: '2026-11-05' })).toMatchObject({ ok: false });
+    expect(await v.dispatch('sspplus.recordFollowUp', { followUpId: m12.id, outcome: 'job', recordedOn: '2026-11-06' })).toMatchObject({ ok: true });
+  });
+
+  it('a release follow-up follows the same window', async () => {
+    const p = await v.call<Person>('people.create', { firstName: 'Leo', lastName: 'Løsladt', birthDate: '2004-04-04' });
+    const institutions = await v.call<{ id: number }[]>('releases.institutions.list', {});
+    const custody = await v.call<{ id: number }>('releases.custody.create', { personId: p.id, institutionId: institutions[0]!.id, type: 'afsoning', imprisonedOn: '2025-01-10' });
+    await v.call('releases.custody.recordRelease', { custodyId: custody.id, releasedOn: '2026-06-15' });
+    // +3 months = 15 September 2026; the window opens 1 September.
+    const early = await v.dispatch('releases.followup.record', { custodyId: custody.id, months: 3, outcome: 'job', newCharge: false, recordedOn: '2026-08-31' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: 'Opfølgningen efter 3 måneder kan først registreres fra 1. september 2026 (den forfalder 15. september 2026).' } });
+    expect(await v.dispatch('releases.followup.record', { custodyId: custody.id, months: 3, outcome: 'job', newCharge: false, recordedOn: '2026-09-01' })).toMatchObject({ ok: true });
+  });
+});

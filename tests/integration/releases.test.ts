@@ -450,7 +450,7 @@ describe('audit', () => {
     await v.call('releases.custody.update', {
       custodyId: c.id, institutionId: c.institutionId, type: 'afsoning', imprisonedOn: '2026-01-31', expectedReleaseOn: '2027-01-15', paroleOn: null, releasedOn: null,
     });
-    await v.call('releases.custody.recordRelease', { custodyId: c.id, releasedOn: '2026-11-22' });
+    await v.call('releases.custody.recordRelease', { custodyId: c.id, releasedOn: '2026-08-22' });
     await v.call('releases.followup.record', { custodyId: c.id, months: 3, outcome: 'ingen', newCharge: true, recordedOn: '2026-11-23' });
     await v.call('releases.meeting.delete', { meetingId: m.id });
     await v.call('releases.custody.delete', { custodyId: c.id });

@@ -64,7 +64,7 @@ describe('eligibility, enforced through the contract', () => {
     const closed = await youngPerson('2005-01-01', 4);
     await v.call('cases.close', { caseId: closed.id, closedOn: '2026-10-01', reason: 'other' });
     const closedR = await v.dispatch('sspplus.start', { personId: closed.person.id, startDate: '2026-11-01', coordinator: 'K' });
-    expect(closedR).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringContaining('Den unge har ingen åben sag') } });
+    expect(closedR).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringContaining('afsluttet af en anden grund') } });
     const noCase = await v.call<Person>('people.create', { firstName: 'Uden', lastName: 'Sag', birthDate: '2005-01-01' });
     expect(await v.dispatch('sspplus.start', { personId: noCase.id, startDate: '2026-11-01', coordinator: 'K' })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
     expect(planCount()).toBe(0);
@@ -81,7 +81,7 @@ describe('eligibility, enforced through the contract', () => {
       ok: false, error: { code: 'RULE_VIOLATION', fields: { startDate: 'Må ikke ligge i fremtiden' } },
     });
     expect(await v.dispatch('sspplus.start', { personId: c.person.id, startDate: '2026-01-09', coordinator: 'K' })).toMatchObject({
-      ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringContaining('ingen åben sag') },
+      ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringContaining('ingen sag på startdatoen') },
     });
     expect((await start(c.person.id, '2026-06-01')).caseLevel).toBe(3);
   });

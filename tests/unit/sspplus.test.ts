@@ -76,11 +76,26 @@ describe('eligibility', () => {
     if (!r.eligible) expect(r.reason).toBe('SSP+ kræver en sag på niveau 3 eller 4. Sagen er på niveau 2.');
     expect(eligibility('2005-01-01', '2026-01-01', { level: 1, status: 'open' })).toMatchObject({ rule: 'level-too-low' });
   });
-  it('refuses a closed case and no case', () => {
-    const closed = eligibility('2005-01-01', '2026-01-01', { level: 4, status: 'closed' });
-    expect(closed).toMatchObject({ eligible: false, rule: 'no-open-case' });
-    if (!closed.eligible) expect(closed.reason).toContain('åben sag');
-    expect(eligibility('2005-01-01', '2026-01-01', null)).toMatchObject({ eligible: false, rule: 'no-open-case' });
+  it('refuses a case closed for another reason, and no case', () => {
+    const closed = eligibility('2005-01-01', '2026-01-01', { level: 4, status: 'closed', closingReason: 'concern-ended' });
+    expect(closed).toMatchObject({ eligible: false, rule: 'case-closed' });
+    if (!closed.eligible) expect(closed.reason).toContain('Overgået til SSP+');
+    expect(eligibility('2005-01-01', '2026-01-01', null)).toMatchObject({ eligible: false, rule: 'no-case' });
+  });
+  it('accepts a level 3-4 case closed with "Overgået til SSP+" (the natural order), not a level 2 one', () => {
+    expect(eligibility('2005-01-01', '2026-01-01', { level: 4, status: 'closed', closingReason: 'to-ssp-plus' })).toEqual({ eligible: true });
+    expect(eligibility('2005-01-01', '2026-01-01', { level: 3, status: 'closed', closingReason: 'to-ssp-plus' })).toEqual({ eligible: true });
+    expect(eligibility('2005-01-01', '2026-01-01', { level: 2, status: 'closed', closingReason: 'to-ssp-plus' })).toMatchObject({ rule: 'level-too-low' });
+  });
+  it('follows the age band setting (17½-24 read as "before the 25th birthday", or up to 26)', () => {
+    const band26 = { minAgeMonths: 210, maxAgeYears: 26 };
+    expect(eligibility('2001-03-10', '2026-03-10', open3)).toMatchObject({ rule: 'age-too-high' });
+    expect(eligibility('2001-03-10', '2026-03-10', open3, band26)).toEqual({ eligible: true });
+    const r = eligibility('2009-01-01', '2026-01-01', open3, { minAgeMonths: 204, maxAgeYears: 25 });
+    expect(r).toEqual({ eligible: true }); // 17 on 1 January 2026
+    const low = eligibility('2009-01-02', '2026-01-01', open3, { minAgeMonths: 204, maxAgeYears: 25 });
+    expect(low).toMatchObject({ rule: 'age-too-low' });
+    if (!low.eligible) expect(low.reason).toContain('fra 17 år');
   });
   it('reports age before the case when both fail', () => {
     expect(eligibility('2010-01-01', '2026-01-01', null)).toMatchObject({ rule: 'age-too-low' });

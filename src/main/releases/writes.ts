@@ -5,7 +5,8 @@ import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { addMonths, compare } from '../../shared/core/dates';
 import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/releases';
-import type { FollowUpMonths, Outcome } from '../../shared/ssp-plus';
+import { outcomeOpensOn, outcomeTooEarlyMessage, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus';
+import { getSspPlusSettings } from '../ssp-plus';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { custodyPeriodOf, loadCustody, type CustodyRow } from './queries';
@@ -220,9 +221,15 @@ export function recordFollowUp(
     if (compare(input.recordedOn, s.today) > 0) {
       throw new AppError('RULE_VIOLATION', 'Opfølgningen kan ikke ligge i fremtiden.', { recordedOn: 'Må ikke ligge i fremtiden' });
     }
+    const dueOn = addMonths(row.releasedOn, input.months);
+    const window = getSspPlusSettings(tx).outcomeWindowDays;
+    if (compare(input.recordedOn, outcomeOpensOn(dueOn, window)) < 0) {
+      const message = outcomeTooEarlyMessage(input.months, dueOn, window);
+      throw new AppError('RULE_VIOLATION', message, { recordedOn: message });
+    }
     const stamp = s.now.toISOString();
     const values = {
-      dueOn: addMonths(row.releasedOn, input.months),
+      dueOn,
       outcome: input.outcome,
       newCharge: input.newCharge,
       recordedOn: input.recordedOn,

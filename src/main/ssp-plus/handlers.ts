@@ -1,6 +1,7 @@
 import { defineHandlers, writeThen } from '../core/handlers';
 import { addReview, endPlan, listPartners, recordFollowUp, saveArea, savePartner, startPlan, updatePlan } from './writes';
 import { candidates, getPlanDetail, listPlans, overview } from './queries';
+import { getSspPlusSettings, saveSspPlusSettings } from './settings';
 
 /** Write, then answer with the plan as it now is (without a second view entry). */
 const thenPlan = writeThen('planId', (s, id) => getPlanDetail(s, id, { recordView: false }));
@@ -17,6 +18,8 @@ export const sspPlusHandlers = defineHandlers({
   'sspplus.addReview': thenPlan(addReview),
   'sspplus.end': thenPlan(endPlan),
   'sspplus.recordFollowUp': (input, s) => getPlanDetail(s, recordFollowUp(s, input), { recordView: false }),
+  'sspplus.settings.get': (_i, s) => getSspPlusSettings(s.db),
+  'sspplus.settings.save': (input, s) => saveSspPlusSettings(s, input),
   'sspplus.partners.list': (_i, s) => listPartners(s.db),
   'sspplus.partners.save': (input, s) => savePartner(s, input),
 });

@@ -23,6 +23,7 @@ import type { PlanAction, PlanDetail, PlanFollowUp, PlanReview, PlanRow, SspPlus
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { eligibilityCase, listPartners, loadPlan } from './writes';
+import { ageBandOf } from './settings';
 
 /** SSP+ reads: one plan in full, the lists, the overview with its flags and alerts, start candidates. */
 
@@ -253,9 +254,10 @@ export function overview(s: ServiceCtx): SspPlusOverview {
 
 /**
  * People a plan could start for, with eligibility on startDate. Without a search: people with an
- * open level 3-4 case. With one: anyone whose name or case number matches (every word).
+ * open level 3-4 case or one closed with "Overgået til SSP+". With one: anyone whose name or case number matches (every word).
  */
 export function candidates(s: ServiceCtx, input: { search?: string; startDate: string }): SspPlusCandidate[] {
+  const band = ageBandOf(s.db);
   const words = normalizeForSearch(input.search ?? '').split(' ').filter(Boolean);
   const where: string[] = [];
   const params: string[] = [];
@@ -263,7 +265,7 @@ export function candidates(s: ServiceCtx, input: { search?: string; startDate: s
     where.push(`(instr(p.search_name, ?) > 0 OR EXISTS (SELECT 1 FROM cases c2 WHERE c2.person_id = p.id AND instr(lower(c2.case_number), ?) > 0))`);
     params.push(w, w);
   }
-  if (!words.length) where.push(`EXISTS (SELECT 1 FROM cases c3 WHERE c3.person_id = p.id AND c3.status = 'open' AND c3.level IN (3, 4))`);
+  if (!words.length) where.push(`EXISTS (SELECT 1 FROM cases c3 WHERE c3.person_id = p.id AND (c3.status = 'open' OR c3.closing_reason = 'to-ssp-plus') AND c3.level IN (3, 4))`);
   const rows = s.sqlite
     .prepare(`SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.birth_date AS birthDate FROM people p WHERE ${where.join(' AND ')} ORDER BY p.sort_name, p.id LIMIT 50`)
     .all(...params) as { id: number; firstName: string; lastName: string; birthDate: string }[];
@@ -271,7 +273,7 @@ export function candidates(s: ServiceCtx, input: { search?: string; startDate: s
     const c = eligibilityCase(s.db, p.id, input.startDate);
     const caseRow = c ? s.db.select({ caseNumber: cases.caseNumber, level: cases.level, status: cases.status }).from(cases).where(eq(cases.id, c.caseId)).get() : undefined;
     const activePlan = s.db.select({ id: sspPlusPlans.id }).from(sspPlusPlans).where(and(eq(sspPlusPlans.personId, p.id), eq(sspPlusPlans.status, 'active'))).get();
-    const e = eligibility(p.birthDate, input.startDate, c && { level: c.level, status: c.status });
+    const e = eligibility(p.birthDate, input.startDate, c, band);
     return {
       personId: p.id,
       firstName: p.firstName,

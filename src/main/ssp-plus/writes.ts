@@ -1,15 +1,16 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { caseLevelChanges, cases, people } from '../cases';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { caseLevelChanges, cases, insertCase, people } from '../cases';
 import { sspPlusActions, sspPlusAreas, sspPlusFollowUps, sspPlusPartners, sspPlusPlanPartners, sspPlusPlans, sspPlusReviewAreas, sspPlusReviewPartners, sspPlusReviews } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { compare, formatDanishDate } from '../../shared/core/dates';
 import { levelAt, type CaseLevel } from '../../shared/cases';
-import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, type CaseStatus } from '../../shared/ssp-plus';
+import { DEFAULT_REVIEW_INTERVAL_MONTHS, eligibility, followUpDueDates, FOLLOW_UP_MONTHS, outcomeOpensOn, outcomeTooEarlyMessage, type CaseStatus } from '../../shared/ssp-plus';
 import type { z } from 'zod';
 import type { areaSaveInput, followUpInput, planEndInput, planStartInput, planUpdateInput, reviewInput } from '../../shared/ssp-plus';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
+import { ageBandOf, getSspPlusSettings } from './settings';
 
 /**
  * SSP+ plans: the writes. Each runs in one transaction and leaves an audit entry with codes and
@@ -53,17 +54,19 @@ function setPlanPartners(tx: DbOrTx, planId: number, partnerIds: readonly number
 
 /**
  * The case eligibility is judged on: the person's open case with its level on the start date, or,
- * without an open case (or when it was opened after the start date), the latest closed one.
+ * without an open case (or when it was opened after the start date), the latest one with its
+ * closing reason ("Overgået til SSP+" keeps a level 3-4 case eligible).
  */
-export function eligibilityCase(tx: DbOrTx, personId: number, onDate: string): { caseId: number; level: CaseLevel; status: CaseStatus } | null {
+export function eligibilityCase(tx: DbOrTx, personId: number, onDate: string): { caseId: number; level: CaseLevel; status: CaseStatus; closingReason: string | null } | null {
   const open = tx.select().from(cases).where(and(eq(cases.personId, personId), eq(cases.status, 'open'))).get();
   if (open) {
     const history = tx.select({ date: caseLevelChanges.changedOn, level: caseLevelChanges.level }).from(caseLevelChanges).where(eq(caseLevelChanges.caseId, open.id)).orderBy(asc(caseLevelChanges.id)).all();
     const level = levelAt(history.map((h) => ({ date: h.date, level: h.level as CaseLevel })), onDate);
-    if (level !== null) return { caseId: open.id, level, status: 'open' };
+    if (level !== null) return { caseId: open.id, level, status: 'open', closingReason: null };
   }
-  const latest = tx.select().from(cases).where(eq(cases.personId, personId)).orderBy(desc(cases.openedOn), desc(cases.id)).get();
-  return latest ? { caseId: latest.id, level: latest.level as CaseLevel, status: 'closed' } : null;
+  // A case opened after the start date did not exist then.
+  const latest = tx.select().from(cases).where(and(eq(cases.personId, personId), lte(cases.openedOn, onDate))).orderBy(desc(cases.openedOn), desc(cases.id)).get();
+  return latest ? { caseId: latest.id, level: latest.level as CaseLevel, status: latest.status === 'open' ? 'open' : 'closed', closingReason: latest.closingReason ?? null } : null;
 }
 
 export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>): number {
@@ -71,8 +74,27 @@ export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>)
     const person = tx.select({ id: people.id, birthDate: people.birthDate }).from(people).where(eq(people.id, input.personId)).get();
     if (!person) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
     notInFuture(s, input.startDate, 'startDate');
-    const c = eligibilityCase(tx, person.id, input.startDate);
-    const e = eligibility(person.birthDate, input.startDate, c && { level: c.level, status: c.status });
+    const band = ageBandOf(tx);
+    let c = eligibilityCase(tx, person.id, input.startDate);
+    if (input.referral) {
+      // The age band first, so a refused referral leaves no case behind (the transaction rolls back anyway).
+      const age = eligibility(person.birthDate, input.startDate, { level: input.referral.level, status: 'open' }, band);
+      if (!age.eligible) throw new AppError('RULE_VIOLATION', age.reason, { startDate: age.reason });
+      if (c && (c.status === 'open' || eligibility(person.birthDate, input.startDate, c, band).eligible)) {
+        const reason = 'Den unge har allerede en SSP-sag, som planen kan starte på. Start planen uden henvisning (skift sagens niveau til 3 eller 4 først, hvis det er lavere).';
+        throw new AppError('RULE_VIOLATION', reason, { referral: reason });
+      }
+      const caseId = insertCase(s, tx, {
+        personId: person.id,
+        level: input.referral.level,
+        reason: `Henvist til SSP+ af ${input.referral.source.trim()}: ${input.referral.reason.trim()}`,
+        openedOn: input.startDate,
+        coordinator: input.coordinator,
+        ...(input.referral.districtId !== undefined ? { districtId: input.referral.districtId } : {}),
+      });
+      c = { caseId, level: input.referral.level, status: 'open', closingReason: null };
+    }
+    const e = eligibility(person.birthDate, input.startDate, c, band);
     if (!e.eligible) {
       const field = e.rule === 'age-too-low' || e.rule === 'age-too-high' ? 'startDate' : 'personId';
       throw new AppError('RULE_VIOLATION', e.reason, { [field]: e.reason });
@@ -101,7 +123,7 @@ export function startPlan(s: ServiceCtx, input: z.output<typeof planStartInput>)
       .returning({ id: sspPlusPlans.id })
       .get();
     setPlanPartners(tx, row.id, input.partnerIds);
-    audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'sspplus_plan', entityId: row.id, detail: `case:${c!.caseId};level:${c!.level}` });
+    audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'sspplus_plan', entityId: row.id, detail: `case:${c!.caseId};level:${c!.level}${input.referral ? ';referral' : ''}` });
     return row.id;
   });
 }
@@ -251,6 +273,11 @@ export function recordFollowUp(s: ServiceCtx, input: z.output<typeof followUpInp
     notInFuture(s, input.recordedOn, 'recordedOn');
     if (plan.endDate && compare(input.recordedOn, plan.endDate) < 0) {
       throw new AppError('RULE_VIOLATION', 'Opfølgningen kan ikke ligge før planens afslutning.', { recordedOn: 'Må ikke ligge før afslutningen' });
+    }
+    const window = getSspPlusSettings(tx).outcomeWindowDays;
+    if (compare(input.recordedOn, outcomeOpensOn(f.dueOn, window)) < 0) {
+      const message = outcomeTooEarlyMessage(f.months, f.dueOn, window);
+      throw new AppError('RULE_VIOLATION', message, { recordedOn: message });
     }
     tx.update(sspPlusFollowUps).set({ outcome: input.outcome, recordedOn: input.recordedOn }).where(eq(sspPlusFollowUps.id, f.id)).run();
     audit(tx, { at: s.now, actor: s.actor, action: f.outcome ? 'update' : 'create', entity: 'sspplus_follow_up', entityId: f.id, detail: `plan:${plan.id};months:${f.months};outcome:${input.outcome}` });

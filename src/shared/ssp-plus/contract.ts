@@ -184,6 +184,19 @@ export const planStartInput = z
     consentDate: isoDate.optional(),
     consentScope: longText(2000).optional(),
     reviewIntervalMonths: interval.optional(),
+    /**
+     * A referral without an SSP case (e.g. from Kriminalforsorgen for a 19-year-old): the plan's
+     * level 3-4 case is opened in the same step, its reason naming who referred.
+     */
+    referral: z
+      .object({
+        level: z.union([z.literal(3), z.literal(4)]),
+        source: shortText(120).trim().min(1),
+        reason: longText(2000).trim().min(1),
+        districtId: id.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type PlanStartInput = z.input<typeof planStartInput>;
@@ -246,6 +259,19 @@ export const planEndInput = z
 
 export const followUpInput = z.object({ followUpId: id, outcome, recordedOn: isoDate }).strict();
 
+/** The programme's SSP+ rules a vault can set (issue 19): the age band and the outcome window. */
+export const sspPlusSettingsSchema = z
+  .object({
+    /** The band starts at this age in months (210 = 17½). */
+    minAgeMonths: z.number().int().min(12 * 12).max(22 * 12),
+    /** A plan starts before this birthday (25: "17½-24" in whole years). */
+    maxAgeYears: z.number().int().min(18).max(30),
+    /** A 3/6/12-month outcome can be recorded from this many days before it is due. */
+    outcomeWindowDays: z.number().int().min(0).max(60),
+  })
+  .strict();
+export type SspPlusSettings = z.infer<typeof sspPlusSettingsSchema>;
+
 export const sspPlusContract = {
   'sspplus.overview': op(empty, overviewSchema),
   'sspplus.list': op(z.object({ status: z.enum(['active', 'ended', 'all']).default('active') }).strict(), z.array(planRowSchema)),
@@ -257,6 +283,8 @@ export const sspPlusContract = {
   'sspplus.addReview': op(reviewInput, planDetailSchema),
   'sspplus.end': op(planEndInput, planDetailSchema),
   'sspplus.recordFollowUp': op(followUpInput, planDetailSchema),
+  'sspplus.settings.get': op(empty, sspPlusSettingsSchema),
+  'sspplus.settings.save': op(sspPlusSettingsSchema.partial().strict(), sspPlusSettingsSchema),
   'sspplus.partners.list': op(empty, z.array(sspPlusPartnerSchema)),
   'sspplus.partners.save': op(z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true) }).strict(), sspPlusPartnerSchema),
 } as const;

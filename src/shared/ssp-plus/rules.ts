@@ -35,50 +35,97 @@ export function twentyFifthBirthday(birthDate: IsoDate): IsoDate {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The age band (a setting: the programme's two documents say "17½-24" and "17½-25")
+
+/**
+ * Who SSP+ is for, by age: from `minAgeMonths` months old (210 = 17½) until the birthday
+ * `maxAgeYears` (25: a plan starts before the 25th birthday, so "17½-24" in whole years, "up to
+ * 25" in the other document's words). Both ends follow the month-end rule of `anniversary`.
+ */
+export interface AgeBand {
+  minAgeMonths: number;
+  maxAgeYears: number;
+}
+export const DEFAULT_AGE_BAND: AgeBand = { minAgeMonths: 17 * 12 + 6, maxAgeYears: 25 };
+
+/** "17½", "18", "17 år og 3 måneder": an age given in months, for Danish sentences. */
+export function ageLabel(months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (rest === 0) return String(years);
+  if (rest === 6) return `${years}½`;
+  return `${years} år og ${rest} ${rest === 1 ? 'måned' : 'måneder'}`;
+}
+
+/** The first day in the band. */
+export function bandStart(birthDate: IsoDate, band: AgeBand = DEFAULT_AGE_BAND): IsoDate {
+  return anniversary(birthDate, band.minAgeMonths);
+}
+
+/** The first day after the band (the `maxAgeYears` birthday). */
+export function bandEnd(birthDate: IsoDate, band: AgeBand = DEFAULT_AGE_BAND): IsoDate {
+  return birthdayOf(birthDate, band.maxAgeYears);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Eligibility
 
 export type CaseStatus = 'open' | 'closed';
-export type EligibilityRule = 'age-too-low' | 'age-too-high' | 'level-too-low' | 'no-open-case';
+export type EligibilityRule = 'age-too-low' | 'age-too-high' | 'level-too-low' | 'no-case' | 'case-closed';
 export type Eligibility = { eligible: true } | { eligible: false; rule: EligibilityRule; reason: string };
 
+/** The young person's latest SSP case as eligibility sees it. */
+export interface EligibilityCase {
+  level: CaseLevel;
+  status: CaseStatus;
+  /** The closing reason code of a closed case ('to-ssp-plus' = "Overgået til SSP+"). */
+  closingReason?: string | null;
+}
+
 /**
- * Whether a plan may start on startDate. Rules, checked in this order (the first failure is
- * reported): 17½ reached on or before the start date; the start date before the 25th birthday;
- * an open case; that case at level 3 or 4.
+ * Whether a plan may start on startDate. The programme's rule: a young person in the age band
+ * with an SSP case in category 3-4. The case is the latest one: open at level 3 or 4, or closed
+ * with "Overgået til SSP+" at level 3 or 4 (the natural order: the case is handed over, then the
+ * plan starts). Checked in this order, the first failure reported: the band's start on or before
+ * the start date; the start date before the band's end; a case; its status; its level.
  */
-export function eligibility(
-  birthDate: IsoDate,
-  startDate: IsoDate,
-  openCase: { level: CaseLevel; status: CaseStatus } | null,
-): Eligibility {
-  const from = seventeenAndHalfDate(birthDate);
+export function eligibility(birthDate: IsoDate, startDate: IsoDate, latestCase: EligibilityCase | null, band: AgeBand = DEFAULT_AGE_BAND): Eligibility {
+  const from = bandStart(birthDate, band);
+  const min = ageLabel(band.minAgeMonths);
   if (compare(startDate, from) < 0) {
     return {
       eligible: false,
       rule: 'age-too-low',
-      reason: `SSP+ er for unge fra 17½ år. Den unge er ikke fyldt 17½ på startdatoen, men bliver det ${formatDanishDate(from)}; planen kan tidligst starte den dag.`,
+      reason: `SSP+ er for unge fra ${min} år. Den unge er ikke fyldt ${min} på startdatoen, men bliver det ${formatDanishDate(from)}; planen kan tidligst starte den dag.`,
     };
   }
-  const until = twentyFifthBirthday(birthDate);
+  const until = bandEnd(birthDate, band);
   if (compare(startDate, until) >= 0) {
     return {
       eligible: false,
       rule: 'age-too-high',
-      reason: `SSP+ er for unge under 25 år. Den unge fylder 25 ${formatDanishDate(until)}, så en plan skal starte før den dag.`,
+      reason: `SSP+ er for unge under ${band.maxAgeYears} år. Den unge fylder ${band.maxAgeYears} ${formatDanishDate(until)}, så en plan skal starte før den dag.`,
     };
   }
-  if (openCase === null || openCase.status !== 'open') {
+  if (latestCase === null) {
     return {
       eligible: false,
-      rule: 'no-open-case',
-      reason: 'SSP+ kræver en åben sag på niveau 3 eller 4. Den unge har ingen åben sag; opret eller genåbn sagen først.',
+      rule: 'no-case',
+      reason: 'SSP+ kræver en SSP-sag på niveau 3 eller 4. Den unge har ingen sag på startdatoen: registrér henvisningen, så oprettes sagen i samme trin.',
     };
   }
-  if (openCase.level < 3) {
+  if (latestCase.status !== 'open' && latestCase.closingReason !== 'to-ssp-plus') {
+    return {
+      eligible: false,
+      rule: 'case-closed',
+      reason: 'SSP+ kræver en åben sag på niveau 3 eller 4 eller en sag afsluttet med "Overgået til SSP+". Den unges seneste sag er afsluttet af en anden grund; genåbn sagen, eller registrér en henvisning.',
+    };
+  }
+  if (latestCase.level < 3) {
     return {
       eligible: false,
       rule: 'level-too-low',
-      reason: `SSP+ kræver en sag på niveau 3 eller 4. Sagen er på niveau ${openCase.level}.`,
+      reason: `SSP+ kræver en sag på niveau 3 eller 4. Sagen er på niveau ${latestCase.level}.`,
     };
   }
   return { eligible: true };
@@ -196,6 +243,19 @@ export type FollowUpMonths = (typeof FOLLOW_UP_MONTHS)[number];
 /** Outcome follow-ups after a plan ends (or a release): +3, +6 and +12 months, month-end clamped. */
 export function followUpDueDates(endDate: IsoDate): { m3: IsoDate; m6: IsoDate; m12: IsoDate } {
   return { m3: addMonths(endDate, 3), m6: addMonths(endDate, 6), m12: addMonths(endDate, 12) };
+}
+
+/**
+ * The first day a 3/6/12-month outcome can be recorded: `windowDays` before it is due (a setting,
+ * 14 by default). Before that the outcome would say nothing about the 3, 6 or 12 months.
+ */
+export function outcomeOpensOn(dueOn: IsoDate, windowDays: number): IsoDate {
+  return addDays(dueOn, -windowDays);
+}
+
+/** The Danish refusal of an outcome recorded before its window opens. */
+export function outcomeTooEarlyMessage(months: number, dueOn: IsoDate, windowDays: number): string {
+  return `Opfølgningen efter ${months} måneder kan først registreres fra ${formatDanishDate(outcomeOpensOn(dueOn, windowDays))} (den forfalder ${formatDanishDate(dueOn)}).`;
 }
 
 // ---------------------------------------------------------------------------------------------
