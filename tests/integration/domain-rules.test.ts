@@ -107,3 +107,24 @@ describe('outcomes on time', () => {
     expect(await v.dispatch('releases.followup.record', { custodyId: custody.id, months: 3, outcome: 'job', newCharge: false, recordedOn: '2026-09-01' })).toMatchObject({ ok: true });
   });
 });
+
+describe('the report counts only outcomes recorded in their window', () => {
+  it('an outcome stored before its window (legacy data) counts as ukendt; one in its window counts', async () => {
+    const c = await v.call<{ id: number; person: { id: number } }>('cases.open', { person: { firstName: 'Rita', lastName: 'Rapport', birthDate: '2004-04-04' }, level: 3, reason: 'Gentagen kriminalitet', districtId: 1, openedOn: '2025-01-10' });
+    const plan = await v.call<{ id: number }>('sspplus.start', { personId: c.person.id, startDate: '2025-02-01', coordinator: 'Kim' });
+    const ended = await v.call<{ followUps: { id: number; months: number; dueOn: string }[] }>('sspplus.end', { planId: plan.id, endDate: '2026-01-15', reason: 'completed' });
+    // +3 = 15 April 2026, +6 = 15 July 2026: both due in 2026 (H1 and H2).
+    const m3 = ended.followUps.find((f) => f.months === 3)!;
+    const m6 = ended.followUps.find((f) => f.months === 6)!;
+    await v.call('sspplus.recordFollowUp', { followUpId: m3.id, outcome: 'job', recordedOn: '2026-04-10' });
+    // An outcome recorded the day after the plan ended, before this rule existed.
+    v.ctx.vault.current.sqlite.prepare("UPDATE sspplus_follow_ups SET outcome = 'job', recorded_on = '2026-01-16' WHERE id = ?").run(m6.id);
+    type Report = { tables: { sspPlus: { followUps: { district: string; months: number; outcome: string; count: number }[] } } };
+    const count = (r: Report, months: number, outcome: string) => r.tables.sspPlus.followUps.filter((x) => x.months === months && x.outcome === outcome).reduce((a, x) => a + x.count, 0);
+    const h1 = await v.call<{ report: Report }>('report.compute', { period: '2026-H1', mode: 'exact' });
+    expect(count(h1.report, 3, 'job')).toBe(1);
+    const h2 = await v.call<{ report: Report }>('report.compute', { period: '2026-H2', mode: 'exact' });
+    expect(count(h2.report, 6, 'job')).toBe(0);
+    expect(count(h2.report, 6, 'ukendt')).toBe(1);
+  });
+});

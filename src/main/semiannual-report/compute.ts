@@ -25,7 +25,7 @@
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, compare } from '../../shared/core/dates';
 import { ageBand } from '../../shared/core/districts';
-import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../../shared/ssp-plus';
+import { FOLLOW_UP_MONTHS, OUTCOME_CODES, outcomeOpensOn } from '../../shared/ssp-plus';
 import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/semiannual-report';
 
 export interface ReportScope {
@@ -36,7 +36,14 @@ export interface ReportScope {
   today: string;
   /** The districts to report, in report order. */
   districts: readonly { id: number; name: string }[];
+  /**
+   * A 3/6/12-month outcome counts only when recorded in its window: from this many days before
+   * it was due (the SSP+ setting, 14 by default). One recorded earlier counts as 'ukendt'.
+   */
+  outcomeWindowDays?: number;
 }
+
+const DEFAULT_OUTCOME_WINDOW_DAYS = 14;
 
 /** A grouped count; `districtId` null when neither the case nor the person has a district. */
 type DistrictId = number | null;
@@ -144,17 +151,19 @@ export const reportQueries = {
       )
       .all({ start: scope.start, end: scope.end }) as PlanCount[],
 
-  /** SSP+ follow-ups due in the period by outcome; not recorded is 'ukendt'. */
+  /** SSP+ follow-ups due in the period by outcome; not recorded, or recorded before its window, is 'ukendt'. */
   sspPlusFollowUps: (sqlite: Sqlite, scope: ReportScope): FollowUpCount[] =>
     sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId, f.months AS months, COALESCE(f.outcome, 'ukendt') AS outcome, COUNT(*) AS n
+        `SELECT ${CASE_DISTRICT} AS districtId, f.months AS months,
+                CASE WHEN f.outcome IS NOT NULL AND f.recorded_on >= date(f.due_on, printf('-%d days', @window)) THEN f.outcome ELSE 'ukendt' END AS outcome,
+                COUNT(*) AS n
          FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id
          JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
          WHERE f.due_on BETWEEN @start AND @end
          GROUP BY 1, 2, 3`,
       )
-      .all({ start: scope.start, end: scope.end }) as FollowUpCount[],
+      .all({ start: scope.start, end: scope.end, window: scope.outcomeWindowDays ?? DEFAULT_OUTCOME_WINDOW_DAYS }) as FollowUpCount[],
 
   /** Actual releases in the period, and release meetings held in it (not after today: those are planned). */
   releases: (sqlite: Sqlite, scope: ReportScope): ReleaseCount[] =>
@@ -180,7 +189,7 @@ export const reportQueries = {
     const rows = sqlite
       .prepare(
         `SELECT cp.id AS custodyId, cp.released_on AS releasedOn, ${personDistrictOn('cp.person_id', 'cp.released_on')} AS districtId,
-                f.months AS months, f.outcome AS outcome
+                f.months AS months, f.outcome AS outcome, f.recorded_on AS recordedOn
          FROM custody_periods cp JOIN people p ON p.id = cp.person_id
          LEFT JOIN release_followups f ON f.custody_id = cp.id
          WHERE cp.released_on BETWEEN @from AND @end`,
@@ -191,11 +200,14 @@ export const reportQueries = {
       districtId: DistrictId;
       months: number | null;
       outcome: string | null;
+      recordedOn: string | null;
     }[];
+    const window = scope.outcomeWindowDays ?? DEFAULT_OUTCOME_WINDOW_DAYS;
     const custody = new Map<number, { releasedOn: string; districtId: DistrictId; outcomes: Map<number, string> }>();
     for (const r of rows) {
       const c = custody.get(r.custodyId) ?? { releasedOn: r.releasedOn, districtId: r.districtId, outcomes: new Map() };
-      if (r.months !== null && r.outcome !== null) c.outcomes.set(r.months, r.outcome);
+      const inWindow = r.months !== null && r.recordedOn !== null && compare(r.recordedOn, outcomeOpensOn(addMonths(r.releasedOn, r.months), window)) >= 0;
+      if (r.months !== null && r.outcome !== null && inWindow) c.outcomes.set(r.months, r.outcome);
       custody.set(r.custodyId, c);
     }
     const counts = new Map<string, FollowUpCount>();

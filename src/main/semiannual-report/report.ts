@@ -22,6 +22,7 @@ import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
+import { getSspPlusSettings } from '../ssp-plus';
 
 export { APP_VERSION };
 
@@ -112,7 +113,7 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
 export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): BuiltReport {
   const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
   const { start, end } = halfYearPeriod(req.period);
-  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts });
+  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts, outcomeWindowDays: getSspPlusSettings(s.db).outcomeWindowDays });
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
   const exact = createExactReport(
     reportHeader(s, req, districts),
