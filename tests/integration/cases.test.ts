@@ -137,10 +137,10 @@ describe('cases', () => {
     expect(await v.dispatch('cases.addEvent', { caseId: c.id, kind: 'charge', occurredOn: '2026-04-02' })).toMatchObject({ ok: false, error: { fields: { offenceCategory: expect.any(String) } } });
     expect(await v.dispatch('cases.addEvent', { caseId: c.id, kind: 'effort-started', occurredOn: '2026-04-02' })).toMatchObject({ ok: false, error: { fields: { effortId: expect.any(String) } } });
     const effortsList = await v.call<{ id: number; name: string }[]>('efforts.list', {});
-    expect(effortsList.map((e) => e.name)).toEqual(['Den Korte Snor', 'Fritidsjob', 'Klub', 'Mentor', 'Ny Start', 'Spydspidsen']);
+    expect(effortsList.map((e) => e.name)).toEqual(['18+ center', 'Den Korte Snor', 'Exit', 'Fritidsjob', 'Fritidsjob med mentor', 'Klub', 'Københavnerteamet', 'Mentor', 'Ny Start', 'Spydspidsen']);
     await v.call('cases.addEvent', { caseId: c.id, kind: 'charge', occurredOn: '2026-04-02', offenceCategory: 'theft' });
     await v.call('cases.addEvent', { caseId: c.id, kind: 'interview', occurredOn: '2026-04-03' });
-    const d = await v.call<CaseDetail>('cases.addEvent', { caseId: c.id, kind: 'effort-started', occurredOn: '2026-04-10', effortId: effortsList[0]!.id });
+    const d = await v.call<CaseDetail>('cases.addEvent', { caseId: c.id, kind: 'effort-started', occurredOn: '2026-04-10', effortId: effortsList.find((e) => e.name === 'Den Korte Snor')!.id });
     expect(d.events.map((e) => [e.kind, e.occurredOn, e.offenceCategory, e.effortName])).toEqual([
       ['charge', '2026-04-02', 'theft', null],
       ['interview', '2026-04-03', null, null],

@@ -128,3 +128,29 @@ describe('the report counts only outcomes recorded in their window', () => {
     expect(count(h2.report, 6, 'ukendt')).toBe(1);
   });
 });
+
+describe('the default efforts', () => {
+  it('a new vault offers Exit, Københavnerteamet, 18+ center and Fritidsjob med mentor', async () => {
+    const names = (await v.call<{ name: string }[]>('efforts.list', {})).map((e) => e.name);
+    for (const n of ['Exit', 'Københavnerteamet', '18+ center', 'Fritidsjob med mentor']) expect(names).toContain(n);
+  });
+
+  it('an older vault gets them by migration once, keeping an effort of the same name it already had (deactivated stays deactivated)', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { migrations } = await import('../../src/main/db/migrations');
+    const { migrate } = await import('../../src/main/core/migrate');
+    const db = new Database(':memory:');
+    const before = migrations.filter((m) => m.tag < '0014');
+    migrate(db, before);
+    db.prepare("INSERT INTO efforts (name, active) VALUES ('Exit', 0)").run();
+    migrate(db);
+    const rows = db.prepare("SELECT name, active FROM efforts WHERE name IN ('Exit', 'Københavnerteamet', '18+ center', 'Fritidsjob med mentor') ORDER BY name").all();
+    expect(rows).toEqual([
+      { name: '18+ center', active: 1 },
+      { name: 'Exit', active: 0 },
+      { name: 'Fritidsjob med mentor', active: 1 },
+      { name: 'Københavnerteamet', active: 1 },
+    ]);
+    db.close();
+  });
+});

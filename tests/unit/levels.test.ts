@@ -156,6 +156,6 @@ describe('events, offences and efforts', () => {
     expect(offenceCategoryLabel('other')).toBe('Andet');
   });
   it('has the default efforts', () => {
-    expect(DEFAULT_EFFORTS).toEqual(['Den Korte Snor', 'Fritidsjob', 'Mentor', 'Klub', 'Spydspidsen', 'Ny Start']);
+    expect(DEFAULT_EFFORTS).toEqual(['Den Korte Snor', 'Fritidsjob', 'Mentor', 'Klub', 'Spydspidsen', 'Ny Start', 'Exit', 'Københavnerteamet', '18+ center', 'Fritidsjob med mentor']);
   });
 });

@@ -154,4 +154,8 @@ export const DEFAULT_EFFORTS: readonly string[] = [
   'Klub',
   'Spydspidsen',
   'Ny Start',
+  'Exit',
+  'Københavnerteamet',
+  '18+ center',
+  'Fritidsjob med mentor',
 ];

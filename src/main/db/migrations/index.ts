@@ -84,5 +84,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0013_case_events_by_kind",
     "hash": "cd84f6c616e775d5fb72a77f10d67e082e9f2ac2acd6681dd3993a2723a620b9",
     "sql": "CREATE INDEX `events_case_kind_idx` ON `case_events` (`case_id`,`kind`,`occurred_on`);"
+  },
+  {
+    "idx": 14,
+    "tag": "0014_default_efforts",
+    "hash": "d780c8179e95f2615af65b425d4240c87ab3ea0993f1d3691de81cfb20625b9a",
+    "sql": "-- The programme's efforts missing from the first default list (issue 19): added to every vault\n-- once; a vault that already has an effort of the same name keeps its own.\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Exit');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Københavnerteamet');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('18+ center');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Fritidsjob med mentor');\n"
   }
 ];
