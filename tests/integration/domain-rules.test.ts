@@ -154,3 +154,40 @@ describe('the default efforts', () => {
     db.close();
   });
 });
+
+describe("SSP's age scope when a case opens", () => {
+  const open = (birthDate: string, over: Record<string, unknown> = {}) =>
+    v.dispatch('cases.open', { person: { firstName: 'Alma', lastName: 'Aldersen', birthDate }, level: 1, reason: 'Bekymring fra skolen', districtId: 1, openedOn: '2026-12-01', ...over });
+  const counts = () => v.ctx.vault.current.sqlite.prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM people) AS people').get();
+
+  it.each([
+    ['a 6-year-old', '2020-06-01', 6],
+    ['a 30-year-old', '1996-06-01', 30],
+  ])('%s is not opened without a word: the answer asks for a reason, nothing is written', async (_label, birthDate, age) => {
+    const r = await open(birthDate);
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', message: `Den unge er ${age} år på oprettelsesdatoen. SSP dækker 10-25 år. Skriv en begrundelse for at oprette sagen alligevel.`, fields: { outsideAgeScopeReason: expect.any(String) } },
+    });
+    expect(counts()).toEqual({ cases: 0, people: 0 });
+  });
+
+  it('with the reason the case opens and the reason is its first journal note', async () => {
+    const r = (await open('2020-06-01', { outsideAgeScopeReason: 'Lillebror til en ung på niveau 4' })) as { ok: true; value: { notes: { text: string }[] } };
+    expect(r.ok).toBe(true);
+    expect(r.value.notes.map((n) => n.text)).toEqual(["Oprettet uden for SSP's aldersgruppe (6 år; SSP dækker 10-25 år). Begrundelse: Lillebror til en ung på niveau 4"]);
+  });
+
+  it('the ends are inside (10 and 25 on the opening day), and the scope is a setting', async () => {
+    expect(await open('2016-12-01')).toMatchObject({ ok: true }); // 10 today
+    expect(await open('2000-12-02', { person: { firstName: 'Bo', lastName: 'Grænse', birthDate: '2000-12-02' } })).toMatchObject({ ok: true }); // 25 until tomorrow
+    expect(await open('2016-12-02', { person: { firstName: 'Cy', lastName: 'Grænse', birthDate: '2016-12-02' } })).toMatchObject({ ok: false }); // 9
+    await v.call('cases.settings.save', { minAge: 6 });
+    expect(await open('2020-06-01', { person: { firstName: 'Di', lastName: 'Seks', birthDate: '2020-06-01' } })).toMatchObject({ ok: true });
+    expect(await v.dispatch('cases.settings.save', { minAge: 20, maxAge: 15 })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
+  });
+
+  it('a reason for someone inside the scope is refused (a stale confirmation)', async () => {
+    expect(await open('2012-01-01', { outsideAgeScopeReason: 'x' })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', fields: { outsideAgeScopeReason: expect.any(String) } } });
+  });
+});

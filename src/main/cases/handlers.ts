@@ -4,6 +4,7 @@ import { checkCpr, createPerson, revealCpr, updatePerson } from './people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from './writes';
 import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile } from './import';
+import { getCaseSettings, saveCaseSettings } from './settings';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
 const thenCase = writeThen('caseId', (s, id) => getCaseDetail(s, id, { recordView: false }));
@@ -22,6 +23,8 @@ export const casesHandlers = defineHandlers({
 
   'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
   'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),
+  'cases.settings.get': (_i, s) => getCaseSettings(s.db),
+  'cases.settings.save': (input, s) => saveCaseSettings(s, input),
   'cases.get': (input, s) => getCaseDetail(s, input.caseId),
   'cases.open': (input, s) => getCaseDetail(s, openCase(s, input), { recordView: false }),
   'cases.update': thenCase(updateCase),

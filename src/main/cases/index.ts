@@ -14,3 +14,4 @@ export * from './people';
 export * from './reference';
 export * from './queries';
 export * from './import';
+export { getCaseSettings } from './settings';

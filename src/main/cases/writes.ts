@@ -2,12 +2,13 @@ import { and, eq, desc, gte, lt, sql } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, efforts, people } from './schema';
 import { perConnection, type DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { compare } from '../../shared/core/dates';
-import { defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/cases';
+import { ageInYears, compare } from '../../shared/core/dates';
+import { ageScopeQuestion, defaultForum, isEffortEvent, levelAt, type CaseLevel } from '../../shared/cases';
 import type { PersonInput } from '../../shared/cases';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { insertPerson } from './people';
+import { getCaseSettings } from './settings';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -174,8 +175,30 @@ export function insertCase(s: ServiceCtx, tx: DbOrTx, input: OpenCaseInput, opti
   return row.id;
 }
 
-export function openCase(s: ServiceCtx, input: OpenCaseInput): number {
-  return s.db.transaction((tx) => insertCase(s, tx, input));
+/**
+ * The case op: as insertCase, and SSP's age scope (issue 19): a young person outside it (10-25 by
+ * default, a setting) on the opening day needs `outsideAgeScopeReason`; without it nothing is
+ * written and the answer asks for it (field `outsideAgeScopeReason`). The reason is kept as the
+ * case's first journal note.
+ */
+export function openCase(s: ServiceCtx, input: OpenCaseInput & { outsideAgeScopeReason?: string }): number {
+  return s.db.transaction((tx) => {
+    const caseId = insertCase(s, tx, input);
+    const row = tx.select({ birthDate: people.birthDate }).from(cases).innerJoin(people, eq(people.id, cases.personId)).where(eq(cases.id, caseId)).get()!;
+    const scope = getCaseSettings(tx);
+    const age = ageInYears(row.birthDate, input.openedOn);
+    const question = ageScopeQuestion(age, scope);
+    if (question) {
+      const reason = input.outsideAgeScopeReason?.trim();
+      if (!reason) throw new AppError('RULE_VIOLATION', question, { outsideAgeScopeReason: question });
+      addNote(s, { caseId, text: `Oprettet uden for SSP's aldersgruppe (${age} år; SSP dækker ${scope.minAge}-${scope.maxAge} år). Begrundelse: ${reason}` }, tx);
+    } else if (input.outsideAgeScopeReason !== undefined) {
+      // Only the confirmation step sends a reason; one for a young person inside the scope is a stale form.
+      const message = `Den unge er ${age} år og inden for SSP's aldersgruppe; der skal ikke gives en begrundelse.`;
+      throw new AppError('RULE_VIOLATION', message, { outsideAgeScopeReason: message });
+    }
+    return caseId;
+  });
 }
 
 export function updateCase(s: ServiceCtx, input: { caseId: number; districtId?: number | null; coordinator?: string | null; forum?: string; nextReviewOn?: string | null }, tx?: DbOrTx): void {

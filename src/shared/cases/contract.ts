@@ -97,9 +97,17 @@ export const caseOpenInput = z
     openedOn: isoDate,
     nextReviewOn: isoDate.optional(),
     externalRef: shortText(60).optional(),
+    /** Given when the young person is outside SSP's age scope and the case is opened anyway. */
+    outsideAgeScopeReason: shortText(500).trim().min(1).optional(),
   })
   .strict()
   .refine((v) => (v.personId === undefined) !== (v.person === undefined), { message: 'Angiv enten en eksisterende person eller en ny', path: ['person'] });
+
+/** SSP's age scope for new cases (whole years on the opening day). */
+export const caseSettingsSchema = z
+  .object({ minAge: z.number().int().min(0).max(30), maxAge: z.number().int().min(10).max(40) })
+  .strict();
+export type CaseSettings = z.infer<typeof caseSettingsSchema>;
 
 export const levelChangeSchema = z
   .object({ id, changedOn: z.string(), level, reason: z.string(), forum: z.string(), meetingId: z.number().nullable(), actor: z.string() })
@@ -172,6 +180,8 @@ export const casesContract = {
 
   'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
   'cases.coordinators': op(empty, z.array(z.string())),
+  'cases.settings.get': op(empty, caseSettingsSchema),
+  'cases.settings.save': op(caseSettingsSchema.partial().strict(), caseSettingsSchema),
   'cases.get': op(caseId, caseDetailSchema),
   'cases.open': op(caseOpenInput, caseDetailSchema),
   'cases.update': op(

@@ -159,3 +159,19 @@ export const DEFAULT_EFFORTS: readonly string[] = [
   '18+ center',
   'Fritidsjob med mentor',
 ];
+
+/**
+ * SSP's age scope (a setting): a case is for a young person aged `minAge` to `maxAge` in whole
+ * years on the day it opens. Opening one outside asks for a confirmation with a reason.
+ */
+export interface AgeScope {
+  minAge: number;
+  maxAge: number;
+}
+export const DEFAULT_AGE_SCOPE: AgeScope = { minAge: 10, maxAge: 25 };
+
+/** The Danish question when `age` is outside the scope; null inside it. */
+export function ageScopeQuestion(age: number, scope: AgeScope = DEFAULT_AGE_SCOPE): string | null {
+  if (age >= scope.minAge && age <= scope.maxAge) return null;
+  return `Den unge er ${age} år på oprettelsesdatoen. SSP dækker ${scope.minAge}-${scope.maxAge} år. Skriv en begrundelse for at oprette sagen alligevel.`;
+}
