@@ -286,6 +286,7 @@ export function candidates(s: ServiceCtx, input: { search?: string; startDate: s
       activePlanId: activePlan?.id ?? null,
       eligible: e.eligible && !activePlan,
       reason: e.eligible ? (activePlan ? 'Den unge har allerede en aktiv SSP+-plan.' : null) : e.reason,
+      referralPossible: !e.eligible && (e.rule === 'no-case' || e.rule === 'case-closed') && !activePlan,
     };
   });
 }

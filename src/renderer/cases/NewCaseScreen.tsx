@@ -79,6 +79,11 @@ export function NewCaseScreen() {
     validate,
   );
   const [pickError, setPickError] = useState<string | undefined>();
+  // SSP's age scope: main asks for a reason when the young person is outside it.
+  const [scopeQuestion, setScopeQuestion] = useState<string | null>(null);
+  const [scopeReason, setScopeReason] = useState('');
+  const [scopeError, setScopeError] = useState<string | undefined>();
+  const scopeRef = useRef<HTMLDivElement>(null);
 
   // The forum follows the level until the user writes another.
   const setLevel = (level: CaseValues['level']) => {
@@ -115,9 +120,16 @@ export function NewCaseScreen() {
       focusLater(summaryRef);
       return;
     }
+    if (scopeQuestion && !scopeReason.trim()) {
+      setScopeError(t('cases.ageScope.reasonRequired'));
+      focusLater(scopeRef);
+      return;
+    }
     setBusy(true);
     setFailure(null);
+    setScopeError(undefined);
     const v = form.values;
+    const sentReason = scopeQuestion ? scopeReason.trim() : '';
     const result = await api['cases.open']({
       ...(mode === 'new' ? { person: person.toInput() } : { personId: picked!.id }),
       level: Number(v.level) as CaseLevel,
@@ -128,12 +140,21 @@ export function NewCaseScreen() {
       openedOn: v.openedOn,
       ...(v.nextReviewOn ? { nextReviewOn: v.nextReviewOn } : {}),
       ...(v.externalRef.trim() ? { externalRef: v.externalRef.trim() } : {}),
+      ...(sentReason ? { outsideAgeScopeReason: sentReason } : {}),
     });
     setBusy(false);
     if (result.ok) {
       replace({ area: 'cases', screen: 'detail', caseId: result.value.id, notice: 'created' });
       return;
     }
+    if (result.error.fields?.outsideAgeScopeReason && !sentReason) {
+      // Not an error: a question. Everything typed stays; the reason field appears above the buttons.
+      setScopeQuestion(result.error.message);
+      setShowSummary(false);
+      focusLater(scopeRef);
+      return;
+    }
+    if (result.error.fields?.outsideAgeScopeReason) setScopeQuestion(null); // the person changed: no reason needed now
     // Keep everything typed; put main's messages next to the fields.
     setFailure(result.error);
     person.applyServerErrors(result.error.fields);
@@ -214,9 +235,18 @@ export function NewCaseScreen() {
           <TextField id={CASE_FIELD_IDS.externalRef} label={t('cases.field.externalRef')} hint={t('cases.field.externalRefHint')} maxLength={60} width="m" autoComplete="off" {...form.field('externalRef')} />
         </fieldset>
 
+        {scopeQuestion ? (
+          <Alert variant="warning" heading={t('cases.ageScope.heading')} live="alert" ref={scopeRef} className="case-age-scope">
+            <p>{scopeQuestion}</p>
+            <TextArea id="case-age-scope-reason" label={t('cases.ageScope.reason')} value={scopeReason} onChange={(v) => {
+                setScopeReason(v);
+                setScopeError(undefined);
+              }} error={scopeError} maxLength={500} rows={2} />
+          </Alert>
+        ) : null}
         <div className="form-actions">
           <Button type="submit" busy={busy} busyLabel={t('cases.saving')}>
-            {t('cases.new.submit')}
+            {scopeQuestion ? t('cases.ageScope.submit') : t('cases.new.submit')}
           </Button>
           <Button variant="tertiary" onClick={back}>
             {t('cases.cancel')}

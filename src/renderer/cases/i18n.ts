@@ -10,6 +10,10 @@ export const casesDa = {
   'cases.choose': 'Vælg',
   'cases.working': 'Arbejder …',
   'cases.saveFailed': 'Intet blev gemt',
+  'cases.ageScope.heading': 'Uden for SSP\'s aldersgruppe',
+  'cases.ageScope.reason': 'Begrundelse for at oprette sagen alligevel',
+  'cases.ageScope.reasonRequired': 'Skriv en begrundelse, eller ret fødselsdatoen.',
+  'cases.ageScope.submit': 'Opret sagen alligevel',
 
   'cases.status.open': 'Åben',
   'cases.status.closed': 'Afsluttet',
@@ -293,6 +297,10 @@ export const casesEn: { readonly [K in keyof typeof casesDa]: string } = {
   'cases.choose': 'Choose',
   'cases.working': 'Working …',
   'cases.saveFailed': 'Nothing was saved',
+  'cases.ageScope.heading': 'Outside SSP\'s age group',
+  'cases.ageScope.reason': 'Reason for opening the case anyway',
+  'cases.ageScope.reasonRequired': 'Write a reason, or correct the date of birth.',
+  'cases.ageScope.submit': 'Open the case anyway',
 
   'cases.status.open': 'Open',
   'cases.status.closed': 'Closed',

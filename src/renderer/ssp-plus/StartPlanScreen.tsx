@@ -17,8 +17,15 @@ import { fullName, intervalOptions } from './labels';
 import { BackToOverview } from './PlanScreen';
 import { useLoad } from '../core/data/useLoad';
 
-type Field = 'startDate' | 'personId' | 'coordinator' | 'consentDate';
-const FIELD_IDS: Record<Field, string> = { startDate: 'start-date', personId: 'start-person', coordinator: 'start-coordinator', consentDate: 'start-consent-date' };
+type Field = 'startDate' | 'personId' | 'coordinator' | 'consentDate' | 'referralSource' | 'referralReason';
+const FIELD_IDS: Record<Field, string> = {
+  startDate: 'start-date',
+  personId: 'start-person',
+  coordinator: 'start-coordinator',
+  consentDate: 'start-consent-date',
+  referralSource: 'start-referral-source',
+  referralReason: 'start-referral-reason',
+};
 
 /**
  * Start a plan: pick the young person (with eligibility on the chosen date shown beside each),
@@ -37,6 +44,10 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
   const [consentDate, setConsentDate] = useState('');
   const [consentScope, setConsentScope] = useState('');
   const [interval, setReviewInterval] = useState('3');
+  // A referral without an SSP case: the level 3-4 case is opened in the same step.
+  const [referralLevel, setReferralLevel] = useState<'3' | '4'>('3');
+  const [referralSource, setReferralSource] = useState('');
+  const [referralReason, setReferralReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -56,14 +67,18 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
   );
   const partners = useLoad(() => api['sspplus.partners.list']({}), []);
 
+  const chosen = candidates.data.state === 'ready' ? candidates.data.value.find((c) => c.personId === personId) : undefined;
+  const referral = chosen?.referralPossible === true;
   const local: Partial<Record<Field, string>> = {
     startDate: validDate ? undefined : t('sspPlus.validation.date'),
     personId: personId === null ? t('sspPlus.start.personRequired') : undefined,
     coordinator: coordinator.trim() ? undefined : t('sspPlus.validation.coordinator'),
     consentDate: consentDate && !isValidIsoDate(consentDate) ? t('sspPlus.validation.date') : undefined,
+    referralSource: referral && !referralSource.trim() ? t('sspPlus.referral.sourceRequired') : undefined,
+    referralReason: referral && !referralReason.trim() ? t('sspPlus.referral.reasonRequired') : undefined,
   };
   const errorOf = (f: Field) => (submitted ? local[f] : undefined) ?? failure?.fields?.[f];
-  const order: Field[] = ['startDate', 'personId', 'coordinator', 'consentDate'];
+  const order: Field[] = ['startDate', 'personId', 'referralSource', 'referralReason', 'coordinator', 'consentDate'];
   const summary = submitted ? order.filter((f) => local[f]).map((f) => ({ fieldId: FIELD_IDS[f], message: local[f]! })) : [];
 
   const onSubmit = async (e: FormEvent) => {
@@ -84,6 +99,7 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
       ...(consentDate ? { consentDate } : {}),
       ...(consentScope.trim() ? { consentScope } : {}),
       reviewIntervalMonths: Number(interval),
+      ...(referral ? { referral: { level: Number(referralLevel) as 3 | 4, source: referralSource.trim(), reason: referralReason.trim() } } : {}),
     });
     setBusy(false);
     if (r.ok) replace({ area: 'sspPlus', screen: 'plan', planId: r.value.id });
@@ -146,6 +162,16 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
             </ul>
           </fieldset>
         </fieldset>
+
+        {referral ? (
+          <fieldset className="sspplus-referral">
+            <legend className="h2">{t('sspPlus.referral.legend')}</legend>
+            <p className="form-hint">{t('sspPlus.referral.lead')}</p>
+            <Select id="start-referral-level" label={t('sspPlus.referral.level')} value={referralLevel} options={[{ value: '3', label: t('sspPlus.referral.level3') }, { value: '4', label: t('sspPlus.referral.level4') }]} onChange={(v) => setReferralLevel(v as '3' | '4')} />
+            <TextField id={FIELD_IDS.referralSource} label={t('sspPlus.referral.source')} hint={t('sspPlus.referral.sourceHint')} value={referralSource} onChange={setReferralSource} error={errorOf('referralSource')} maxLength={120} />
+            <TextArea id={FIELD_IDS.referralReason} label={t('sspPlus.referral.reason')} value={referralReason} onChange={setReferralReason} error={errorOf('referralReason')} maxLength={2000} />
+          </fieldset>
+        ) : null}
 
         <fieldset>
           <legend className="h2">{t('sspPlus.start.planLegend')}</legend>

@@ -168,6 +168,8 @@ export const candidateSchema = z
     activePlanId: z.number().nullable(),
     eligible: z.boolean(),
     reason: z.string().nullable(),
+    /** True when a referral would let the plan start (no case, or the latest closed for another reason). */
+    referralPossible: z.boolean(),
   })
   .strict();
 export type SspPlusCandidate = z.infer<typeof candidateSchema>;
