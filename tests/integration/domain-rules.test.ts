@@ -191,3 +191,19 @@ describe("SSP's age scope when a case opens", () => {
     expect(await open('2012-01-01', { outsideAgeScopeReason: 'x' })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', fields: { outsideAgeScopeReason: expect.any(String) } } });
   });
 });
+
+describe('SSP+ counts stop at the band end', () => {
+  it('a plan not ended for someone who turned 25 in the period is not active at its end; one turning 25 after it is', async () => {
+    type Report = { tables: { sspPlus: { byDistrict: { district: string; active: number; started: number }[] } } };
+    const plan = async (first: string, birthDate: string) => {
+      const c = await v.call<{ id: number; person: { id: number } }>('cases.open', { person: { firstName: first, lastName: 'Bånd', birthDate }, level: 3, reason: 'Gentagen kriminalitet', districtId: 1, openedOn: '2025-06-01' });
+      await v.call('sspplus.start', { personId: c.person.id, startDate: '2025-07-01', coordinator: 'Kim' });
+    };
+    await plan('Aged', '2001-03-10'); // 25 on 10 March 2026: inside 2026-H1
+    await plan('Young', '2001-07-10'); // 25 on 10 July 2026: after 2026-H1 ends
+    await plan('Leap', '2001-06-30'); // 25 on 30 June 2026, the period's last day: not active on it
+    const r = await v.call<{ report: Report }>('report.compute', { period: '2026-H1', mode: 'exact' });
+    const active = r.report.tables.sspPlus.byDistrict.reduce((a, x) => a + x.active, 0);
+    expect(active).toBe(1);
+  });
+});

@@ -41,6 +41,8 @@ export interface ReportScope {
    * it was due (the SSP+ setting, 14 by default). One recorded earlier counts as 'ukendt'.
    */
   outcomeWindowDays?: number;
+  /** SSP+'s age band ends at this birthday (the setting, 25 by default). */
+  sspPlusMaxAgeYears?: number;
 }
 
 const DEFAULT_OUTCOME_WINDOW_DAYS = 14;
@@ -137,19 +139,24 @@ export const reportQueries = {
       )
       .all({ start: scope.start, end: scope.end }) as EventCount[],
 
-  /** SSP+ plans running on the end date, started and ended in the period, in the district of the plan's case. */
+  /**
+   * SSP+ plans running on the end date (and the young person still in the age band then: a plan
+   * not yet ended for someone who has turned 25 is not active), started and ended in the period,
+   * in the district of the plan's case. SQLite's '+N years' moves 29 February to 1 March, the
+   * programme's month-end rule.
+   */
   sspPlusPlans: (sqlite: Sqlite, scope: ReportScope): PlanCount[] =>
     sqlite
       .prepare(
         `SELECT ${CASE_DISTRICT} AS districtId,
-                SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end)) AS active,
+                SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end) AND date(p.birth_date, printf('+%d years', @maxAge)) > @end) AS active,
                 SUM(pl.start_date BETWEEN @start AND @end) AS started,
                 SUM(pl.end_date IS NOT NULL AND pl.end_date BETWEEN @start AND @end) AS ended
          FROM sspplus_plans pl JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
          WHERE pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date >= @start)
          GROUP BY 1`,
       )
-      .all({ start: scope.start, end: scope.end }) as PlanCount[],
+      .all({ start: scope.start, end: scope.end, maxAge: scope.sspPlusMaxAgeYears ?? 25 }) as PlanCount[],
 
   /** SSP+ follow-ups due in the period by outcome; not recorded, or recorded before its window, is 'ukendt'. */
   sspPlusFollowUps: (sqlite: Sqlite, scope: ReportScope): FollowUpCount[] =>

@@ -24,6 +24,12 @@ import { renderReportFile, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
 import { getSspPlusSettings } from '../ssp-plus';
 
+/** The SSP+ rules the report counts by (the vault's settings). */
+function sspPlusScope(s: ServiceCtx): { outcomeWindowDays: number; sspPlusMaxAgeYears: number } {
+  const rules = getSspPlusSettings(s.db);
+  return { outcomeWindowDays: rules.outcomeWindowDays, sspPlusMaxAgeYears: rules.maxAgeYears };
+}
+
 export { APP_VERSION };
 
 export interface ReportRequest {
@@ -113,7 +119,7 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
 export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): BuiltReport {
   const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
   const { start, end } = halfYearPeriod(req.period);
-  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts, outcomeWindowDays: getSspPlusSettings(s.db).outcomeWindowDays });
+  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts, ...sspPlusScope(s) });
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
   const exact = createExactReport(
     reportHeader(s, req, districts),
