@@ -101,3 +101,38 @@ test('a case for a 7-year-old asks for a reason before it opens, keeping what wa
   await expect(heading(page, 'Lille Bror')).toBeVisible();
   await expect(main(page)).toContainText("Oprettet uden for SSP's aldersgruppe (7 år; SSP dækker 10-25 år). Begrundelse: Lillebror til en ung på niveau 4");
 });
+
+test("the programme's rules are settings: SSP's age group in Indstillinger, SSP+'s band and outcome window on SSP+", async ({ page, bridge, vault, shell }) => {
+  void vault;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await createSeededVault(bridge, 0);
+  await page.goto(bridge.url);
+  await shell.goTo('Indstillinger');
+  const scope = page.getByRole('region', { name: "SSP's aldersgruppe" });
+  await expect(scope.getByLabel('Fra alder (år)')).toHaveValue('10');
+  await scope.getByLabel('Fra alder (år)').fill('6x');
+  await expect(scope.locator('#settings-age-scope-minAge-error')).toContainText('Skriv et helt tal fra 0 til 30');
+  await scope.getByLabel('Fra alder (år)').fill('6');
+  await scope.getByRole('button', { name: 'Gem' }).click();
+  await expect(scope).toContainText('Reglerne er gemt.');
+  expect(await call(bridge, 'cases.settings.get', {})).toEqual({ minAge: 6, maxAge: 25 });
+  await screenshot(page, 'rules-04-age-scope-setting');
+  await expectAccessible(page, 'age scope setting');
+
+  await shell.goTo('SSP+');
+  await main(page).getByRole('button', { name: 'Vis reglerne' }).click();
+  const rules = page.getByRole('region', { name: 'Regler for SSP+' });
+  await expect(rules.getByLabel('Øvre aldersgrænse (fødselsdag)')).toHaveValue('25');
+  await rules.getByLabel('Øvre aldersgrænse (fødselsdag)').fill('26');
+  await rules.getByRole('button', { name: 'Gem' }).click();
+  await expect(rules).toContainText('Reglerne er gemt.');
+  // A band that ends before it starts is refused by main, in Danish, keeping what was typed.
+  await rules.getByLabel('Nedre aldersgrænse i måneder').fill('250');
+  await rules.getByLabel('Øvre aldersgrænse (fødselsdag)').fill('20');
+  await rules.getByRole('button', { name: 'Gem' }).click();
+  await expect(rules.getByRole('alert')).toContainText('Aldersgrænsen for SSP+ skal slutte efter, den begynder.');
+  await expect(rules.getByLabel('Nedre aldersgrænse i måneder')).toHaveValue('250');
+  await screenshot(page, 'rules-05-sspplus-rules');
+  await expectAccessible(page, 'sspplus rules');
+  expect(await call(bridge, 'sspplus.settings.get', {})).toEqual({ minAgeMonths: 210, maxAgeYears: 26, outcomeWindowDays: 14 });
+});

@@ -61,6 +61,7 @@ async function goToReleases(page: Page) {
 }
 
 test('register custody, hold the release meeting, record the release, see the follow-up due', async ({ page, bridge, consoleErrors }) => {
+  test.setTimeout(150_000); // a long walk through three months of a release; 40 s alone, more on a loaded CI machine
   void consoleErrors; // fail on console errors, page errors and CSP violations
   await setToday(page, bridge, '2026-11-23');
   await call(bridge, 'vault.create', { passphrase, passphraseConfirm: passphrase, owner });

@@ -11,6 +11,7 @@ import { RegistersScreen } from './RegistersScreen';
 import { RetentionScreen } from './RetentionScreen';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
+import { NumberSettingsForm } from '../core/ui/NumberSettingsForm';
 import './settings.css';
 
 /**
@@ -39,6 +40,7 @@ function GeneralScreen() {
       <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.loadFailed')}>
         {(settings) => <GeneralSettingsForm initial={settings} />}
       </LoadingGate>
+      <CaseAgeScope />
       <ChangePassphraseForm />
       <section aria-labelledby="language-heading" className="settings-section">
         <h2 id="language-heading">{t('settings.language.heading')}</h2>
@@ -57,6 +59,28 @@ function GeneralScreen() {
     </SettingsPage>
   );
 }
+/** SSP's age scope for new cases (a case outside it asks for a reason). */
+function CaseAgeScope() {
+  const { data } = useLoad(() => api['cases.settings.get']({}), []);
+  return (
+    <LoadingGate data={data} loadingClassName="settings-loading" failedHeading={t('settings.loadFailed')}>
+      {(scope) => (
+        <NumberSettingsForm
+          id="settings-age-scope"
+          heading={t('settings.ageScope.heading')}
+          lead={t('settings.ageScope.lead')}
+          initial={scope}
+          fields={[
+            { key: 'minAge', label: t('settings.ageScope.minAge'), min: 0, max: 30 },
+            { key: 'maxAge', label: t('settings.ageScope.maxAge'), min: 10, max: 40 },
+          ]}
+          save={(v) => api['cases.settings.save'](v)}
+        />
+      )}
+    </LoadingGate>
+  );
+}
+
 export * from './i18n';
 export type { SettingsScreen } from './routes';
 export { BackupReminder } from './BackupReminder';

@@ -11,6 +11,7 @@ import { Badge } from './fields';
 import { areaName, endReasonName, fullName, shortDate } from './labels';
 import { ReviewDueBadge } from './PlanFlags';
 import { useLoad } from '../core/data/useLoad';
+import { NumberSettingsForm } from '../core/ui/NumberSettingsForm';
 
 /** The SSP+ overview: what needs doing today, then the active plans. */
 export function OverviewScreen() {
@@ -173,6 +174,7 @@ function Overview({ o }: { o: SspPlusOverview }) {
         {o.activePlans.length ? <PlanTable rows={o.activePlans} caption={t('sspPlus.overview.activeCaption')} /> : <p className="sspplus-muted">{t('sspPlus.overview.noActive')}</p>}
       </section>
       <EndedPlans />
+            <SspPlusRules />
     </>
   );
 }
@@ -247,6 +249,42 @@ function EndedList() {
   return (
     <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>
       {(rows) => (rows.length ? <PlanTable rows={rows} caption={t('sspPlus.overview.endedHeading')} /> : <p className="sspplus-muted">{t('sspPlus.overview.noEnded')}</p>)}
+    </LoadingGate>
+  );
+}
+
+/** The programme's SSP+ rules for this vault: the age band and the outcome window. */
+function SspPlusRules() {
+  const [shown, setShown] = useState(false);
+  const { data } = useLoad(() => (shown ? api['sspplus.settings.get']({}) : Promise.resolve({ ok: true as const, value: null })), [shown]);
+  if (!shown) {
+    return (
+      <section aria-labelledby="sspplus-rules-closed" className="sspplus-section">
+        <h2 id="sspplus-rules-closed">{t('sspPlus.rules.heading')}</h2>
+        <Button variant="secondary" onClick={() => setShown(true)}>
+          {t('sspPlus.rules.show')}
+        </Button>
+      </section>
+    );
+  }
+  return (
+    <LoadingGate data={data} failedHeading={t('sspPlus.loadFailed')}>
+      {(rules) =>
+        rules ? (
+          <NumberSettingsForm
+            id="sspplus-rules"
+            heading={t('sspPlus.rules.heading')}
+            lead={t('sspPlus.rules.lead')}
+            initial={rules}
+            fields={[
+              { key: 'minAgeMonths', label: t('sspPlus.rules.minAgeMonths'), hint: t('sspPlus.rules.minAgeMonthsHint'), min: 144, max: 264 },
+              { key: 'maxAgeYears', label: t('sspPlus.rules.maxAgeYears'), hint: t('sspPlus.rules.maxAgeYearsHint'), min: 18, max: 30 },
+              { key: 'outcomeWindowDays', label: t('sspPlus.rules.outcomeWindowDays'), hint: t('sspPlus.rules.outcomeWindowDaysHint'), min: 0, max: 60 },
+            ]}
+            save={(v) => api['sspplus.settings.save'](v)}
+          />
+        ) : null
+      }
     </LoadingGate>
   );
 }

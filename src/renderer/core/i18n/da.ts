@@ -35,6 +35,13 @@ export const coreDa = {
   'alert.success': 'Udført',
   'alert.warning': 'Advarsel',
   'alert.error': 'Fejl',
+  'form.number.required': 'Skriv et tal.',
+  'form.number.whole': 'Skriv et helt tal fra {min} til {max}, uden komma eller bogstaver.',
+  'form.number.range': 'Tallet skal være fra {min} til {max}.',
+  'form.settings.save': 'Gem',
+  'form.settings.saving': 'Gemmer …',
+  'form.settings.saved': 'Reglerne er gemt.',
+  'form.settings.failed': 'Reglerne blev ikke gemt',
   'form.working': 'Arbejder …',
 
 

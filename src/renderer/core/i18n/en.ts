@@ -31,6 +31,13 @@ export const coreEn: { readonly [K in keyof typeof coreDa]: string } = {
   'alert.success': 'Done',
   'alert.warning': 'Warning',
   'alert.error': 'Error',
+  'form.number.required': 'Enter a number.',
+  'form.number.whole': 'Enter a whole number from {min} to {max}, without commas or letters.',
+  'form.number.range': 'The number must be from {min} to {max}.',
+  'form.settings.save': 'Save',
+  'form.settings.saving': 'Saving …',
+  'form.settings.saved': 'The rules are saved.',
+  'form.settings.failed': 'The rules were not saved',
   'form.working': 'Working …',
 
 
