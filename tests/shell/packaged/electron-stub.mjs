@@ -5,6 +5,8 @@
 // its page it drives the app through the real IPC handler the way the renderer would: status,
 // create a vault, lock, unlock. It prints one line `STUB-RESULT {json}` and exits.
 import { EventEmitter } from 'node:events';
+import process from 'node:process';
+import { setImmediate } from 'node:timers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
