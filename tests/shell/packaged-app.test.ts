@@ -43,8 +43,12 @@ beforeAll(() => {
   // The Node build stands in for the Electron build of the database module: under Node it loads.
   cpSync(NODE_BINDING, join(project, 'resources', 'native', 'linux-x64', 'better_sqlite3.node'));
   // node_modules as hard links: a real tree for electron-builder's dependency walk, made in a second.
+  // (A plain copy where the temporary folder is on another file system.)
   const link = spawnSync('cp', ['-al', join(root, 'node_modules'), join(project, 'node_modules')]);
-  if (link.status !== 0) throw new Error('cp -al node_modules failed');
+  if (link.status !== 0) {
+    rmSync(join(project, 'node_modules'), { recursive: true, force: true });
+    cpSync(join(root, 'node_modules'), join(project, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  }
 
   // A stand-in Electron distribution: an executable with Electron 38's fuse wire (version 1, 8 fuses, Electron's defaults).
   const dist = join(tmp, 'electron-dist');
