@@ -56,7 +56,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     define: {
-      __TEST_BRIDGE__: 'false',
+      __BROWSER_MODE__: 'false',
     },
     build: {
       rollupOptions: {

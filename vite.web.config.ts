@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
- * The renderer's Vite settings, shared by the web test build (this file's default export, served
- * by tests/e2e/bridge.ts) and, if wanted, the Electron build (electron.vite.config.ts can use
- * `rendererConfig({ testBridge: false })` for its renderer section).
+ * The renderer's Vite settings for the web build (this file's default export, dist-web), served
+ * by browser mode (src/main/browser-mode, which `npm start` runs where Electron is missing, and
+ * which the e2e tests run against through tests/e2e/bridge.ts).
  */
 export const rendererRoot = fileURLToPath(new URL('./src/renderer', import.meta.url));
 
@@ -23,12 +23,12 @@ function devCsp(): Plugin {
   };
 }
 
-export function rendererConfig({ testBridge }: { testBridge: boolean }): UserConfig {
+export function rendererConfig({ browserMode }: { browserMode: boolean }): UserConfig {
   return {
     root: rendererRoot,
     base: './',
     plugins: [react(), devCsp()],
-    define: { __TEST_BRIDGE__: JSON.stringify(testBridge) },
+    define: { __BROWSER_MODE__: JSON.stringify(browserMode) },
     build: {
       // No data: URLs for fonts (font-src 'self'); every asset is a file.
       assetsInlineLimit: 0,
@@ -41,7 +41,7 @@ export function rendererConfig({ testBridge }: { testBridge: boolean }): UserCon
   };
 }
 
-const base = rendererConfig({ testBridge: true });
+const base = rendererConfig({ browserMode: true });
 
 export default defineConfig({
   ...base,

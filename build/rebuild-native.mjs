@@ -16,6 +16,7 @@ import process from 'node:process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expectedStamp, nativeDir, writeStamp } from './native-stamp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argIndex = process.argv.indexOf('--arch');
@@ -54,7 +55,9 @@ if (!existsSync(built)) {
   console.error(`Expected ${built} after the rebuild, but it is not there.`);
   process.exit(1);
 }
-const dest = join(root, 'resources', 'native', `${platform}-${arch}`);
+const dest = nativeDir(root, platform, arch);
 mkdirSync(dest, { recursive: true });
 copyFileSync(built, join(dest, 'better_sqlite3.node'));
+// What it was built for, so npm start can tell when it is stale (build/native-stamp.mjs).
+writeStamp(dest, expectedStamp(root, platform, arch));
 console.log(`Wrote ${join(dest, 'better_sqlite3.node')}`);

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 
 /**
- * Compile-time constant. True only in the web test build (vite.web.config.ts), where the renderer
- * talks to the loopback test bridge; the Electron build defines it false so that code is dropped.
+ * Compile-time constant. True only in the web build (vite.web.config.ts), where the renderer talks
+ * to browser mode's loopback server; the Electron build defines it false so that code is dropped.
  */
-declare const __TEST_BRIDGE__: boolean;
+declare const __BROWSER_MODE__: boolean;

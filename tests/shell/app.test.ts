@@ -23,7 +23,8 @@ async function start(init: { gotLock?: boolean; isPackaged?: boolean; env?: Reco
   const electron = createElectronStandIn({ userData, appPath: '/project', gotLock: init.gotLock, isPackaged: init.isPackaged });
   const handle = startApp(electron as unknown as ElectronDeps, {
     mainDir: '/project/out/main',
-    env: init.env ?? {},
+    // The tests' own userData (paths.ts): never the developer's real one.
+    env: { SSP_DESK_USER_DATA: userData, ...init.env },
     vaultOptions: { kdf: TEST_KDF },
   });
   const shell = handle ? await handle.started : null;

@@ -26,7 +26,7 @@ describe('electron.vite.config.ts', () => {
 
   it('builds the renderer from src/renderer with the test bridge compiled out', () => {
     expect(config.renderer!.root).toBe(resolve('src/renderer'));
-    expect(config.renderer!.define).toEqual({ __TEST_BRIDGE__: 'false' });
+    expect(config.renderer!.define).toEqual({ __BROWSER_MODE__: 'false' });
   });
 
   it('gives the built page exactly the app meta CSP, and the dev-server page none', () => {

@@ -11,12 +11,15 @@ vi.mock('electron', async () => {
   const { join: j } = await import('node:path');
   const { createElectronStandIn } = await import('./stand-in');
   state.userData = mk(j(tmp(), 'ssp-main-'));
+  // main.ts passes process.env: the test's own userData (paths.ts), never the developer's.
+  process.env.SSP_DESK_USER_DATA = state.userData;
   state.electron = createElectronStandIn({ userData: state.userData });
   const e = state.electron;
-  return { app: e.app, BrowserWindow: e.BrowserWindow, dialog: e.dialog, ipcMain: e.ipcMain, powerMonitor: e.powerMonitor, session: e.session };
+  return { app: e.app, BrowserWindow: e.BrowserWindow, dialog: e.dialog, ipcMain: e.ipcMain, Menu: e.Menu, powerMonitor: e.powerMonitor, screen: e.screen, session: e.session };
 });
 
 afterAll(() => {
+  delete process.env.SSP_DESK_USER_DATA;
   if (state.userData) rmSync(state.userData, { recursive: true, force: true });
 });
 
@@ -33,6 +36,10 @@ describe('main.ts (the Electron entry)', () => {
     expect([...e.ipcMain.handlers.keys()]).toEqual(['ssp:invoke']);
     expect(e.powerMonitor.listenerCount('suspend')).toBe(1);
     expect(e.powerMonitor.listenerCount('lock-screen')).toBe(1);
+    expect(e.powerMonitor.listenerCount('shutdown')).toBe(1);
+    expect(win.listenerCount('session-end')).toBe(1);
+    expect(e.app.getPath('userData')).toBe(state.userData);
+    expect(e.Menu.applicationMenu).toBeTruthy();
     expect(e.app.listenerCount('before-quit')).toBe(1);
     expect(e.app.listenerCount('window-all-closed')).toBe(1);
     expect(e.app.listenerCount('second-instance')).toBe(1);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,9 +26,27 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      resetAdHocDarwinSignature: true,
     });
     expect(config.extraResources).toEqual([{ from: 'resources/native/${platform}-${arch}', to: 'native', filter: ['better_sqlite3.node'] }]);
     // getConfig normalises `files` to [{ filter: [...] }].
     expect(JSON.stringify(config.files)).toContain('"out/**","package.json"');
+  });
+
+  it('never publishes; Windows: NSIS per machine in Danish and an MSI with a fixed upgrade code; signing only from the environment', async () => {
+    const config = (await getConfig(process.cwd(), null, null)) as Record<string, Record<string, unknown> | null>;
+    expect(config.publish).toBeNull();
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; author: { name: string } };
+    expect(pkg.scripts.dist).toContain('--publish never');
+    expect(pkg.author.name).toBe('Københavns Kommune');
+    const targets = (config.win!.target as { target: string }[]).map((t) => t.target);
+    expect(targets).toEqual(['nsis', 'msi']);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, installerLanguages: ['da_DK'], language: '1030', multiLanguageInstaller: false });
+    expect(config.msi).toMatchObject({ perMachine: true, upgradeCode: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) });
+    expect(config.win!.signtoolOptions).toMatchObject({ publisherName: 'Københavns Kommune' });
+    // No certificate, password or identity in the repository: electron-builder reads
+    // WIN_CSC_LINK / CSC_LINK, WIN_CSC_KEY_PASSWORD / CSC_KEY_PASSWORD and CSC_NAME from the environment.
+    const text = readFileSync('electron-builder.yml', 'utf8');
+    for (const key of ['certificateFile', 'certificatePassword', 'cscLink', 'cscKeyPassword', 'identity:']) expect(text).not.toContain(key);
   });
 });

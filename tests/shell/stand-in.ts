@@ -93,6 +93,8 @@ export class StandInBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     this.webContents = new StandInWebContents(StandInBrowserWindow.defaultSession);
+    const o = options as { x?: number; y?: number; width?: number; height?: number };
+    this.bounds = { x: o.x ?? 0, y: o.y ?? 0, width: o.width ?? 800, height: o.height ?? 600 };
     StandInBrowserWindow.instances.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -124,14 +126,56 @@ export class StandInBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  maximized = false;
+  maximize(): void {
+    this.calls.push({ method: 'maximize', args: [] });
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  /** The bounds it was created with, or moved to by a test. */
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
 }
 
 export class StandInApp extends EventEmitter {
   calls: Call[] = [];
   isPackaged: boolean;
-  constructor(private readonly init: { userData: string; appPath?: string; gotLock?: boolean; isPackaged?: boolean }) {
+  paths = new Map<string, string>();
+  /** Switches appended with app.commandLine.appendSwitch. */
+  switches = new Map<string, string>();
+  commandLine = {
+    appendSwitch: (name: string, value = '') => {
+      this.calls.push({ method: 'commandLine.appendSwitch', args: [name, value] });
+      this.switches.set(name, value);
+    },
+    hasSwitch: (name: string) => this.switches.has(name),
+    getSwitchValue: (name: string) => this.switches.get(name) ?? '',
+  };
+  constructor(private readonly init: { userData: string; appPath?: string; gotLock?: boolean; isPackaged?: boolean; home?: string }) {
     super();
     this.isPackaged = init.isPackaged ?? false;
+    this.paths.set('userData', init.userData);
+    this.paths.set('home', init.home ?? '/home/stand-in');
+  }
+  setPath(name: string, value: string): void {
+    this.calls.push({ method: 'setPath', args: [name, value] });
+    this.paths.set(name, value);
+  }
+  setAppUserModelId(id: string): void {
+    this.calls.push({ method: 'setAppUserModelId', args: [id] });
+  }
+  setAboutPanelOptions(options: unknown): void {
+    this.calls.push({ method: 'setAboutPanelOptions', args: [options] });
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  exit(code = 0): void {
+    this.calls.push({ method: 'exit', args: [code] });
   }
   requestSingleInstanceLock(): boolean {
     this.calls.push({ method: 'requestSingleInstanceLock', args: [] });
@@ -149,8 +193,9 @@ export class StandInApp extends EventEmitter {
   }
   getPath(name: string): string {
     this.calls.push({ method: 'getPath', args: [name] });
-    if (name !== 'userData') throw new Error(`stand-in: getPath(${name}) not provided`);
-    return this.init.userData;
+    const p = this.paths.get(name);
+    if (p === undefined) throw new Error(`stand-in: getPath(${name}) not provided`);
+    return p;
   }
   getAppPath(): string {
     return this.init.appPath ?? '/app';
@@ -196,10 +241,22 @@ export interface ElectronStandIn {
   powerMonitor: EventEmitter;
   session: { defaultSession: StandInSession };
   dialog: { calls: Call[]; showErrorBox(title: string, content: string): void };
+  Menu: { calls: Call[]; applicationMenu: unknown; buildFromTemplate(template: unknown[]): unknown; setApplicationMenu(menu: unknown): void };
+  screen: { displays: { workArea: { x: number; y: number; width: number; height: number } }[]; getAllDisplays(): unknown[]; getPrimaryDisplay(): unknown };
 }
 
+/** A display of a 1366x768 laptop with a 40-pixel taskbar at the bottom. */
+export const LAPTOP_WORK_AREA = { x: 0, y: 0, width: 1366, height: 728 };
+
 /** A fresh stand-in of the 'electron' module. */
-export function createElectronStandIn(init: { userData: string; appPath?: string; gotLock?: boolean; isPackaged?: boolean }): ElectronStandIn {
+export function createElectronStandIn(init: {
+  userData: string;
+  appPath?: string;
+  gotLock?: boolean;
+  isPackaged?: boolean;
+  home?: string;
+  workAreas?: { x: number; y: number; width: number; height: number }[];
+}): ElectronStandIn {
   const session = new StandInSession();
   StandInBrowserWindow.defaultSession = session;
   StandInBrowserWindow.instances = [];
@@ -216,6 +273,27 @@ export function createElectronStandIn(init: { userData: string; appPath?: string
       calls: dialogCalls,
       showErrorBox(title: string, content: string) {
         dialogCalls.push({ method: 'showErrorBox', args: [title, content] });
+      },
+    },
+    Menu: {
+      calls: [],
+      applicationMenu: undefined,
+      buildFromTemplate(template: unknown[]) {
+        this.calls.push({ method: 'buildFromTemplate', args: [template] });
+        return { template };
+      },
+      setApplicationMenu(menu: unknown) {
+        this.calls.push({ method: 'setApplicationMenu', args: [menu] });
+        this.applicationMenu = menu;
+      },
+    },
+    screen: {
+      displays: (init.workAreas ?? [LAPTOP_WORK_AREA]).map((workArea) => ({ workArea })),
+      getAllDisplays() {
+        return this.displays;
+      },
+      getPrimaryDisplay() {
+        return this.displays[0];
       },
     },
   };

@@ -21,6 +21,14 @@ describe('lint: layers and domains by folder name', () => {
     expect(await boundaryErrors('src/main/cases/example.ts', "import { x } from '../../renderer/cases';\nexport const y = x;\n")).not.toEqual([]);
   });
 
+  it("only src/main/electron imports 'electron'; browser mode may share the shell's pure files", async () => {
+    for (const spec of ['electron', 'electron/main']) {
+      expect((await boundaryErrors('src/main/browser-mode/example.ts', `import { app } from '${spec}';\nexport const y = app;\n`)).join('\n')).toMatch(/Only src\/main\/electron may import 'electron'/);
+    }
+    expect(await boundaryErrors('src/main/electron/example.ts', "import { app } from 'electron';\nexport const y = app;\n")).toEqual([]);
+    expect(await boundaryErrors('src/main/browser-mode/example.ts', "import { x } from '../electron/csp';\nexport const y = x;\n")).toEqual([]);
+  });
+
   it('a domain imports only the domains it declares it builds on', async () => {
     expect(DOMAIN_DEPENDENCIES.cases).not.toContain('leader-meetings');
     const forbidden = await boundaryErrors('src/main/cases/example.ts', "import { x } from '../leader-meetings';\nexport const y = x;\n");

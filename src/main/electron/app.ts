@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, session as SessionModule } from 'electron';
+import type { App, BrowserWindow, Dialog, IpcMain, Menu, PowerMonitor, Screen, session as SessionModule } from 'electron';
 import { createAppContext, type AppContext } from '../app-context';
 import { setNativeBinding } from '../core/connection';
 import { createDispatcher, type Dispatch } from '../modules';
@@ -10,7 +9,12 @@ import type { VaultOptions } from '../vault';
 import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './csp';
 import { isTrustedSender, LOCKED_CHANNEL, registerIpc } from './ipc';
 import { installContentSecurityPolicy, installSecurityHandlers } from './security';
-import { mainWindowOptions } from './window';
+import { BINDING_ERROR_TITLE, bindingErrorText, testLoadBinding } from './native';
+import { menuTemplate } from './menu';
+import { APP_USER_MODEL_ID, userDataDir } from './paths';
+import { debuggingSwitches } from './switches';
+import { mainWindowOptions, WINDOW_TITLE } from './window';
+import { initialBounds, loadWindowState, saveWindowState } from './window-state';
 
 /** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
 export interface ElectronDeps {
@@ -20,6 +24,8 @@ export interface ElectronDeps {
   powerMonitor: PowerMonitor;
   session: typeof SessionModule;
   dialog: Pick<Dialog, 'showErrorBox'>;
+  Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays'>;
 }
 
 export interface StartOptions {
@@ -32,9 +38,18 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   platform?: string;
   arch?: string;
+  /** process.argv: a packaged app refuses debugging switches. */
+  argv?: readonly string[];
   /** Tests only: cheap key derivation. The app always uses the vault's defaults. */
   vaultOptions?: VaultOptions;
 }
+
+/** A window whose first paint never came is shown anyway after this long (and it is logged). */
+export const SHOW_FALLBACK_MS = 10_000;
+
+const LOAD_FAILED_TITLE = 'SSP Desk kunne ikke vise sit vindue';
+const LOAD_FAILED_TEXT =
+  'Programmets skærmbilleder kunne ikke indlæses. Luk SSP Desk, og start det igen. Sker det igen, så installér programmet igen eller kontakt IT-afdelingen; fejlen står i programmets log.';
 
 export interface Shell {
   ctx: AppContext;
@@ -44,6 +59,14 @@ export interface Shell {
 }
 
 export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
+
+/** The start failed because the database module for Electron is missing or does not load. */
+export class NativeBindingError extends Error {
+  constructor(readonly reason: string) {
+    super(`native binding ${reason}`);
+    this.name = 'NativeBindingError';
+  }
+}
 
 /**
  * Where the better-sqlite3 build for Electron's ABI lives (undefined under plain Node, where the
@@ -77,21 +100,40 @@ export function nativeBindingPath(o: {
  */
 export function startApp(electron: ElectronDeps, options: StartOptions): { started: Promise<Shell> } | null {
   const { app } = electron;
+  const env = options.env ?? {};
+  const platform = options.platform ?? process.platform;
+  const arch = options.arch ?? process.arch;
+
+  // Before anything reads it, and before the single-instance lock (Electron keys the lock on
+  // userData): Local AppData on Windows, a folder of its own for development runs, or
+  // SSP_DESK_USER_DATA (tests). See paths.ts.
+  app.setPath('userData', userDataDir({ platform, env, home: app.getPath('home'), packaged: app.isPackaged }));
+  const userData = app.getPath('userData');
+  const log = createFileLogger(join(userData, 'logs'));
+
+  if (app.isPackaged) {
+    const found = debuggingSwitches(options.argv ?? []);
+    if (found.length > 0) {
+      for (const name of found) log.error('app.debug_switch_refused', { switch: name });
+      app.exit(1);
+      return null;
+    }
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
   app.enableSandbox();
+  // Native controls (date fields, file buttons, spelling of built-in dialogs) in Danish,
+  // whatever language the computer's Windows or macOS is in.
+  app.commandLine.appendSwitch('lang', 'da');
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
-  const env = options.env ?? {};
   const devUrl = !app.isPackaged ? env.ELECTRON_RENDERER_URL : undefined;
   const rendererIndex = join(options.mainDir, '..', 'renderer', 'index.html');
   // Loaded with loadURL(appUrl) so that the page's URL is exactly the one the checks compare with.
   const appUrl = devUrl ?? pathToFileURL(rendererIndex).href;
   const preloadPath = join(options.mainDir, '..', 'preload', 'index.cjs');
-
-  const userData = app.getPath('userData');
-  const log = createFileLogger(join(userData, 'logs'));
 
   let win: BrowserWindow | null = null;
   let ctx: AppContext | null = null;
@@ -139,12 +181,21 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
         isPackaged: app.isPackaged,
         resourcesPath: options.resourcesPath,
         appPath: app.getAppPath(),
-        platform: options.platform ?? process.platform,
-        arch: options.arch ?? process.arch,
+        platform,
+        arch,
       });
       if (binding) {
-        if (existsSync(binding)) setNativeBinding(binding);
-        else log.error('native.binding_missing');
+        // Test-load it now: without it no vault can be created or opened, and the Node build in
+        // node_modules is never a fallback (Electron cannot load it).
+        const check = testLoadBinding(binding);
+        if (!check.ok) {
+          log.error('native.binding_failed', { reason: check.reason, packaged: app.isPackaged });
+          electron.dialog.showErrorBox(BINDING_ERROR_TITLE, bindingErrorText(app.isPackaged, platform, arch));
+          app.quit();
+          throw new NativeBindingError(check.reason);
+        }
+        setNativeBinding(binding);
+        log.info('native.binding_loaded');
       }
 
       ctx = createAppContext({
@@ -160,18 +211,56 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
       const session = electron.session.defaultSession;
       installContentSecurityPolicy(session, devUrl ? developmentContentSecurityPolicy(devUrl) : CONTENT_SECURITY_POLICY);
 
+      electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform })));
+      app.setAboutPanelOptions({ applicationName: WINDOW_TITLE, applicationVersion: app.getVersion(), copyright: 'Københavns Kommune' });
+
+      const stateFile = join(userData, 'window-state.json');
+      const place = initialBounds(
+        loadWindowState(stateFile),
+        electron.screen.getAllDisplays().map((d) => d.workArea),
+        electron.screen.getPrimaryDisplay().workArea,
+      );
       const w = new electron.BrowserWindow(
         mainWindowOptions(preloadPath, {
           devTools: !app.isPackaged,
+          bounds: place.bounds,
+          min: place.min,
           ...(app.isPackaged ? {} : { icon: join(app.getAppPath(), 'resources', 'icon.png') }),
         }),
       );
       win = w;
+      if (place.maximized) w.maximize();
+      w.on('close', () => {
+        try {
+          saveWindowState(stateFile, { ...w.getNormalBounds(), maximized: w.isMaximized() });
+        } catch {
+          log.warn('window.state_not_saved');
+        }
+      });
       installSecurityHandlers(w.webContents.session, w.webContents, { appUrl, log });
       const mainId = w.webContents.id;
       registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
 
       w.once('ready-to-show', () => w.show());
+      // Shown either way: a window whose first paint never comes would be an invisible process.
+      const showFallback = setTimeout(() => {
+        if (w.isDestroyed() || w.isVisible()) return;
+        log.warn('window.show_fallback');
+        w.show();
+      }, SHOW_FALLBACK_MS);
+      showFallback.unref?.();
+      // Windows log-off and shut-down end the session without before-quit.
+      w.on('session-end', () => lockNow('session-end'));
+      // What went wrong, never what was on the page (no URLs, no messages: they may hold names).
+      w.webContents.on('preload-error', (_event, _path, error) => {
+        log.error('preload.error', { kind: error instanceof Error ? error.name : typeof error });
+      });
+      w.webContents.on('did-fail-load', (_event, code, _description, _url, isMainFrame) => {
+        if (!isMainFrame) return;
+        log.error('window.load_failed', { code });
+        electron.dialog.showErrorBox(LOAD_FAILED_TITLE, LOAD_FAILED_TEXT);
+      });
+      w.webContents.on('unresponsive', () => log.warn('renderer.unresponsive'));
       w.on('closed', () => {
         win = null;
       });
@@ -182,11 +271,15 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
 
       electron.powerMonitor.on('suspend', () => lockNow('suspend'));
       electron.powerMonitor.on('lock-screen', () => lockNow('lock-screen'));
+      // Linux and macOS shut-down (Windows: session-end above).
+      electron.powerMonitor.on('shutdown', () => lockNow('shutdown'));
 
-      void w.loadURL(appUrl).catch(() => log.error('window.load_failed'));
+      // did-fail-load above logs and tells the user; the promise only needs handling.
+      void w.loadURL(appUrl).catch(() => undefined);
       log.info('app.started', { packaged: app.isPackaged });
       return { ctx, dispatch: d, window: w, log };
     } catch (e) {
+      if (e instanceof NativeBindingError) throw e; // shown and logged above
       log.error('app.start_failed', { kind: e instanceof Error ? e.name : typeof e });
       electron.dialog.showErrorBox(
         'SSP Desk kunne ikke starte',

@@ -42,6 +42,19 @@ export const CONTENT_SECURITY_POLICY = join(directives);
 export const META_CONTENT_SECURITY_POLICY = join(directives.filter(([k]) => k !== 'frame-ancestors'));
 
 /**
+ * Browser mode (src/main/browser-mode): the Electron window's policy with one change, as the page
+ * talks to main over fetch('/rpc') on its own origin instead of IPC: connect-src 'self'.
+ * `meta` leaves out frame-ancestors (ignored in a meta element); the header carries it.
+ */
+export function browserModeContentSecurityPolicy({ meta = false }: { meta?: boolean } = {}): string {
+  return join(
+    directives
+      .filter(([k]) => !meta || k !== 'frame-ancestors')
+      .map(([k, v]): [string, string] => (k === 'connect-src' ? [k, "'self'"] : [k, v])),
+  );
+}
+
+/**
  * Development only (electron-vite dev server, never in a packaged app): Vite injects inline
  * scripts (React refresh preamble) and <style> elements, and talks to its server over a websocket.
  */

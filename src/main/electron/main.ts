@@ -7,16 +7,17 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session } from 'electron';
 import { startApp } from './app';
 
 const shell = startApp(
-  { app, BrowserWindow, dialog, ipcMain, powerMonitor, session },
+  { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session },
   {
     mainDir: dirname(fileURLToPath(import.meta.url)),
     electronVersion: process.versions.electron,
     resourcesPath: process.resourcesPath,
     env: process.env,
+    argv: process.argv,
   },
 );
 // A failed start has been logged and shown to the user, and the app is quitting.

@@ -7,6 +7,10 @@ export interface MainWindowExtras {
   devTools?: boolean;
   /** Window icon (Linux and Windows; macOS takes it from the bundle). */
   icon?: string;
+  /** Place and size (window-state.ts initialBounds: fitted to the display's work area). */
+  bounds?: { x: number; y: number; width: number; height: number };
+  /** Minimum size, never larger than the work area. */
+  min?: { width: number; height: number };
 }
 
 /**
@@ -19,10 +23,11 @@ export interface MainWindowExtras {
 export function mainWindowOptions(preloadPath: string, extras: MainWindowExtras = {}): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    width: extras.bounds?.width ?? 1280,
+    height: extras.bounds?.height ?? 820,
+    ...(extras.bounds ? { x: extras.bounds.x, y: extras.bounds.y } : {}),
+    minWidth: extras.min?.width ?? 960,
+    minHeight: extras.min?.height ?? 600,
     show: false,
     backgroundColor: '#ffffff',
     ...(extras.icon ? { icon: extras.icon } : {}),

@@ -6,8 +6,9 @@ import { t } from './i18n';
  *
  * Transport, chosen once at start-up:
  * - Electron: `window.ssp`, exposed by the preload (exactly the contract's operations).
- * - Web test build only (`__TEST_BRIDGE__`): POST {name, input} to /rpc on the same origin with the
- *   token from `#token=...`. In the Electron build the constant is false and this code is dropped.
+ * - Web build (browser mode, `__BROWSER_MODE__`): POST {name, input} to /rpc on the same origin,
+ *   authorised by the session cookie. In the Electron build the constant is false and this code
+ *   is dropped.
  *
  * Every call resolves to a Result, never rejects; a call answering VAULT_LOCKED notifies
  * `onVaultLocked` listeners, as does the main process's own lock event (`window.sspEvents`).
@@ -43,18 +44,19 @@ function electronTransport(ssp: Api): Transport {
   return (name, input) => (ssp[name] as (i: unknown) => Promise<Result<unknown>>)(input);
 }
 
-/** Test bridge transport. Reads the token once and removes it from the address bar and history. */
-function bridgeTransport(): Transport {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
-  const token = match?.[1] ?? '';
-  if (match) history.replaceState(null, '', location.pathname + location.search);
+/**
+ * Browser mode transport (src/main/browser-mode): POST to /rpc on the page's own origin. The
+ * session is an HttpOnly cookie the server set when the page was opened with its one-time token,
+ * so nothing secret is readable here.
+ */
+function browserModeTransport(): Transport {
   return async (name, input) => {
     const response = await fetch('/rpc', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name, input }),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: 'same-origin',
       redirect: 'error',
     });
     if (!response.ok) return failure('IO_ERROR', t('errors.bridgeUnreachable'));
@@ -64,7 +66,7 @@ function bridgeTransport(): Transport {
 
 function chooseTransport(): Transport {
   if (sspWindow.ssp) return electronTransport(sspWindow.ssp);
-  if (typeof __TEST_BRIDGE__ !== 'undefined' && __TEST_BRIDGE__) return bridgeTransport();
+  if (typeof __BROWSER_MODE__ !== 'undefined' && __BROWSER_MODE__) return browserModeTransport();
   return async () => failure('IO_ERROR', t('errors.bridgeUnreachable'));
 }
 
