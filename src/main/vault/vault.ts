@@ -11,7 +11,7 @@ import {
   serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
 } from './keyfile';
 import { vaultFiles } from './layout';
-import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH, passphraseRefusalDa } from '../../shared/vault';
 import type { Owner } from '../../shared/vault';
 
 export type { OpenVault, VaultState };
@@ -78,7 +78,7 @@ export class Vault implements VaultSession {
     if (this.state() !== 'none' || existsSync(this.files.database)) {
       throw new AppError('VAULT_EXISTS', 'Der findes allerede en boks i denne mappe. Lås den op i stedet.');
     }
-    assertPassphrasePolicy(passphrase, 'passphrase');
+    assertPassphrasePolicy(passphrase, 'passphrase', [owner.name, owner.area]);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const dbKey = randomBytes(32);
     const recoveryKey = generateRecoveryKey();
@@ -195,7 +195,7 @@ export class Vault implements VaultSession {
 
   async changePassphrase(current: string, next: string): Promise<void> {
     const open = this.current;
-    assertPassphrasePolicy(next, 'next');
+    assertPassphrasePolicy(next, 'next', [open.owner.name, open.owner.area]);
     const keyFile = this.readKeyFile();
     let dbKey: Buffer | null = null;
     const slot = keyFile.slots.find((s) => s.kind === 'passphrase');
@@ -224,15 +224,14 @@ export class Vault implements VaultSession {
   }
 }
 
-export function assertPassphrasePolicy(passphrase: string, field: string): void {
+export function assertPassphrasePolicy(passphrase: string, field: string, userInputs: readonly string[] = []): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new AppError('WEAK_PASSPHRASE', `Adgangskoden skal være mindst ${MIN_PASSPHRASE_LENGTH} tegn.`, {
       [field]: `Mindst ${MIN_PASSPHRASE_LENGTH} tegn`,
     });
   }
-  if (!isAcceptablePassphrase(passphrase)) {
-    throw new AppError('WEAK_PASSPHRASE', 'Adgangskoden er for let at gætte. Brug flere ord, eller bland bogstaver, tal og tegn.', {
-      [field]: 'For let at gætte',
-    });
+  const assessment = assessPassphrase(passphrase, userInputs);
+  if (!assessment.acceptable) {
+    throw new AppError('WEAK_PASSPHRASE', passphraseRefusalDa(assessment), { [field]: 'For let at gætte' });
   }
 }
