@@ -11,6 +11,7 @@ import {
   serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
 } from './keyfile';
 import { vaultFiles } from './layout';
+import { SecretGate } from './throttle';
 import { assessPassphrase, MIN_PASSPHRASE_LENGTH, passphraseRefusalDa } from '../../shared/vault';
 import type { Owner } from '../../shared/vault';
 
@@ -24,6 +25,8 @@ export interface VaultOptions {
    * data, from src/main/modules.ts). A vault made without it has empty reference lists.
    */
   onCreated?: (db: Db) => void;
+  /** Told when the throttle's counter file beside the vault was altered (it then counts as many misses). */
+  onThrottleTamper?: () => void;
 }
 
 /** Write a small file so that it is either the old or the new version after a crash. */
@@ -45,8 +48,8 @@ export function writeFileAtomic(path: string, text: string): void {
  */
 export class Vault implements VaultSession {
   private open: OpenVault | null = null;
-  private failures = 0;
-  private blockedUntil = 0;
+  /** Every secret check (unlock, change passphrase, restore, read-only open) goes through it: throttle.ts. */
+  readonly gate: SecretGate;
   readonly files: ReturnType<typeof vaultFiles>;
   private readonly kdf: KdfParams;
   readonly now: () => Date;
@@ -57,6 +60,7 @@ export class Vault implements VaultSession {
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? (() => new Date());
     this.onCreated = options.onCreated;
+    this.gate = new SecretGate(dir, this.now, options.onThrottleTamper);
   }
 
   state(): VaultState {
@@ -66,7 +70,7 @@ export class Vault implements VaultSession {
 
   /** Seconds until another unlock attempt is allowed (0 when allowed now). */
   retryAfterSeconds(): number {
-    return Math.max(0, Math.ceil((this.blockedUntil - this.now().getTime()) / 1000));
+    return this.gate.retryAfterSeconds();
   }
 
   get current(): OpenVault {
@@ -123,30 +127,20 @@ export class Vault implements VaultSession {
   }
 
   /**
-   * Unwrap the database key from a slot of the given kind. Wrong secrets count towards the
-   * increasing delay; nothing is written to disk either way. The caller must fill(0) the key.
+   * Unwrap the database key from the slot of the given kind, through the gate: one check at a
+   * time, misses counted on disk, the increasing delay. Nothing in the vault folder is written
+   * either way. The caller must fill(0) the key.
    */
   async unwrapKey(method: 'passphrase' | 'recovery', secret: string): Promise<{ key: Buffer; vaultId: string }> {
-    const wait = this.retryAfterSeconds();
-    if (wait > 0) {
-      throw new AppError('THROTTLED', `For mange forkerte forsøg. Vent ${wait} ${wait === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`);
-    }
-    const keyFile = this.readKeyFile();
-    const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
-    for (const slot of keyFile.slots.filter((s) => s.kind === method)) {
-      const key = await openSlot(keyFile.vaultId, slot, normalized);
-      if (key) {
-        this.failures = 0;
-        this.blockedUntil = 0;
-        return { key, vaultId: keyFile.vaultId };
-      }
-    }
-    this.failures += 1;
-    // After three misses each further miss doubles the wait: 1, 2, 4 ... up to 5 minutes.
-    if (this.failures >= 3) {
-      this.blockedUntil = this.now().getTime() + Math.min(2 ** (this.failures - 3), 300) * 1000;
-    }
-    throw new AppError('WRONG_PASSPHRASE', method === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_SECRET_MESSAGE);
+    return this.gate.attempt(
+      async () => {
+        const keyFile = this.readKeyFile();
+        const slot = keyFile.slots.find((s) => s.kind === method);
+        const key = slot ? await openSlot(keyFile.vaultId, slot, method === 'recovery' ? normalizeRecoveryKey(secret) : secret) : null;
+        return key ? { key, vaultId: keyFile.vaultId } : null;
+      },
+      () => new AppError('WRONG_PASSPHRASE', method === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_SECRET_MESSAGE),
+    );
   }
 
   async unlock(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
@@ -197,15 +191,14 @@ export class Vault implements VaultSession {
     const open = this.current;
     assertPassphrasePolicy(next, 'next', [open.owner.name, open.owner.area]);
     const keyFile = this.readKeyFile();
-    let dbKey: Buffer | null = null;
     const slot = keyFile.slots.find((s) => s.kind === 'passphrase');
-    if (slot) dbKey = await openSlot(keyFile.vaultId, slot, current);
-    if (!slot || !dbKey) {
-      throw new AppError('WRONG_PASSPHRASE', 'Den nuværende adgangskode er forkert. Adgangskoden er ikke ændret.', { current: 'Forkert adgangskode' });
-    }
+    const dbKey = await this.gate.attempt(
+      async () => (slot ? openSlot(keyFile.vaultId, slot, current) : null),
+      () => new AppError('WRONG_PASSPHRASE', 'Den nuværende adgangskode er forkert. Adgangskoden er ikke ændret.', { current: 'Forkert adgangskode' }),
+    );
     try {
       const fresh = await makeSlot(keyFile.vaultId, 'passphrase', next, dbKey, this.kdf, this.now());
-      const slots = keyFile.slots.map((s) => (s.id === slot.id ? fresh : s));
+      const slots = keyFile.slots.map((s) => (s.id === slot!.id ? fresh : s));
       writeFileAtomic(this.files.keyFile, serializeKeyFile(buildKeyFile(keyFile.vaultId, keyFile.createdAt, slots)));
     } finally {
       dbKey.fill(0);
