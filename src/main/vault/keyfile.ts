@@ -31,7 +31,13 @@ const keyFileSchema = z
     version: z.literal(1),
     vaultId: z.string().uuid(),
     createdAt: z.string().max(40),
-    slots: z.array(slotSchema).min(1).max(16),
+    // At most one passphrase slot and one recovery slot (issue 15): more would multiply the cost of
+    // one attempt, and the app never writes more.
+    slots: z
+      .array(slotSchema)
+      .min(1)
+      .max(2)
+      .refine((slots) => new Set(slots.map((s) => s.kind)).size === slots.length),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
@@ -70,6 +76,7 @@ export async function makeSlot(
   kdf: KdfParams,
   now: Date,
 ): Promise<KeySlot> {
+  if (!validateKdfParams(kdf)) throw new Error('KDF parameters outside the limits of kdf.ts');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const id = `${kind}-${randomBytes(6).toString('hex')}`;
