@@ -36,14 +36,21 @@ export function validateKdfParams(p: KdfParams): boolean {
   );
 }
 
-export function deriveKey(secret: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+/**
+ * Derive a 256-bit key. A string secret is turned into NFC UTF-8 bytes here and those bytes are
+ * zeroed once scrypt is done; a Buffer secret is the caller's to zero. The caller zeroes the key.
+ */
+export function deriveKey(secret: string | Buffer, salt: Buffer, params: KdfParams): Promise<Buffer> {
   const options: ScryptOptions = {
     N: params.N,
     r: params.r,
     p: params.p,
     maxmem: 128 * params.N * params.r * params.p + 32 * 1024 * 1024,
   };
-  return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFC'), salt, 32, options, (err, key) => (err ? reject(err) : resolve(key)));
+  const bytes = typeof secret === 'string' ? Buffer.from(secret.normalize('NFC'), 'utf8') : secret;
+  return new Promise<Buffer>((resolve, reject) => {
+    scrypt(bytes, salt, 32, options, (err, key) => (err ? reject(err) : resolve(key)));
+  }).finally(() => {
+    if (bytes !== secret) bytes.fill(0);
   });
 }

@@ -107,8 +107,15 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(slot.iv, 'base64'));
     decipher.setAAD(aad(vaultId, slot));
     decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    // The plaintext parts are zeroed once joined: only the returned key holds the database key.
+    const part = decipher.update(Buffer.from(slot.wrappedKey, 'base64'));
+    const last = decipher.final();
+    const key = Buffer.concat([part, last]);
+    part.fill(0);
+    last.fill(0);
+    if (key.length === 32) return key;
+    key.fill(0);
+    return null;
   } catch {
     return null;
   } finally {

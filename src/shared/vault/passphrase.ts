@@ -60,22 +60,26 @@ const BLOCKLIST = new Set(
   ),
 );
 
-let factory: ZxcvbnFactory | null = null;
+/**
+ * A fresh estimator per assessment (about 20 ms to build): zxcvbn-ts keeps the last password's
+ * match sequence inside its factory, and a passphrase must not outlive its check in memory
+ * (issue 15's heap scan).
+ */
 function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: {
-      ...commonDictionary,
-      daPasswords: unique(COMMON_PASSWORDS_EXTRA),
-      daApp: unique(APP_WORDS),
-      daCalendar: unique([...MONTHS, ...SEASONS, ...WEEKDAYS]),
-      daNames: unique(DANISH_FIRST_NAMES),
-      daWords: unique([...COMMON_DANISH_WORDS, ...GENERATOR_WORDS]),
-    },
+  return new ZxcvbnFactory({
+    dictionary: DICTIONARY,
     graphs: adjacencyGraphs,
-    useLevenshteinDistance: false,
   });
-  return factory;
 }
+
+const DICTIONARY = {
+  ...commonDictionary,
+  daPasswords: unique(COMMON_PASSWORDS_EXTRA),
+  daApp: unique(APP_WORDS),
+  daCalendar: unique([...MONTHS, ...SEASONS, ...WEEKDAYS]),
+  daNames: unique(DANISH_FIRST_NAMES),
+  daWords: unique([...COMMON_DANISH_WORDS, ...GENERATOR_WORDS]),
+};
 
 const L33T: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '€': 'e' };
 
