@@ -8,6 +8,7 @@ import { migrationState } from '../core/migrate';
 import { migrations } from '../db/migrations';
 import { parseKeyFile, openSlot, normalizeRecoveryKey, type KeyFile } from './keyfile';
 import type { SecretGate } from './throttle';
+import { carryAuditInto, readAuditSince } from './restore-record';
 import { vaultFiles } from './layout';
 import type { Vault } from './vault';
 
@@ -226,6 +227,8 @@ export async function restoreBackup(vault: Vault, file: string, method: 'passphr
     rmSync(staging, { recursive: true, force: true });
     throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
   }
+  // Issue 15: what the current vault recorded after the backup was taken goes into the restored one.
+  const laterAudit = readAuditSince(vault.state() === 'unlocked' ? vault.current : null, verified.manifest.createdAt);
   vault.lock();
   const old = `${vault.dir}.old-${randomBytes(4).toString('hex')}`;
   const hadVault = existsSync(vault.dir);
@@ -239,6 +242,7 @@ export async function restoreBackup(vault: Vault, file: string, method: 'passphr
     throw e;
   }
   if (hadVault) rmSync(old, { recursive: true, force: true });
+  carryAuditInto(vault.current, laterAudit, vault.now());
   return verified.manifest;
 }
 
