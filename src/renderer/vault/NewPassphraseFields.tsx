@@ -17,7 +17,7 @@ export interface PassphraseFieldProps {
 /**
  * A new passphrase with its rule and live strength, and the repeat of it. The mismatch shows while
  * typing once the repeat is as long as the passphrase; `showMatch` also says when the two are the same.
- * "Foreslå en adgangskode" offers five random Danish words (crypto randomness, shared/vault);
+ * "Foreslå en adgangskode" (after both fields, so the fields keep their tab order) offers five random Danish words (crypto randomness, shared/vault);
  * "Brug forslaget" puts them in both fields.
  */
 export function NewPassphraseFields({
@@ -51,6 +51,16 @@ export function NewPassphraseFields({
         feedback={passphrase.value ? <PassphraseStrength value={passphrase.value} userInputs={userInputs} /> : undefined}
         {...passphrase}
       />
+      <TextField
+        id={ids.confirm}
+        label={labels.confirm}
+        type="password"
+        autoComplete="new-password"
+        revealable
+        feedback={confirmMatches ? <span className="field-ok">{t('passphrase.match')}</span> : undefined}
+        {...confirm}
+        error={confirmShownError}
+      />
       <div className="passphrase-suggestion" id={`${ids.passphrase}-suggestion`}>
         <Button type="button" variant="secondary" onClick={() => setSuggestion(generatePassphrase())}>
           {suggestion ? t('passphrase.suggestAnother') : t('passphrase.suggest')}
@@ -74,16 +84,6 @@ export function NewPassphraseFields({
           </div>
         ) : null}
       </div>
-      <TextField
-        id={ids.confirm}
-        label={labels.confirm}
-        type="password"
-        autoComplete="new-password"
-        revealable
-        feedback={confirmMatches ? <span className="field-ok">{t('passphrase.match')}</span> : undefined}
-        {...confirm}
-        error={confirmShownError}
-      />
     </>
   );
 }
