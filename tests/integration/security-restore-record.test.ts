@@ -94,20 +94,24 @@ describe('restore keeps the record (issue 15)', () => {
     expect(audit().filter((r) => r.entity === 'retention' && r.detail === 'ledger-invalid')).toHaveLength(1);
   });
 
-  it('deletes backups older than the retention period on schedule, keeps the newest, and notes it in the audit trail', async () => {
+  it('deletes backups older than the retention period with each new backup, keeps the newest, and notes it in the audit trail', async () => {
     const { v, audit } = await fixture();
     const b = await v.call<{ fileName: string }>('backup.create', {});
     const dir = v.ctx.backupDir;
     // Copies named as taken on these days; the retention period is 24 months, so the cut-off is 2024-11-23.
     const names = ['2024-11-22T09-00-00Z-aa01', '2024-11-23T09-00-00Z-aa02', '2023-01-05T12-00-00Z-aa03', '2026-01-01T08-00-00Z-aa04'].map((n) => `ssp-desk-backup-${n}.sspbak`);
     for (const n of names) copyFileSync(join(dir, b.fileName), join(dir, n));
+    // Looking does not delete: only the next backup does (a copy put in the folder to restore stays until then).
+    expect((await v.call<{ backups: unknown[] }>('backup.status', {})).backups).toHaveLength(5);
+    const next = await v.call<{ fileName: string }>('backup.create', {});
     const status = await v.call<{ backups: { fileName: string }[] }>('backup.status', {});
-    // By hand: 2024-11-22 and 2023-01-05 are before 2024-11-23; the day itself and later stay.
-    expect(status.backups.map((x) => x.fileName).sort()).toEqual([b.fileName, names[1], names[3]].sort());
-    expect(readdirSync(dir).filter((f) => f.endsWith('.sspbak')).sort()).toEqual([b.fileName, names[1], names[3]].sort());
+    // By hand: 2024-11-22 and 2023-01-05 are before 2024-11-23; the day itself, later ones and the new one stay.
+    const kept = [b.fileName, next.fileName, names[1], names[3]].sort();
+    expect(status.backups.map((x) => x.fileName).sort()).toEqual(kept);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.sspbak')).sort()).toEqual(kept);
     expect(audit().filter((r) => r.entity === 'backup' && r.action === 'delete').map((r) => r.detail)).toEqual(['expired:2;months:24']);
     // Nothing more to delete: no further entry.
-    await v.call('backup.status', {});
+    await v.call('backup.create', {});
     expect(audit().filter((r) => r.entity === 'backup' && r.action === 'delete')).toHaveLength(1);
   });
 });

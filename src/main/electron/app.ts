@@ -11,6 +11,8 @@ import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './csp
 import { isTrustedSender, LOCKED_CHANNEL, registerIpc } from './ipc';
 import { installContentSecurityPolicy, installSecurityHandlers } from './security';
 import { mainWindowOptions } from './window';
+import { getSetting } from '../settings';
+import { startIdleLock } from './idle-lock';
 
 /** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
 export interface ElectronDeps {
@@ -34,6 +36,8 @@ export interface StartOptions {
   arch?: string;
   /** Tests only: cheap key derivation. The app always uses the vault's defaults. */
   vaultOptions?: VaultOptions;
+  /** Tests only: how often the main process checks the system idle time (idle-lock.ts). */
+  idleCheckMs?: number;
 }
 
 export interface Shell {
@@ -182,6 +186,15 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
 
       electron.powerMonitor.on('suspend', () => lockNow('suspend'));
       electron.powerMonitor.on('lock-screen', () => lockNow('lock-screen'));
+      // The main process's own idle lock, from the system idle time and the vault's setting.
+      const openCtx = ctx;
+      const stopIdleLock = startIdleLock({
+        getSystemIdleTime: () => electron.powerMonitor.getSystemIdleTime(),
+        limitSeconds: () => (openCtx.vault.state() === 'unlocked' ? getSetting(openCtx.vault.current.db, 'idleLockMinutes') * 60 : null),
+        lock: () => lockNow('idle'),
+        ...(options.idleCheckMs ? { checkMs: options.idleCheckMs } : {}),
+      });
+      app.on('will-quit', stopIdleLock);
 
       void w.loadURL(appUrl).catch(() => log.error('window.load_failed'));
       log.info('app.started', { packaged: app.isPackaged });

@@ -26,7 +26,6 @@ export function backupFileNameFor(now: Date): string {
 }
 
 export function backupStatus(s: HandlerCtx) {
-  pruneExpiredBackups(s);
   const last = getSetting(s.db, 'lastBackupAt');
   const days = getSetting(s.db, 'backupReminderDays');
   const due = !last || s.now.getTime() - Date.parse(last) > days * 86_400_000;

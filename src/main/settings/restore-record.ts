@@ -13,7 +13,7 @@ import { getSetting } from './store';
  * beside the vault (ids and creation times only, HMAC'd: src/main/vault/deletion-ledger.ts);
  * after a restore the rows it names that the backup still holds are anonymised again with the
  * same domain parts, so deleted people stay deleted. Backups older than the retention period are
- * deleted on schedule (with every new backup and every backup status check), with an audit note.
+ * deleted on schedule (with every new backup, which the backup reminder asks for), with an audit note.
  */
 
 function createdAtOf(s: ServiceCtx, table: 'cases' | 'people', ids: readonly number[]): [number, string][] {
