@@ -13,6 +13,7 @@ import { installContentSecurityPolicy, installSecurityHandlers } from './securit
 import { mainWindowOptions } from './window';
 import { getSetting } from '../settings';
 import { startIdleLock } from './idle-lock';
+import { checkNativeBinding } from './native-hash';
 
 /** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
 export interface ElectronDeps {
@@ -147,8 +148,14 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
         arch: options.arch ?? process.arch,
       });
       if (binding) {
-        if (existsSync(binding)) setNativeBinding(binding);
-        else log.error('native.binding_missing');
+        // Issue 15: the module outside app.asar must be the one recorded at packaging (native-hash.ts).
+        const check = checkNativeBinding({ binding, mainDir: options.mainDir, platform: options.platform ?? process.platform, arch: options.arch ?? process.arch, required: app.isPackaged });
+        if (check.ok) setNativeBinding(binding);
+        else if (check.reason === 'binding-missing') log.error('native.binding_missing');
+        else {
+          log.error('native.binding_refused', { reason: check.reason });
+          throw new Error(`native binding refused: ${check.reason}`);
+        }
       }
 
       ctx = createAppContext({
