@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, session as SessionModule } from 'electron';
