@@ -35,11 +35,12 @@ export function openVault(dir: string, options: VaultOptions = {}, modules: read
 export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? (() => new Date());
   const modules = options.modules ?? allModules;
+  const log = options.log ?? nullLogger;
   return {
-    vault: openVault(options.vaultDir, { kdf: options.kdf, now }, modules),
+    vault: openVault(options.vaultDir, { kdf: options.kdf, now, onThrottleTamper: () => log.warn('vault.throttle_tampered') }, modules),
     backupDir: options.backupDir ?? join(dirname(options.vaultDir), 'backups'),
     now,
-    log: options.log ?? nullLogger,
+    log,
     validateOutput: options.validateOutput ?? true,
     modules,
   };

@@ -370,10 +370,12 @@ test('new case: empty vault, validation as you type, CPR check, nothing lost whe
   await expect(page.getByLabel('Juridisk køn').locator('option:checked')).toHaveText('Efter CPR-nummeret (Kvinde)');
   await cpr.fill('3102104001');
   await expect(page.locator('#person-cpr-error')).toContainText('ikke en gyldig dato');
-  // A number already on another person is refused next to the field.
+  // A number already on another person is not told while typing (that would be an oracle for a
+  // masked number, issue 15): the date and sex show as for any number; saving refuses it (below).
   await call<Person>(bridge, 'people.create', { firstName: 'Anden', lastName: 'Person', cpr: '0202104002' });
   await cpr.fill('020210-4002');
-  await expect(page.locator('#person-cpr-error')).toContainText('findes allerede på en anden person');
+  await expect(feedback).toContainText('Født 2. februar 2010');
+  await expect(page.locator('#person-cpr-error')).toHaveCount(0);
 
   await cpr.fill('0303104003');
   await page.getByLabel('Fornavn').fill('Ærling');

@@ -141,6 +141,14 @@ export class StandInBrowserWindow extends EventEmitter {
   }
 }
 
+/** powerMonitor: its events, and a system idle time the test sets (seconds without input). */
+export class StandInPowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+}
+
 export class StandInApp extends EventEmitter {
   calls: Call[] = [];
   isPackaged: boolean;
@@ -238,7 +246,7 @@ export interface ElectronStandIn {
   ipcMain: StandInIpcMain;
   ipcRenderer: StandInIpcRenderer;
   contextBridge: StandInContextBridge;
-  powerMonitor: EventEmitter;
+  powerMonitor: StandInPowerMonitor;
   session: { defaultSession: StandInSession };
   dialog: { calls: Call[]; showErrorBox(title: string, content: string): void };
   Menu: { calls: Call[]; applicationMenu: unknown; buildFromTemplate(template: unknown[]): unknown; setApplicationMenu(menu: unknown): void };
@@ -267,7 +275,7 @@ export function createElectronStandIn(init: {
     ipcMain: new StandInIpcMain(),
     ipcRenderer: new StandInIpcRenderer(),
     contextBridge: new StandInContextBridge(),
-    powerMonitor: new EventEmitter(),
+    powerMonitor: new StandInPowerMonitor(),
     session: { defaultSession: session },
     dialog: {
       calls: dialogCalls,

@@ -1,6 +1,6 @@
 import { defineHandlers, writeThen } from '../core/handlers';
 import { listDistricts, listEfforts, saveDistrict, saveEffort } from './reference';
-import { checkCpr, createPerson, revealCpr, updatePerson } from './people';
+import { auditCprConflict, checkCpr, createPerson, revealCpr, updatePerson } from './people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from './writes';
 import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile } from './import';
@@ -16,17 +16,17 @@ export const casesHandlers = defineHandlers({
   'efforts.list': (_i, s) => listEfforts(s.db),
   'efforts.save': (input, s) => saveEffort(s, input),
 
-  'people.create': (input, s) => createPerson(s, input),
-  'people.update': (input, s) => updatePerson(s, input.personId, input.person),
+  'people.create': (input, s) => auditCprConflict(s, () => createPerson(s, input)),
+  'people.update': (input, s) => auditCprConflict(s, () => updatePerson(s, input.personId, input.person)),
   'people.revealCpr': (input, s) => revealCpr(s, input.personId),
-  'people.checkCpr': (input, s) => checkCpr(s.db, input.cpr, s.today, input.personId),
+  'people.checkCpr': (input, s) => checkCpr(input.cpr, s.today),
 
   'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
   'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),
   'cases.settings.get': (_i, s) => getCaseSettings(s.db),
   'cases.settings.save': (input, s) => saveCaseSettings(s, input),
   'cases.get': (input, s) => getCaseDetail(s, input.caseId),
-  'cases.open': (input, s) => getCaseDetail(s, openCase(s, input), { recordView: false }),
+  'cases.open': (input, s) => getCaseDetail(s, auditCprConflict(s, () => openCase(s, input)), { recordView: false }),
   'cases.update': thenCase(updateCase),
   'cases.changeLevel': thenCase(changeLevel),
   'cases.close': thenCase(closeCase),

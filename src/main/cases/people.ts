@@ -108,7 +108,7 @@ function assertCprFree(tx: DbOrTx, cpr: string | null, exceptId?: number): void 
   const clash = exceptId ? q.byCprExcept.get({ cpr, id: exceptId }) : q.byCpr.get({ cpr });
   if (clash) {
     throw new AppError('CONFLICT', 'CPR-nummeret er allerede registreret på en anden person. Find personen i listen i stedet.', {
-      cpr: 'Findes allerede på en anden person',
+      cpr: CPR_CONFLICT_FIELD,
     });
   }
 }
@@ -209,21 +209,34 @@ export function revealCpr(s: ServiceCtx, personId: number): { cpr: string | null
   });
 }
 
-/** Check a CPR number as the user types: format, warnings, and whether another person has it. */
-export function checkCpr(db: DbOrTx, cpr: string, today: string, personId?: number) {
+/**
+ * Check a CPR number as the user types: format, date, legal sex and the modulus-11 warning.
+ * It never reads the register: an answer that said whether a number belongs to someone would let
+ * any code in the renderer recover a masked number by trying its 10,000 endings (issue 15).
+ * Uniqueness is checked inside create and update only, and a refused clash is audited
+ * (auditCprConflict).
+ */
+export function checkCpr(cpr: string, today: string) {
   const parsed = parseCpr(cpr, { today });
-  if (!parsed.ok) return { ok: false, message: parsed.reason, warnings: [], takenByOther: false };
-  const clash = db
-    .select({ id: people.id })
-    .from(people)
-    .where(personId ? and(eq(people.cpr, parsed.value.normalized), ne(people.id, personId)) : eq(people.cpr, parsed.value.normalized))
-    .get();
-  return {
-    ok: !clash,
-    ...(clash ? { message: 'CPR-nummeret findes allerede på en anden person' } : {}),
-    warnings: parsed.value.warnings,
-    birthDate: parsed.value.birthDate,
-    sex: parsed.value.sex,
-    takenByOther: !!clash,
-  };
+  if (!parsed.ok) return { ok: false, message: parsed.reason, warnings: [] };
+  return { ok: true, warnings: parsed.value.warnings, birthDate: parsed.value.birthDate, sex: parsed.value.sex };
+}
+
+/** CONFLICT_CPR: the refusal assertCprFree throws; auditCprConflict records it. */
+const CPR_CONFLICT_FIELD = 'Findes allerede på en anden person';
+
+/**
+ * Run a write that may refuse a CPR number already on another person; a refusal is recorded in
+ * the audit trail (after the rolled-back transaction), so trying numbers through create or update
+ * leaves a trace of every hit.
+ */
+export function auditCprConflict<T>(s: ServiceCtx, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CONFLICT' && e.fields?.cpr === CPR_CONFLICT_FIELD) {
+      audit(s.db, { at: s.now, actor: s.actor, action: 'refuse', entity: 'person', detail: 'cpr-conflict' });
+    }
+    throw e;
+  }
 }

@@ -18,6 +18,30 @@ export function setNativeBinding(path: string | undefined): void {
 export const DATABASE_CORRUPT_MESSAGE =
   'Databasen i boksen kan ikke læses: den er beskadiget eller hører ikke til denne nøglefil. Gendan fra en sikkerhedskopi.';
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * Key the connection through the module's key API (sqlite3_key) with SQLCipher's raw-key form
+ * x'<64 hex digits>', built byte by byte in a Buffer that is zeroed at once: the key never becomes
+ * a JavaScript string (a `PRAGMA key` statement would leave its text in the heap; issue 15).
+ */
+function setRawKey(sqlite: Sqlite, key: Buffer): void {
+  if (key.length !== 32) throw new Error('A database key is 32 bytes');
+  const spec = Buffer.alloc(3 + 64);
+  try {
+    spec[0] = 0x78; // x
+    spec[1] = 0x27; // '
+    for (let i = 0; i < 32; i++) {
+      spec[2 + 2 * i] = HEX[key[i]! >> 4]!;
+      spec[3 + 2 * i] = HEX[key[i]! & 15]!;
+    }
+    spec[66] = 0x27;
+    (sqlite as unknown as { key(k: Buffer): number }).key(spec);
+  } finally {
+    spec.fill(0);
+  }
+}
+
 /**
  * Open the encrypted database with a raw 256-bit key (SQLCipher v4 page encryption through
  * SQLite3MultipleCiphers; the WAL is encrypted too). The key is checked by the first read.
@@ -32,7 +56,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     });
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
-    sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+    setRawKey(sqlite, key);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');

@@ -15,6 +15,9 @@ import { APP_USER_MODEL_ID, userDataDir } from './paths';
 import { debuggingSwitches } from './switches';
 import { mainWindowOptions, WINDOW_TITLE } from './window';
 import { initialBounds, loadWindowState, saveWindowState } from './window-state';
+import { getSetting } from '../settings';
+import { startIdleLock } from './idle-lock';
+import { checkNativeBinding } from './native-hash';
 
 /** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
 export interface ElectronDeps {
@@ -42,6 +45,8 @@ export interface StartOptions {
   argv?: readonly string[];
   /** Tests only: cheap key derivation. The app always uses the vault's defaults. */
   vaultOptions?: VaultOptions;
+  /** Tests only: how often the main process checks the system idle time (idle-lock.ts). */
+  idleCheckMs?: number;
 }
 
 /** A window whose first paint never came is shown anyway after this long (and it is logged). */
@@ -185,6 +190,14 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
         arch,
       });
       if (binding) {
+        // Issue 15: the module outside app.asar must be the one recorded at packaging (native-hash.ts).
+        const hash = checkNativeBinding({ binding, mainDir: options.mainDir, platform: options.platform ?? process.platform, arch: options.arch ?? process.arch, required: app.isPackaged });
+        if (!hash.ok && hash.reason !== 'binding-missing') {
+          log.error('native.binding_refused', { reason: hash.reason });
+          electron.dialog.showErrorBox(BINDING_ERROR_TITLE, bindingErrorText(app.isPackaged, platform, arch));
+          app.quit();
+          throw new NativeBindingError(`native binding refused: ${hash.reason}`);
+        }
         // Test-load it now: without it no vault can be created or opened, and the Node build in
         // node_modules is never a fallback (Electron cannot load it).
         const check = testLoadBinding(binding);
@@ -273,6 +286,15 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
       electron.powerMonitor.on('lock-screen', () => lockNow('lock-screen'));
       // Linux and macOS shut-down (Windows: session-end above).
       electron.powerMonitor.on('shutdown', () => lockNow('shutdown'));
+      // The main process's own idle lock, from the system idle time and the vault's setting.
+      const openCtx = ctx;
+      const stopIdleLock = startIdleLock({
+        getSystemIdleTime: () => electron.powerMonitor.getSystemIdleTime(),
+        limitSeconds: () => (openCtx.vault.state() === 'unlocked' ? getSetting(openCtx.vault.current.db, 'idleLockMinutes') * 60 : null),
+        lock: () => lockNow('idle'),
+        ...(options.idleCheckMs ? { checkMs: options.idleCheckMs } : {}),
+      });
+      app.on('will-quit', stopIdleLock);
 
       // did-fail-load above logs and tells the user; the promise only needs handling.
       void w.loadURL(appUrl).catch(() => undefined);

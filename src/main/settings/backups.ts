@@ -6,6 +6,8 @@ import { AppError } from '../core/errors';
 import type { HandlerCtx } from '../core/service-context';
 import { createBackup, restoreBackup, vaultOf, vaultStatus } from '../vault';
 import { getSetting, setSetting } from './store';
+import { retentionParts } from '../core/module';
+import { pruneExpiredBackups, reapplyDeletionsAfterRestore } from './restore-record';
 
 /** Backups in the backup folder beside the vault, newest first. */
 export function listBackups(dir: string) {
@@ -39,6 +41,7 @@ export function backupNow(s: HandlerCtx) {
     audit(tx, { at: s.now, actor: s.actor, action: 'backup', entity: 'vault' });
   });
   s.app.log.info('backup.created');
+  pruneExpiredBackups(s);
   return { fileName, createdAt: s.now.toISOString(), bytes: statSync(path).size };
 }
 
@@ -47,6 +50,7 @@ export async function restoreFromBackup(s: HandlerCtx, input: { fileName: string
   if (!existsSync(path)) throw new AppError('NOT_FOUND', 'Sikkerhedskopien findes ikke i mappen med sikkerhedskopier.');
   const manifest = await restoreBackup(vaultOf(s.app), path, input.method, input.secret);
   // s.db and s.actor are read afresh: the restored vault is open now.
+  reapplyDeletionsAfterRestore(s, retentionParts(s.app.modules));
   s.db.transaction((tx) => {
     // The restored vault was backed up at least when this backup was taken.
     const last = getSetting(tx, 'lastBackupAt');

@@ -3,9 +3,10 @@ import type { Sqlite } from '../core/connection';
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { RetentionPart } from '../core/module';
-import type { ServiceCtx } from '../core/service-context';
+import type { HandlerCtx, ServiceCtx } from '../core/service-context';
 import { closedCasesDue, type ClosedCaseDue } from '../cases';
 import { getSetting } from './store';
+import { recordRetentionDeletion } from './restore-record';
 
 /**
  * Retention (GDPR art. 5(1)(e)): a closed case is due for deletion `retentionMonths` after its
@@ -48,7 +49,7 @@ export function retentionDue(s: ServiceCtx, parts: readonly RetentionPart[]) {
 }
 
 /** Delete the personal data of the given due cases (and their people where allowed), in one transaction. */
-export function applyRetention(s: ServiceCtx, parts: readonly RetentionPart[], caseIds: number[]): { cases: number; people: number } {
+export function applyRetention(s: HandlerCtx, parts: readonly RetentionPart[], caseIds: number[]): { cases: number; people: number } {
   const due = new Map(listDue(s, parts).map((d) => [d.caseId, d]));
   const missing = caseIds.filter((id) => !due.has(id));
   if (missing.length) {
@@ -59,16 +60,18 @@ export function applyRetention(s: ServiceCtx, parts: readonly RetentionPart[], c
     const deleting = new Set(caseIds);
     for (const id of caseIds) for (const p of parts) p.scrubCase?.(s.sqlite, id, stamp);
     const personIds = [...new Set(caseIds.map((id) => due.get(id)!.personId))];
-    let peopleDeleted = 0;
+    const peopleDeleted: number[] = [];
     for (const pid of personIds) {
       if (!personStillInUse(s.sqlite, parts, pid, deleting)) {
         for (const p of parts) p.scrubPerson?.(s.sqlite, pid, stamp);
-        peopleDeleted++;
+        peopleDeleted.push(pid);
       }
     }
-    audit(s.db, { at: s.now, actor: s.actor, action: 'delete', entity: 'retention', detail: `cases:${caseIds.length};people:${peopleDeleted}` });
+    audit(s.db, { at: s.now, actor: s.actor, action: 'delete', entity: 'retention', detail: `cases:${caseIds.length};people:${peopleDeleted.length}` });
     return { cases: caseIds.length, people: peopleDeleted };
   })();
   s.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  return result;
+  // Outside the database too, so a restore of an older backup deletes them again (issue 15).
+  recordRetentionDeletion(s, caseIds, result.people);
+  return { cases: result.cases, people: result.people.length };
 }

@@ -6,7 +6,9 @@ import { AppError } from '../core/errors';
 import { openEncryptedDatabase, type Sqlite } from '../core/connection';
 import { migrationState } from '../core/migrate';
 import { migrations } from '../db/migrations';
-import { parseKeyFile, openSlot, normalizeRecoveryKey } from './keyfile';
+import { parseKeyFile, openSlot, normalizeRecoveryKey, type KeyFile } from './keyfile';
+import type { SecretGate } from './throttle';
+import { carryAuditInto, readAuditSince } from './restore-record';
 import { vaultFiles } from './layout';
 import type { Vault } from './vault';
 
@@ -157,7 +159,21 @@ export interface VerifiedBackup {
  * secret opens its key file, the database decrypts and passes integrity_check, its migrations
  * are ones this version knows, the manifest's HMAC and row counts match. Returns a staged copy.
  */
-export async function verifyBackup(file: string, method: 'passphrase' | 'recovery', secret: string, stagingDir: string): Promise<VerifiedBackup> {
+/**
+ * The backup's secret check, through the vault's gate (one at a time, misses counted on disk with
+ * the same delay as unlock: issue 15). The caller must fill(0) the key.
+ */
+async function unwrapBackupKey(kf: KeyFile, method: 'passphrase' | 'recovery', secret: string, gate: SecretGate): Promise<Buffer> {
+  return gate.attempt(
+    async () => {
+      const slot = kf.slots.find((s) => s.kind === method);
+      return slot ? openSlot(kf.vaultId, slot, method === 'recovery' ? normalizeRecoveryKey(secret) : secret) : null;
+    },
+    () => new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien. Brug den adgangskode, der gjaldt, da kopien blev taget, eller gendannelsesnøglen.'),
+  );
+}
+
+export async function verifyBackup(file: string, method: 'passphrase' | 'recovery', secret: string, stagingDir: string, gate: SecretGate): Promise<VerifiedBackup> {
   const { manifest, database, keyFile } = readBackupFile(file);
   const kf = (() => {
     try {
@@ -167,15 +183,7 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     }
   })();
   if (kf.vaultId !== manifest.vaultId) throw new AppError('INVALID_INPUT', DAMAGED);
-  const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
-  let dbKey: Buffer | null = null;
-  for (const slot of kf.slots.filter((s) => s.kind === method)) {
-    dbKey = await openSlot(kf.vaultId, slot, normalized);
-    if (dbKey) break;
-  }
-  if (!dbKey) {
-    throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien. Brug den adgangskode, der gjaldt, da kopien blev taget, eller gendannelsesnøglen.');
-  }
+  const dbKey = await unwrapBackupKey(kf, method, secret, gate);
   rmSync(stagingDir, { recursive: true, force: true });
   mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
   const files = vaultFiles(stagingDir);
@@ -213,12 +221,14 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
  */
 export async function restoreBackup(vault: Vault, file: string, method: 'passphrase' | 'recovery', secret: string): Promise<BackupManifest> {
   const staging = `${vault.dir}.restore-${randomBytes(4).toString('hex')}`;
-  const verified = await verifyBackup(file, method, secret, staging);
+  const verified = await verifyBackup(file, method, secret, staging, vault.gate);
   const previousId = vault.state() === 'unlocked' ? vault.current.vaultId : existsSync(vault.files.keyFile) ? parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId : null;
   if (previousId && previousId !== verified.manifest.vaultId) {
     rmSync(staging, { recursive: true, force: true });
     throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
   }
+  // Issue 15: what the current vault recorded after the backup was taken goes into the restored one.
+  const laterAudit = readAuditSince(vault.state() === 'unlocked' ? vault.current : null, verified.manifest.createdAt);
   vault.lock();
   const old = `${vault.dir}.old-${randomBytes(4).toString('hex')}`;
   const hadVault = existsSync(vault.dir);
@@ -232,6 +242,7 @@ export async function restoreBackup(vault: Vault, file: string, method: 'passphr
     throw e;
   }
   if (hadVault) rmSync(old, { recursive: true, force: true });
+  carryAuditInto(vault.current, laterAudit, vault.now());
   return verified.manifest;
 }
 

@@ -9,3 +9,4 @@ export { Vault, assertPassphrasePolicy, writeFileAtomic, type VaultOptions } fro
 export { vaultOf, vaultStatus } from './session';
 export * from './backup';
 export * from './kdf';
+export { appendDeletionLedger, readDeletionLedger, deletionLedgerFile, type DeletionEntry } from './deletion-ledger';

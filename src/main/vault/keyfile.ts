@@ -31,7 +31,13 @@ const keyFileSchema = z
     version: z.literal(1),
     vaultId: z.string().uuid(),
     createdAt: z.string().max(40),
-    slots: z.array(slotSchema).min(1).max(16),
+    // At most one passphrase slot and one recovery slot (issue 15): more would multiply the cost of
+    // one attempt, and the app never writes more.
+    slots: z
+      .array(slotSchema)
+      .min(1)
+      .max(2)
+      .refine((slots) => new Set(slots.map((s) => s.kind)).size === slots.length),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
@@ -70,6 +76,7 @@ export async function makeSlot(
   kdf: KdfParams,
   now: Date,
 ): Promise<KeySlot> {
+  if (!validateKdfParams(kdf)) throw new Error('KDF parameters outside the limits of kdf.ts');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const id = `${kind}-${randomBytes(6).toString('hex')}`;
@@ -100,8 +107,15 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(slot.iv, 'base64'));
     decipher.setAAD(aad(vaultId, slot));
     decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    // The plaintext parts are zeroed once joined: only the returned key holds the database key.
+    const part = decipher.update(Buffer.from(slot.wrappedKey, 'base64'));
+    const last = decipher.final();
+    const key = Buffer.concat([part, last]);
+    part.fill(0);
+    last.fill(0);
+    if (key.length === 32) return key;
+    key.fill(0);
+    return null;
   } catch {
     return null;
   } finally {

@@ -11,7 +11,8 @@ import {
   serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
 } from './keyfile';
 import { vaultFiles } from './layout';
-import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
+import { SecretGate } from './throttle';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH, passphraseRefusalDa } from '../../shared/vault';
 import type { Owner } from '../../shared/vault';
 
 export type { OpenVault, VaultState };
@@ -24,6 +25,8 @@ export interface VaultOptions {
    * data, from src/main/modules.ts). A vault made without it has empty reference lists.
    */
   onCreated?: (db: Db) => void;
+  /** Told when the throttle's counter file beside the vault was altered (it then counts as many misses). */
+  onThrottleTamper?: () => void;
 }
 
 /** Write a small file so that it is either the old or the new version after a crash. */
@@ -45,8 +48,8 @@ export function writeFileAtomic(path: string, text: string): void {
  */
 export class Vault implements VaultSession {
   private open: OpenVault | null = null;
-  private failures = 0;
-  private blockedUntil = 0;
+  /** Every secret check (unlock, change passphrase, restore, read-only open) goes through it: throttle.ts. */
+  readonly gate: SecretGate;
   readonly files: ReturnType<typeof vaultFiles>;
   private readonly kdf: KdfParams;
   readonly now: () => Date;
@@ -57,6 +60,7 @@ export class Vault implements VaultSession {
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? (() => new Date());
     this.onCreated = options.onCreated;
+    this.gate = new SecretGate(dir, this.now, options.onThrottleTamper);
   }
 
   state(): VaultState {
@@ -66,7 +70,7 @@ export class Vault implements VaultSession {
 
   /** Seconds until another unlock attempt is allowed (0 when allowed now). */
   retryAfterSeconds(): number {
-    return Math.max(0, Math.ceil((this.blockedUntil - this.now().getTime()) / 1000));
+    return this.gate.retryAfterSeconds();
   }
 
   get current(): OpenVault {
@@ -78,7 +82,7 @@ export class Vault implements VaultSession {
     if (this.state() !== 'none' || existsSync(this.files.database)) {
       throw new AppError('VAULT_EXISTS', 'Der findes allerede en boks i denne mappe. Lås den op i stedet.');
     }
-    assertPassphrasePolicy(passphrase, 'passphrase');
+    assertPassphrasePolicy(passphrase, 'passphrase', [owner.name, owner.area]);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const dbKey = randomBytes(32);
     const recoveryKey = generateRecoveryKey();
@@ -123,30 +127,20 @@ export class Vault implements VaultSession {
   }
 
   /**
-   * Unwrap the database key from a slot of the given kind. Wrong secrets count towards the
-   * increasing delay; nothing is written to disk either way. The caller must fill(0) the key.
+   * Unwrap the database key from the slot of the given kind, through the gate: one check at a
+   * time, misses counted on disk, the increasing delay. Nothing in the vault folder is written
+   * either way. The caller must fill(0) the key.
    */
   async unwrapKey(method: 'passphrase' | 'recovery', secret: string): Promise<{ key: Buffer; vaultId: string }> {
-    const wait = this.retryAfterSeconds();
-    if (wait > 0) {
-      throw new AppError('THROTTLED', `For mange forkerte forsøg. Vent ${wait} ${wait === 1 ? 'sekund' : 'sekunder'}, og prøv igen.`);
-    }
-    const keyFile = this.readKeyFile();
-    const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
-    for (const slot of keyFile.slots.filter((s) => s.kind === method)) {
-      const key = await openSlot(keyFile.vaultId, slot, normalized);
-      if (key) {
-        this.failures = 0;
-        this.blockedUntil = 0;
-        return { key, vaultId: keyFile.vaultId };
-      }
-    }
-    this.failures += 1;
-    // After three misses each further miss doubles the wait: 1, 2, 4 ... up to 5 minutes.
-    if (this.failures >= 3) {
-      this.blockedUntil = this.now().getTime() + Math.min(2 ** (this.failures - 3), 300) * 1000;
-    }
-    throw new AppError('WRONG_PASSPHRASE', method === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_SECRET_MESSAGE);
+    return this.gate.attempt(
+      async () => {
+        const keyFile = this.readKeyFile();
+        const slot = keyFile.slots.find((s) => s.kind === method);
+        const key = slot ? await openSlot(keyFile.vaultId, slot, method === 'recovery' ? normalizeRecoveryKey(secret) : secret) : null;
+        return key ? { key, vaultId: keyFile.vaultId } : null;
+      },
+      () => new AppError('WRONG_PASSPHRASE', method === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_SECRET_MESSAGE),
+    );
   }
 
   async unlock(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
@@ -195,17 +189,16 @@ export class Vault implements VaultSession {
 
   async changePassphrase(current: string, next: string): Promise<void> {
     const open = this.current;
-    assertPassphrasePolicy(next, 'next');
+    assertPassphrasePolicy(next, 'next', [open.owner.name, open.owner.area]);
     const keyFile = this.readKeyFile();
-    let dbKey: Buffer | null = null;
     const slot = keyFile.slots.find((s) => s.kind === 'passphrase');
-    if (slot) dbKey = await openSlot(keyFile.vaultId, slot, current);
-    if (!slot || !dbKey) {
-      throw new AppError('WRONG_PASSPHRASE', 'Den nuværende adgangskode er forkert. Adgangskoden er ikke ændret.', { current: 'Forkert adgangskode' });
-    }
+    const dbKey = await this.gate.attempt(
+      async () => (slot ? openSlot(keyFile.vaultId, slot, current) : null),
+      () => new AppError('WRONG_PASSPHRASE', 'Den nuværende adgangskode er forkert. Adgangskoden er ikke ændret.', { current: 'Forkert adgangskode' }),
+    );
     try {
       const fresh = await makeSlot(keyFile.vaultId, 'passphrase', next, dbKey, this.kdf, this.now());
-      const slots = keyFile.slots.map((s) => (s.id === slot.id ? fresh : s));
+      const slots = keyFile.slots.map((s) => (s.id === slot!.id ? fresh : s));
       writeFileAtomic(this.files.keyFile, serializeKeyFile(buildKeyFile(keyFile.vaultId, keyFile.createdAt, slots)));
     } finally {
       dbKey.fill(0);
@@ -224,15 +217,14 @@ export class Vault implements VaultSession {
   }
 }
 
-export function assertPassphrasePolicy(passphrase: string, field: string): void {
+export function assertPassphrasePolicy(passphrase: string, field: string, userInputs: readonly string[] = []): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
     throw new AppError('WEAK_PASSPHRASE', `Adgangskoden skal være mindst ${MIN_PASSPHRASE_LENGTH} tegn.`, {
       [field]: `Mindst ${MIN_PASSPHRASE_LENGTH} tegn`,
     });
   }
-  if (!isAcceptablePassphrase(passphrase)) {
-    throw new AppError('WEAK_PASSPHRASE', 'Adgangskoden er for let at gætte. Brug flere ord, eller bland bogstaver, tal og tegn.', {
-      [field]: 'For let at gætte',
-    });
+  const assessment = assessPassphrase(passphrase, userInputs);
+  if (!assessment.acceptable) {
+    throw new AppError('WEAK_PASSPHRASE', passphraseRefusalDa(assessment), { [field]: 'For let at gætte' });
   }
 }

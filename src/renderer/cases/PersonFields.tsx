@@ -18,7 +18,7 @@ export interface PersonFieldsProps {
 
 /** Name, CPR (checked as typed), birth date, legal sex, district, school and contacts of a young person. */
 export function PersonFields({ person, districts, maskedCpr, onChangeCpr, changeCprBusy }: PersonFieldsProps) {
-  const { form, parsed, cprCheck, cprError, contacts, setContacts, contactErrors, keepCpr } = person;
+  const { form, parsed, cprError, contacts, setContacts, contactErrors, keepCpr } = person;
   const cprOk = parsed?.ok ? parsed.value : null;
   const hasCpr = keepCpr || cprOk !== null;
 
@@ -32,7 +32,6 @@ export function PersonFields({ person, districts, maskedCpr, onChangeCpr, change
 
   const cprFeedback = cprOk ? (
     <span className="cpr-feedback" data-testid="cpr-feedback">
-      {cprCheck.state === 'checking' ? <span>{t('cases.person.cprChecking')} </span> : null}
       <span>{t('cases.person.cprDerived', { date: longDate(cprOk.birthDate), sex: sexName(cprOk.sex) })}</span>
       {cprOk.warnings.map((w) => (
         <span className="cpr-warning" key={w}>

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Person, PersonInput } from '../../shared/cases';
 import { parseCpr } from '../../shared/core/cpr';
 import { isValidIsoDate } from '../../shared/core/dates';
-import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 
@@ -26,11 +25,6 @@ export interface ContactDraft {
 }
 
 export type ContactErrors = Record<number, { name?: string; relation?: string; phone?: string }>;
-
-export interface CprCheck {
-  state: 'idle' | 'checking' | 'done';
-  takenByOther: boolean;
-}
 
 let contactKeys = 0;
 export const newContact = (c: Partial<ContactDraft> = {}): ContactDraft => ({ key: ++contactKeys, name: '', relation: '', phone: '', ...c });
@@ -89,25 +83,10 @@ export function usePersonForm(today: string, person?: Person) {
   );
   const [contactServerErrors, setContactServerErrors] = useState<ContactErrors>({});
 
-  // Ask main whether the number belongs to someone else, once the user pauses typing.
+  // Live feedback (format, birth date, sex, modulus-11 warning) comes from parsing here. Whether
+  // another person has the number is told only by people.create/update (no oracle, issue 15).
   const cprText = form.values.cpr.trim();
   const parsed = useMemo(() => (cprText ? parseCpr(cprText, { today }) : null), [cprText, today]);
-  const [check, setCheck] = useState<CprCheck & { cpr: string }>({ state: 'idle', takenByOther: false, cpr: '' });
-  useEffect(() => {
-    if (!parsed?.ok) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      setCheck({ state: 'checking', takenByOther: false, cpr: cprText });
-      void api['people.checkCpr']({ cpr: cprText, ...(person ? { personId: person.id } : {}) }).then((r) => {
-        if (live) setCheck({ state: 'done', takenByOther: r.ok && r.value.takenByOther, cpr: cprText });
-      });
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [parsed, cprText, person]);
-  const cprCheck: CprCheck = check.cpr === cprText && parsed?.ok ? check : { state: 'idle', takenByOther: false };
 
   const contactErrors = useMemo(() => {
     const errors: ContactErrors = {};
@@ -123,7 +102,7 @@ export function usePersonForm(today: string, person?: Person) {
   // New contact rows are not flagged while still empty; only after a submit (or main's answer).
   const visibleContactErrors: ContactErrors = form.submitted ? contactErrors : contactServerErrors;
 
-  const cprError = form.errorOf('cpr') ?? (cprCheck.takenByOther ? t('cases.person.cprTaken') : undefined);
+  const cprError = form.errorOf('cpr');
 
   /** Messages for the error summary: field id and text, in the order of the form. */
   const summary = (): { fieldId: string; message: string }[] => {
@@ -144,7 +123,7 @@ export function usePersonForm(today: string, person?: Person) {
   /** Marks the person part submitted; true when it can be sent. */
   const submit = () => {
     const ok = form.submit();
-    return ok && !cprCheck.takenByOther && Object.keys(contactErrors).length === 0;
+    return ok && Object.keys(contactErrors).length === 0;
   };
 
   /** Field errors from main (paths like 'cpr', 'person.firstName', 'person.contacts.0.name'). */
@@ -184,7 +163,7 @@ export function usePersonForm(today: string, person?: Person) {
     };
   };
 
-  return { form, parsed, cprCheck, cprError, contacts, setContacts: updateContacts, contactErrors: visibleContactErrors, summary, submit, applyServerErrors, toInput, keepCpr, setKeepCpr };
+  return { form, parsed, cprError, contacts, setContacts: updateContacts, contactErrors: visibleContactErrors, summary, submit, applyServerErrors, toInput, keepCpr, setKeepCpr };
 }
 
 export type PersonFormState = ReturnType<typeof usePersonForm>;

@@ -39,7 +39,7 @@ function validate(v: Values): FieldErrors<Field> {
     name: requiredText(v.name, 'vault.create.ownerNameRequired'),
     role: requiredText(v.role, 'vault.create.ownerRoleRequired'),
     area: requiredText(v.area, 'vault.create.ownerAreaRequired'),
-    passphrase: newPassphraseError(v.passphrase),
+    passphrase: newPassphraseError(v.passphrase, [v.name, v.area]),
     passphraseConfirm: confirmError(v.passphrase, v.passphraseConfirm),
   };
 }
@@ -139,6 +139,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (created: CreatedV
             passphrase={form.field('passphrase')}
             confirm={form.field('passphraseConfirm')}
             showMatch
+            userInputs={[form.values.name, form.values.area]}
           />
         </fieldset>
         <div className="form-actions">

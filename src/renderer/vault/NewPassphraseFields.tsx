@@ -1,5 +1,7 @@
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
+import { useState } from 'react';
+import { generatePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
 import { t } from '../core/i18n';
+import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { PassphraseStrength } from './PassphraseStrength';
 import { confirmMismatchIsObvious } from './validation';
@@ -15,6 +17,8 @@ export interface PassphraseFieldProps {
 /**
  * A new passphrase with its rule and live strength, and the repeat of it. The mismatch shows while
  * typing once the repeat is as long as the passphrase; `showMatch` also says when the two are the same.
+ * "Foreslå en adgangskode" (after both fields, so the fields keep their tab order) offers five random Danish words (crypto randomness, shared/vault);
+ * "Brug forslaget" puts them in both fields.
  */
 export function NewPassphraseFields({
   ids,
@@ -22,13 +26,17 @@ export function NewPassphraseFields({
   passphrase,
   confirm,
   showMatch = false,
+  userInputs = [],
 }: {
   ids: { passphrase: string; confirm: string };
   labels: { passphrase: string; confirm: string };
   passphrase: PassphraseFieldProps;
   confirm: PassphraseFieldProps;
   showMatch?: boolean;
+  /** The user's own details (name, area): a passphrase built on them is refused. */
+  userInputs?: readonly string[];
 }) {
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const confirmShownError = confirm.error ?? (confirmMismatchIsObvious(passphrase.value, confirm.value) ? t('passphrase.mismatch') : undefined);
   const confirmMatches = showMatch && confirm.value.length > 0 && confirm.value === passphrase.value;
   return (
@@ -40,7 +48,7 @@ export function NewPassphraseFields({
         type="password"
         autoComplete="new-password"
         revealable
-        feedback={passphrase.value ? <PassphraseStrength value={passphrase.value} /> : undefined}
+        feedback={passphrase.value ? <PassphraseStrength value={passphrase.value} userInputs={userInputs} /> : undefined}
         {...passphrase}
       />
       <TextField
@@ -53,6 +61,29 @@ export function NewPassphraseFields({
         {...confirm}
         error={confirmShownError}
       />
+      <div className="passphrase-suggestion" id={`${ids.passphrase}-suggestion`}>
+        <Button type="button" variant="secondary" onClick={() => setSuggestion(generatePassphrase())}>
+          {suggestion ? t('passphrase.suggestAnother') : t('passphrase.suggest')}
+        </Button>
+        {suggestion ? (
+          <div aria-live="polite">
+            <p className="passphrase-suggestion-text">
+              <strong>{t('passphrase.suggestion', { phrase: suggestion })}</strong>
+            </p>
+            <p className="form-hint">{t('passphrase.suggestionHint')}</p>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                passphrase.onChange(suggestion);
+                confirm.onChange(suggestion);
+              }}
+            >
+              {t('passphrase.useSuggestion')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
     </>
   );
 }

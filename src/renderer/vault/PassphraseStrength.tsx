@@ -1,9 +1,9 @@
-import { passphraseStrength } from '../../shared/vault';
+import { assessPassphrase } from '../../shared/vault';
 import { t } from '../core/i18n';
 
 /** The live strength hint under a new-passphrase field: a four-step bar and the word for it. */
-export function PassphraseStrength({ value }: { value: string }) {
-  const strength = passphraseStrength(value);
+export function PassphraseStrength({ value, userInputs = [] }: { value: string; userInputs?: readonly string[] }) {
+  const strength = assessPassphrase(value, userInputs).strength;
   const label = t(`passphrase.strength.${strength}`);
   return (
     <span className={`passphrase-strength strength-${strength === 'stærk' ? 'strong' : strength === 'middel' ? 'fair' : strength === 'svag' ? 'weak' : 'short'}`}>

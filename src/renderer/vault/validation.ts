@@ -1,4 +1,4 @@
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../shared/vault';
+import { assessPassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
 import { t, type PlainMessageKey } from '../core/i18n';
 
 /** Field checks for the vault forms. Same rules as main enforces (shared/domain/passphrase). */
@@ -11,12 +11,16 @@ export function requiredText(value: string, missingKey: PlainMessageKey): string
   return undefined;
 }
 
-export function newPassphraseError(value: string): string | undefined {
-  const strength = passphraseStrength(value);
-  if (strength === 'for-kort') {
+export function newPassphraseError(value: string, userInputs: readonly string[] = []): string | undefined {
+  const a = assessPassphrase(value, userInputs);
+  if (a.strength === 'for-kort') {
     return t('passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH, missing: MIN_PASSPHRASE_LENGTH - [...value].length });
   }
-  if (strength === 'svag') return t('passphrase.tooWeak');
+  if (!a.acceptable) {
+    const parts = a.reasons.slice(0, 3).map((r) => t(`passphrase.reason.${r}`));
+    const reasons = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${t('passphrase.and')} ${parts[parts.length - 1]}` : (parts[0] ?? '');
+    return t('passphrase.tooWeak', { reasons });
+  }
   return undefined;
 }
 

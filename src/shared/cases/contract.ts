@@ -174,8 +174,9 @@ export const casesContract = {
   'people.update': op(z.object({ personId: id, person: personInput }).strict(), personSchema),
   'people.revealCpr': op(z.object({ personId: id }).strict(), z.object({ cpr: z.string().nullable() }).strict()),
   'people.checkCpr': op(
-    z.object({ cpr: shortText(20), personId: id.optional() }).strict(),
-    z.object({ ok: z.boolean(), message: z.string().optional(), warnings: z.array(z.string()), birthDate: z.string().optional(), sex: z.enum(['M', 'K']).optional(), takenByOther: z.boolean() }).strict(),
+    // Format, date, sex and warnings only: never whether another person has the number (issue 15).
+    z.object({ cpr: shortText(20) }).strict(),
+    z.object({ ok: z.boolean(), message: z.string().optional(), warnings: z.array(z.string()), birthDate: z.string().optional(), sex: z.enum(['M', 'K']).optional() }).strict(),
   ),
 
   'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
