@@ -21,8 +21,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const say = (lines) => process.stderr.write(`${lines.join('\n')}\n`);
 
-/** The Electron binary's path (what require('electron') gives under Node), or null and why not. */
+/**
+ * The Electron binary's path (what require('electron') gives under Node), or null and why not.
+ * SSP_DESK_ELECTRON names another binary (an Electron unpacked by hand, or a test's stand-in).
+ */
 function findElectron() {
+  if (process.env.SSP_DESK_ELECTRON) {
+    const p = process.env.SSP_DESK_ELECTRON;
+    return existsSync(p) ? { path: p, reason: '' } : { path: null, reason: `SSP_DESK_ELECTRON=${p} does not exist` };
+  }
   let executable;
   try {
     executable = createRequire(join(root, 'package.json'))('electron');

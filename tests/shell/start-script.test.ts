@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs build script without types
+import { expectedStamp, writeStamp } from '../../build/native-stamp.mjs';
 
 function electronBinaryPresent(): boolean {
   try {
@@ -55,4 +57,36 @@ describe('npm start (scripts/start.mjs) without the Electron binary', () => {
     },
     150_000,
   );
+});
+
+describe('npm start (scripts/start.mjs) where Electron exists', () => {
+  // A temporary copy of the project (its resources/native is the one start.mjs checks), with a
+  // stand-in Electron binary that records how it was started.
+  function project(): { dir: string; electron: string; calls: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'ssp-start-electron-'));
+    dirs.push(dir);
+    for (const f of ['package.json', 'scripts', 'build', 'src', 'electron.vite.config.ts', 'tsconfig.json']) cpSync(join(process.cwd(), f), join(dir, f), { recursive: true });
+    mkdirSync(join(dir, 'resources'));
+    cpSync(join(process.cwd(), 'resources', 'icon.png'), join(dir, 'resources', 'icon.png'));
+    symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const calls = join(dir, 'electron-calls.txt');
+    const electron = join(dir, 'fake-electron');
+    writeFileSync(electron, `#!/bin/sh\nprintf '%s\\n' "$@" >> "${calls}"\n`);
+    chmodSync(electron, 0o755);
+    return { dir, electron, calls };
+  }
+  const nativeOf = (dir: string) => join(dir, 'resources', 'native', `${process.platform}-${process.arch}`);
+
+  it.skipIf(process.platform === 'win32')('a current one (stamp matches): builds the app and starts Electron on it', () => {
+    const p = project();
+    const native = nativeOf(p.dir);
+    mkdirSync(native, { recursive: true });
+    writeFileSync(join(native, 'better_sqlite3.node'), 'current');
+    writeStamp(native, expectedStamp(p.dir, process.platform, process.arch));
+    const r = spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: p.dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SSP_DESK_ELECTRON: p.electron } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('bygger det');
+    expect(readFileSync(p.calls, 'utf8').trim().split('\n')).toEqual(['.']);
+    expect(existsSync(join(p.dir, 'out', 'main', 'index.js'))).toBe(true);
+  }, 300_000);
 });
