@@ -32,7 +32,7 @@ describe('main-process idle lock (issue 15)', () => {
     const userData = mkdtempSync(join(tmpdir(), 'ssp-idle-'));
     dirs.push(userData);
     const electron = createElectronStandIn({ userData, appPath: '/project' });
-    const handle = startApp(electron as unknown as ElectronDeps, { mainDir: '/project/out/main', env: {}, vaultOptions: { kdf: TEST_KDF }, idleCheckMs: 20 });
+    const handle = startApp(electron as unknown as ElectronDeps, { mainDir: '/project/out/main', env: { SSP_DESK_USER_DATA: userData }, vaultOptions: { kdf: TEST_KDF }, idleCheckMs: 20 });
     const shell = (await handle!.started)!;
     shells.push(shell);
     await shell.dispatch('vault.create', { passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE, owner: OWNER });

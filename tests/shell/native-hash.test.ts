@@ -57,12 +57,12 @@ describe('native module hash checked at load (issue 15)', () => {
         resourcesPath: l.resources,
         platform: 'linux',
         arch: 'x64',
-        env: {},
+        env: { SSP_DESK_USER_DATA: join(l.root, 'userData') },
         vaultOptions: { kdf: TEST_KDF },
       })!;
       if (swapped) {
         await expect(handle.started).rejects.toThrow('hash-mismatch');
-        expect(electron.dialog.calls.map((c) => c.args[0])).toEqual(['SSP Desk kunne ikke starte']);
+        expect(electron.dialog.calls.map((c) => c.args[0])).toEqual(['SSP Desk kan ikke åbne databasen']); // the binding's dialog: packaged, it says to reinstall
       } else {
         const shell = await handle.started;
         const r = await shell.dispatch('vault.create', { passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE, owner: { name: 'Test Koordinator', role: 'SSP-koordinator', area: 'Nørrebro' } });

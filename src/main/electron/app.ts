@@ -190,14 +190,6 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
         arch,
       });
       if (binding) {
-        // Issue 15: the module outside app.asar must be the one recorded at packaging (native-hash.ts).
-        const hash = checkNativeBinding({ binding, mainDir: options.mainDir, platform: options.platform ?? process.platform, arch: options.arch ?? process.arch, required: app.isPackaged });
-        if (!hash.ok && hash.reason !== 'binding-missing') {
-          log.error('native.binding_refused', { reason: hash.reason });
-          electron.dialog.showErrorBox(BINDING_ERROR_TITLE, bindingErrorText(app.isPackaged, platform, arch));
-          app.quit();
-          throw new NativeBindingError(`native binding refused: ${hash.reason}`);
-        }
         // Test-load it now: without it no vault can be created or opened, and the Node build in
         // node_modules is never a fallback (Electron cannot load it).
         const check = testLoadBinding(binding);
@@ -206,6 +198,14 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
           electron.dialog.showErrorBox(BINDING_ERROR_TITLE, bindingErrorText(app.isPackaged, platform, arch));
           app.quit();
           throw new NativeBindingError(check.reason);
+        }
+        // Issue 15: the module outside app.asar must be the one recorded at packaging (native-hash.ts).
+        const hash = checkNativeBinding({ binding, mainDir: options.mainDir, platform: options.platform ?? process.platform, arch: options.arch ?? process.arch, required: app.isPackaged });
+        if (!hash.ok && hash.reason !== 'binding-missing') {
+          log.error('native.binding_refused', { reason: hash.reason });
+          electron.dialog.showErrorBox(BINDING_ERROR_TITLE, bindingErrorText(app.isPackaged, platform, arch));
+          app.quit();
+          throw new NativeBindingError(`native binding refused: ${hash.reason}`);
         }
         setNativeBinding(binding);
         log.info('native.binding_loaded');
