@@ -84,5 +84,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0013_case_events_by_kind",
     "hash": "cd84f6c616e775d5fb72a77f10d67e082e9f2ac2acd6681dd3993a2723a620b9",
     "sql": "CREATE INDEX `events_case_kind_idx` ON `case_events` (`case_id`,`kind`,`occurred_on`);"
+  },
+  {
+    "idx": 14,
+    "tag": "0019_import_mappings",
+    "hash": "2f1432f11943c81289c7b63ca0cf1abde55a89afe4b0bc07cf58ec36160e7f69",
+    "sql": "CREATE TABLE `import_mappings` (\n\t`headers_key` text PRIMARY KEY NOT NULL,\n\t`mapping` text NOT NULL,\n\t`updated_at` text NOT NULL\n);\n"
   }
 ];
