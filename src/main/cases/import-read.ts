@@ -159,7 +159,11 @@ function delimiterOf(text: string): { delimiter: string; sepLine: boolean } {
 
 export function readCsv(content: Uint8Array, limits: ReadLimits): ReadResult {
   const { text: decoded, encoding } = decodeCsv(content);
-  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  // Line ends as the file has them: CRLF (Windows), LF, or (old Mac files) CR alone. No
+  // replace over the whole text: on 10 million blank lines that alone needs hundreds of MB.
+  const firstLf = decoded.indexOf('\n');
+  const text = firstLf < 0 && decoded.includes('\r') ? decoded.replace(/\r/g, '\n') : decoded;
+  const newline = firstLf > 0 && text[firstLf - 1] === '\r' ? '\r\n' : '\n';
   const { delimiter, sepLine } = delimiterOf(text);
   const rows: SheetRow[] = [];
   let start = 0;
@@ -168,8 +172,10 @@ export function readCsv(content: Uint8Array, limits: ReadLimits): ReadResult {
   let skipSep = sepLine;
   const parser = Papa.parse<string[]>(text, {
     delimiter,
-    newline: '\n',
+    newline,
     skipEmptyLines: false,
+    // Not fast mode: that splits the whole text into an array of lines first (10 million blank lines, 80 MB).
+    fastMode: false,
     step: (result, p) => {
       const end = result.meta.cursor;
       const cells = result.data;

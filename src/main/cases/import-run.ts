@@ -29,11 +29,11 @@ function workerEntry(): { script: URL | string; eval: boolean } {
 }
 
 /** Read the file in a worker. Never throws for a bad file: a refusal is `{ ok: false }` at line 1. */
-export function readInWorker(format: 'csv' | 'xlsx', content: Buffer, limits: ReadLimits): Promise<ReadResult> {
+export function readInWorker(format: 'csv' | 'xlsx', content: Buffer, limits: ReadLimits, heap: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } = {}): Promise<ReadResult> {
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(entry.script, { eval: entry.eval, workerData: { format, content, limits }, resourceLimits: WORKER_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(entry.script, { eval: entry.eval, workerData: { format, content, limits }, resourceLimits: { ...WORKER_LIMITS, ...heap }, stdout: false, stderr: false });
     const finish = (r: ReadResult | Error) => {
       if (settled) return;
       settled = true;
