@@ -367,7 +367,7 @@ async function analyse(s: ServiceCtx, req: ImportRequest): Promise<Analysis> {
   };
   const byCpr = s.sqlite.prepare('SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate, cpr FROM people WHERE cpr = ?');
   const byNameBirth = s.sqlite.prepare(
-    'SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate, cpr FROM people WHERE birth_date = ? AND search_name = ? AND anonymised_at IS NULL LIMIT 1',
+    'SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate, cpr FROM people WHERE birth_date = ? AND search_name = ? AND anonymised_at IS NULL AND (? IS NULL OR cpr IS NULL) LIMIT 1',
   );
   const fixes = new Map<string, string>();
   for (const f of req.fixes ?? []) fixes.set(`${f.line}:${f.field}`, f.value.trim());
@@ -421,10 +421,11 @@ async function analyse(s: ServiceCtx, req: ImportRequest): Promise<Analysis> {
     }
     const { plan, reasons } = validateRow(get, row.line, ctx);
     if (plan) {
-      // Already in the vault? Same CPR number, or (without one) same name and birth date.
+      // Already in the vault? Same CPR number, or same name and birth date where one of the two has no CPR number
+      // (two different CPR numbers are two people).
       type Found = Omit<DuplicatePerson, 'line' | 'match'> & { id: number };
       const hit = (plan.person.cpr ? byCpr.get(plan.person.cpr) : undefined) as Found | undefined;
-      const nameHit = hit ? undefined : (byNameBirth.get(plan.person.birthDate, normalizeForSearch(fullName(plan.person.firstName, plan.person.lastName))) as Found | undefined);
+      const nameHit = hit ? undefined : (byNameBirth.get(plan.person.birthDate, normalizeForSearch(fullName(plan.person.firstName, plan.person.lastName)), plan.person.cpr ?? null) as Found | undefined);
       const existing = hit ?? nameHit;
       if (existing) {
         duplicates.push({ line: row.line, personId: existing.id, match: hit ? 'cpr' : 'name-birth', firstName: existing.firstName, lastName: existing.lastName, birthDate: existing.birthDate, cpr: existing.cpr ? maskCpr(existing.cpr) : null });
