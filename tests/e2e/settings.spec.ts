@@ -153,6 +153,9 @@ test('Revisionsspor: filter, pages, export as CSV', async ({ page, bridge, vault
   await expect(page.getByText(`Viser 1–50 af ${now} handlinger.`)).toBeVisible();
   await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(50);
   await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText(owner.name);
+  // Details in words: the settings change names the setting, never its key.
+  await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText('Påmindelse om sikkerhedskopi (dage)');
+  await expect(page.getByTestId('audit-table')).not.toContainText('backupReminderDays');
   await screenshot(page, 'settings-04-audit');
   await expectAccessible(page, 'audit');
 
