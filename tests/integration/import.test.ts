@@ -312,7 +312,10 @@ describe('cli import', () => {
     expect(r1.err).not.toContain('Bøgedal');
 
     const r2 = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', join(FIXTURES, 'sager.csv'));
-    expect(r2).toEqual({ code: 0, out: 'Importeret 5 sager.', err: '' });
+    expect(r2).toMatchObject({ code: 0, err: '' });
+    expect(r2.out.split('\n')[0]).toBe('Overskrift fundet i række 1. Kolonner (efter overskrifterne):');
+    expect(r2.out).toMatch(/ {2}C {3}cpr {26}-> cpr/);
+    expect(r2.out.split('\n').at(-1)).toBe('Importeret 5 sager.');
 
     expect((await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', join(root, 'sager.txt'))).code).toBe(2);
     expect((await cli('import', '--vault', v.dir, '--passphrase-file', passFile)).code).toBe(2);
@@ -326,5 +329,36 @@ describe('cli import', () => {
     await v.ctx.vault.unlock('passphrase', PASSPHRASE);
     expect(count('cases')).toBe(5);
     expect(count(`audit_log WHERE action = 'import'`)).toBe(1);
+  });
+
+  it('--map maps unknown headers (by header text or column letter) and prints the mapping used; a bad map file is a usage error', async () => {
+    v.ctx.vault.lock();
+    const file = join(root, 'ukendte.csv');
+    writeFileSync(file, ['Barnets fornavn;Barnets efternavn;CPR-nr.;Skole;Bydel;Niveau;Startdato', 'Søren;Ægeholt;140310-4037;Nørre Fælled;Nørrebro;2;01-03-2024'].join('\n'));
+    const without = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('Overskriftslinjen mangler kolonnerne fornavn, efternavn');
+    const map = join(root, 'kolonner.json');
+    writeFileSync(map, JSON.stringify({ 'barnets fornavn': 'fornavn', B: 'efternavn', Skole: 'ignorer' }));
+    const r = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file, '--map', map);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      'Overskrift fundet i række 1. Kolonner (fra --map):',
+      '  A   Barnets fornavn              -> fornavn',
+      '  B   Barnets efternavn            -> efternavn',
+      '  C   CPR-nr.                      -> cpr',
+      '  D   Skole                        -> ignoreres',
+      '  E   Bydel                        -> bydel',
+      '  F   Niveau                       -> niveau',
+      '  G   Startdato                    -> oprettet',
+      'Importeret 1 sag.',
+    ]);
+    writeFileSync(map, JSON.stringify({ Klasse: 'fornavn' }));
+    const bad = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file, '--map', map);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('kolonnen "Klasse" findes ikke');
+    await v.ctx.vault.unlock('passphrase', PASSPHRASE);
+    expect(count('cases')).toBe(1);
   });
 });

@@ -34,10 +34,12 @@ export function readInWorker(format: 'csv' | 'xlsx', content: Buffer, limits: Re
   return new Promise((resolve, reject) => {
     let settled = false;
     // The bytes are moved to the worker, not copied (the caller's buffer is emptied): one copy of a 20 MB file, not two.
-    const bytes = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && content.buffer instanceof ArrayBuffer ? content : Buffer.from(content);
+    // A small Buffer shares Node's pool with others: that one is copied into its own memory, never moved.
+    const owned = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && content.buffer instanceof ArrayBuffer && content.byteLength > Buffer.poolSize;
+    const bytes = owned ? new Uint8Array(content.buffer as ArrayBuffer) : new Uint8Array(content);
     const worker = new Worker(entry.script, {
       eval: entry.eval,
-      workerData: { format, content: new Uint8Array(bytes.buffer as ArrayBuffer, 0, bytes.byteLength), limits },
+      workerData: { format, content: bytes, limits },
       transferList: [bytes.buffer as ArrayBuffer],
       resourceLimits: { ...WORKER_LIMITS, ...heap },
       stdout: false,

@@ -37,7 +37,7 @@ import {
   type ImportField, type SheetColumn,
 } from './import-values';
 
-export { IMPORT_FIELDS, DANISH_HEADERS, type ImportField } from './import-values';
+export { IMPORT_FIELDS, DANISH_HEADERS, headerKey, type ImportField } from './import-values';
 
 export interface ImportError {
   line: number;
