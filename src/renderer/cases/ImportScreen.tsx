@@ -346,7 +346,7 @@ export function ImportScreen() {
                 {t('cases.import.previewHeading')}
               </h2>
               {preview.preview.length ? (
-                <div className="import-preview-scroll">
+                <div className="import-preview-scroll" tabIndex={0} role="region" aria-labelledby="import-preview-heading">
                   <table className="table table--compact" data-testid="import-preview">
                     <thead>
                       <tr>
@@ -422,7 +422,8 @@ export function ImportScreen() {
               </h2>
               <p>{t('cases.import.fixLead')}</p>
               {preview.badRows.slice(0, 200).map((row) => {
-                const rowErrors = errors.filter((e) => e.line === row.line && e.field);
+                // A duplicate is answered with link or skip above, not by editing a cell.
+                const rowErrors = errors.filter((e) => e.line === row.line && e.field && !preview.duplicates.some((d) => d.line === row.line));
                 const fields = [...new Set(rowErrors.map((e) => e.field!))];
                 return fields.map((f) => {
                   const id = `fix-${row.line}-${f}`;
