@@ -15,7 +15,7 @@
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 
 /** A cell as read from the file: CSV gives strings, XLSX also numbers, dates and booleans. */
@@ -260,7 +260,9 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 
 export async function readXlsx(content: Buffer, limits: ReadLimits): Promise<ReadResult> {
   checkSizes(await zipEntries(content));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  // Loaded only for an XLSX: a CSV import does not pay for it.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([content]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

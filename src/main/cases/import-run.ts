@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReadLimits, ReadResult } from './import-read';
+import { readSheetFile, type ReadLimits, type ReadResult } from './import-read';
 
 /** The worker's heap caps: with the streaming readers a 50,000-row file needs well under this. */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 } as const;
@@ -28,8 +28,16 @@ function workerEntry(): { script: URL | string; eval: boolean } {
   return { script: `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, eval: true };
 }
 
+/**
+ * A CSV up to this size is read in the calling thread: decoded and parsed it needs a few tens of MB
+ * and well under a second, less than starting a worker (which loads the readers anew each time).
+ * Every XLSX goes to the worker, however small: a small ZIP can unpack to a lot.
+ */
+export const IN_PROCESS_CSV_BYTES = 3 * 1024 * 1024;
+
 /** Read the file in a worker. Never throws for a bad file: a refusal is `{ ok: false }` at line 1. `content` is handed over (emptied). */
 export function readInWorker(format: 'csv' | 'xlsx', content: Buffer, limits: ReadLimits, heap: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } = {}): Promise<ReadResult> {
+  if (format === 'csv' && content.byteLength <= IN_PROCESS_CSV_BYTES && Object.keys(heap).length === 0) return readSheetFile('csv', content, limits);
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
     let settled = false;
