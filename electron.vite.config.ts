@@ -34,7 +34,8 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         // out/main/index.js, the "main" of package.json.
-        input: { index: resolve(root, 'src/main/electron/main.ts') },
+        // out/main/import-worker.js: the import's file reader, run in a worker thread beside index.js (src/main/cases/import-run.ts).
+        input: { index: resolve(root, 'src/main/electron/main.ts'), 'import-worker': resolve(root, 'src/main/cases/import-worker.ts') },
       },
     },
   },

@@ -190,6 +190,14 @@ async function main() {
     }
   }
 
+  // Peak memory of the import on hostile files (issue 15), each in a process of its own.
+  const bombs = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'bench', 'import-bombs.ts')], { encoding: 'utf8', timeout: 1_800_000 });
+  for (const line of bombs.stdout.trim().split('\n').filter((l) => l.startsWith('{'))) {
+    const b = JSON.parse(line) as { file: string; peakRssMiB?: number };
+    note(`        import of ${b.file}: ${line}`);
+    results.push({ size: 0, name: `import-bombe ${b.file}: maks. RSS (MiB)`, value: b.peakRssMiB ?? null, ...b });
+  }
+
   const e2e = values['skip-e2e'] ? { skipped: 'skip-e2e' } : keystrokeBenchmark();
   results.push({ size: 20_000, name: 'tast til opdateret liste (Chromium, e2e)', ...e2e });
 

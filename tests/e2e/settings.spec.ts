@@ -153,6 +153,9 @@ test('Revisionsspor: filter, pages, export as CSV', async ({ page, bridge, vault
   await expect(page.getByText(`Viser 1–50 af ${now} handlinger.`)).toBeVisible();
   await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(50);
   await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText(owner.name);
+  // Details in words: the settings change names the setting, never its key.
+  await expect(page.getByTestId('audit-table').locator('tbody tr').nth(1)).toContainText('Påmindelse om sikkerhedskopi (dage)');
+  await expect(page.getByTestId('audit-table')).not.toContainText('backupReminderDays');
   await screenshot(page, 'settings-04-audit');
   await expectAccessible(page, 'audit');
 
@@ -183,8 +186,9 @@ test('Revisionsspor: filter, pages, export as CSV', async ({ page, bridge, vault
   expect(file.suggestedFilename()).toMatch(/^ssp-desk-revisionsspor-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await file.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('Nr.;Tidspunkt;Bruger;Handling;Post;Post-id;Detaljer');
+  expect(lines[0]).toBe('Nr.;Tidspunkt (dansk tid);Bruger;Handling;Område;Post-nr.;Detaljer;Handlingskode;Områdekode;Detaljekode');
   expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(';Oprettet;Bydel;');
   expect(lines[1]).toContain(';create;district;');
   await expect(page.getByRole('status').filter({ hasText: `Filen ${file.suggestedFilename()} er hentet.` })).toBeFocused();
 

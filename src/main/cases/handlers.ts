@@ -3,7 +3,7 @@ import { listDistricts, listEfforts, saveDistrict, saveEffort } from './referenc
 import { auditCprConflict, checkCpr, createPerson, revealCpr, updatePerson } from './people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from './writes';
 import { getCaseDetail, listCases, listCoordinators } from './queries';
-import { importCasesFile } from './import';
+import { importCasesFile, previewImport, type ImportRequest } from './import';
 import { getCaseSettings, saveCaseSettings } from './settings';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
@@ -33,5 +33,11 @@ export const casesHandlers = defineHandlers({
   'cases.reopen': thenCase(reopenCase),
   'cases.addEvent': thenCase(addEvent),
   'cases.addNote': thenCase(addNote),
-  'cases.import': (input, s) => importCasesFile(s, { format: input.format, content: Buffer.from(input.contentBase64, 'base64') }),
+  'cases.importPreview': (input, s) => previewImport(s, importRequestOf(input)),
+  'cases.import': (input, s) => importCasesFile(s, importRequestOf(input)),
 });
+
+function importRequestOf(input: { format: 'csv' | 'xlsx'; contentBase64: string } & Omit<ImportRequest, 'format' | 'content'>): ImportRequest {
+  const { contentBase64, ...rest } = input;
+  return { ...rest, content: Buffer.from(contentBase64, 'base64') };
+}

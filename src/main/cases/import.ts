@@ -1,208 +1,120 @@
 /**
  * Import of cases from a CSV or XLSX file (one row = one young person with one case).
  *
- * All or nothing: every row is read and checked first, and every problem is reported with its
- * line (the header is line 1). Only a file without problems is written, in ONE transaction,
- * through the same service functions the app uses (insertCase -> insertPerson, closeCase), so
- * the same rules, history rows and audit entries apply. Reasons never quote a cell's value
- * (it could be a name or a CPR number in the wrong column): they name the column instead.
+ * The file is read in a worker thread, bounded (import-run.ts, import-read.ts); the header row is
+ * found wherever it is, and the columns mapped to fields by their Danish headers, by a mapping
+ * the user chose (remembered for the next file with the same headers) or given to the CLI
+ * (import-values.ts). Every row is checked first, and every problem is reported with its line
+ * (the sheet's row number) and the field it concerns, so the import screen can offer the cell for
+ * fixing; fixes come back as `fixes` and replace the cell. Only then is anything written, in ONE
+ * transaction, through the same service functions the app uses (insertCase -> insertPerson,
+ * closeCase), so the same rules, history rows and audit entries apply. Nothing is ever half
+ * imported: either every row goes in, or (chosen explicitly with `goodRowsOnly`) every good row
+ * goes in and the bad ones come back as a CSV with a reason column.
+ * People already in the vault (same CPR number, or same name and birth date) are duplicates: the
+ * row is linked to the existing person or skipped, as the user decides; undecided is an error.
+ * Reasons never quote a cell's value (it could be a name or a CPR number in the wrong column):
+ * they name the column instead.
  */
-import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
-import { districts } from './schema';
+import { eq } from 'drizzle-orm';
+import { districts, importMappings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { parseCpr } from '../../shared/core/cpr';
-import { compare, fromParts, isValidIsoDate, type IsoDate } from '../../shared/core/dates';
+import { maskCpr, parseCpr } from '../../shared/core/cpr';
+import { compare, type IsoDate } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
+import { fullName } from '../../shared/core/names';
+import { csvFile, csvLine } from '../../shared/core/csv';
 import { CLOSING_REASONS, parseClosingReason, type CaseLevel, type ClosingReason } from '../../shared/cases';
 import type { PersonInput } from '../../shared/cases';
 import { audit } from '../core/audit';
 import { closeCase, insertCase } from './writes';
 import type { ServiceCtx } from '../core/service-context';
+import { readInWorker } from './import-run';
+import type { Cell, SheetRow } from './import-read';
+import {
+  cellValue, columnLetter, DANISH_HEADERS, findHeader, headersKey, IMPORT_FIELDS, parseSex, REQUIRED_FIELDS,
+  type ImportField, type SheetColumn,
+} from './import-values';
+
+export { IMPORT_FIELDS, DANISH_HEADERS, headerKey, type ImportField } from './import-values';
 
 export interface ImportError {
   line: number;
   reason: string;
+  /** The field (column) the problem is in, when it is one cell's problem. */
+  field?: ImportField;
 }
-export type ImportResult = { ok: true; imported: number } | { ok: false; errors: ImportError[] };
+export interface ImportNote {
+  line: number;
+  field: ImportField;
+  note: string;
+}
+export interface MappingEntry {
+  column: number;
+  field: ImportField | 'ignore';
+}
+export interface ImportRequest {
+  format: 'csv' | 'xlsx';
+  content: Buffer;
+  /** Columns to fields; columns left out keep the field their header gives. */
+  mapping?: readonly MappingEntry[];
+  /** Cells corrected in the import screen: the value replaces the file's cell. */
+  fixes?: readonly { line: number; field: ImportField; value: string }[];
+  /** What to do with a row whose person is already in the vault. */
+  duplicates?: readonly { line: number; action: 'link' | 'skip' }[];
+  /** Import the good rows and give back the bad ones, instead of nothing when a row is bad. */
+  goodRowsOnly?: boolean;
+}
+export interface ImportColumn {
+  index: number;
+  letter: string;
+  header: string;
+  field: ImportField | null;
+}
+export interface DuplicatePerson {
+  line: number;
+  personId: number;
+  match: 'cpr' | 'name-birth';
+  firstName: string;
+  lastName: string;
+  birthDate: IsoDate;
+  cpr: string | null;
+}
+export interface PreviewRow {
+  line: number;
+  values: Partial<Record<ImportField, string>>;
+}
+export interface ImportPreview {
+  ok: boolean;
+  headerLine: number;
+  headerFirstLine: number;
+  columns: ImportColumn[];
+  mappingSource: 'auto' | 'remembered' | 'given';
+  /** Required fields no column gives. */
+  missing: ImportField[];
+  /** Columns with a header that names no field (left out unless mapped). */
+  unknown: number[];
+  rowCount: number;
+  /** The first rows as they would be stored. */
+  preview: PreviewRow[];
+  errors: ImportError[];
+  notes: ImportNote[];
+  duplicates: DuplicatePerson[];
+  /** The cells of every bad row (as read, fixes applied), for fixing in place. */
+  badRows: PreviewRow[];
+}
+export type ImportResult =
+  | { ok: true; imported: number; linked: number; skipped: number; headerLine: number; notes: ImportNote[]; rejected?: { rows: number; fileName: string; csv: string } }
+  | { ok: false; errors: ImportError[] };
 
 export const MAX_IMPORT_ROWS = 50_000;
 /** More errors than this are summed up in one last entry: a list of 50,000 identical errors helps nobody. */
 export const MAX_REPORTED_ERRORS = 1_000;
 /** The level-history reason written on every imported case. */
 export const IMPORT_REASON = 'Importeret';
-
-const COLUMNS = [
-  'fornavn', 'efternavn', 'cpr', 'foedselsdato', 'koen', 'bydel', 'niveau',
-  'oprettet', 'afsluttet', 'afslutningsaarsag', 'koordinator', 'sagsnummer',
-] as const;
-type Column = (typeof COLUMNS)[number];
-const DATE_COLUMNS: ReadonlySet<Column> = new Set(['foedselsdato', 'oprettet', 'afsluttet']);
-const REQUIRED: readonly Column[] = ['fornavn', 'efternavn', 'bydel', 'niveau', 'oprettet'];
-
-/** Spellings accepted in the header, after headerKey(): ø/æ/å written out, or typed without them. */
-const ALIASES: Readonly<Record<string, Column>> = {
-  cprnummer: 'cpr', cprnr: 'cpr', fodselsdato: 'foedselsdato', kon: 'koen',
-  afslutningsarsag: 'afslutningsaarsag', sagsnr: 'sagsnummer',
-};
-
-function headerKey(text: string): string {
-  return normalizeForSearch(text).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[\s_.-]/g, '');
-}
-
-function columnOf(header: string): Column | null {
-  const key = headerKey(header);
-  return (COLUMNS as readonly string[]).includes(key) ? (key as Column) : (ALIASES[key] ?? null);
-}
-
-/** A cell as read from the file: CSV gives strings, XLSX also numbers, dates and booleans. */
-type Cell = string | number | boolean | Date | null;
-interface SheetRow {
-  line: number;
-  cells: Cell[];
-  /** A problem found while reading the row (e.g. an unterminated quote), reported as is. */
-  problem?: string;
-}
-interface Sheet {
-  headerLine: number;
-  header: string[];
-  rows: SheetRow[];
-}
-
-class FileError extends Error {}
-
-// ---------------------------------------------------------------------------------------------
-// Reading CSV
-
-/** UTF-8 with or without BOM; UTF-16 with BOM; else Windows-1252 (what Danish Excel writes by default as "CSV"). */
-function decodeText(content: Buffer): string {
-  if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return new TextDecoder('utf-8').decode(content.subarray(3));
-  if (content[0] === 0xff && content[1] === 0xfe) return new TextDecoder('utf-16le').decode(content.subarray(2));
-  if (content[0] === 0xfe && content[1] === 0xff) return new TextDecoder('utf-16be').decode(content.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return new TextDecoder('windows-1252').decode(content);
-  }
-}
-
-/** The delimiter used most often outside quotes in the header line: semicolon, comma or tab. */
-function detectDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
-  return best;
-}
-
-const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || String(c).trim() === '');
-
-function readCsv(content: Buffer): Sheet {
-  const text = decodeText(content).replace(/\r\n?/g, '\n');
-  const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  // Excel understands (and some exports write) a first line 'sep=;' naming the delimiter.
-  const sepLine = /^sep=(.)$/i.exec(firstLine.trim());
-  const delimiter = sepLine ? sepLine[1]! : detectDelimiter(firstLine);
-  const records: SheetRow[] = [];
-  let start = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    skipEmptyLines: false,
-    step: (result) => {
-      const end = result.meta.cursor;
-      const row: SheetRow = { line, cells: result.data };
-      if (result.errors.length) row.problem = 'Rækken kan ikke læses: et felt med anførselstegn er ikke afsluttet korrekt.';
-      records.push(row);
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      start = end;
-    },
-  });
-  const nonEmpty = records.filter((r) => !isBlank(r.cells));
-  if (sepLine) nonEmpty.shift();
-  const head = nonEmpty.shift();
-  if (!head) throw new FileError('Filen er tom.');
-  return { headerLine: head.line, header: head.cells.map((c) => String(c ?? '')), rows: nonEmpty };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading XLSX
-
-function plainCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return plainCell((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return null;
-}
-
-async function readXlsx(content: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings predate Node's generic Buffer.
-    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new FileError('Filen kan ikke læses som et Excel-regneark (.xlsx). Gem den som .xlsx eller .csv, og prøv igen.');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new FileError('Regnearket har ingen ark.');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let i = 1; i <= row.cellCount; i++) cells.push(plainCell(row.getCell(i).value));
-    if (!isBlank(cells)) rows.push({ line: rowNumber, cells });
-  });
-  const head = rows.shift();
-  if (!head) throw new FileError('Det første ark i regnearket er tomt.');
-  return { headerLine: head.line, header: head.cells.map((c) => (c === null ? '' : String(c))), rows };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cells to text
-
-/** Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in). */
-function excelSerialToIso(serial: number): IsoDate {
-  const d = new Date(Math.round((serial - 25569) * 86_400_000));
-  return fromParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
-}
-
-function cellText(cell: Cell | undefined, column: Column): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) {
-    // exceljs gives date cells as UTC midnight; round to the nearest second against float noise.
-    const d = new Date(Math.round(cell.getTime() / 1000) * 1000);
-    return fromParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
-  }
-  if (typeof cell === 'number') {
-    // A CPR number typed as a number loses its leading zero (day 01-09): ten digits come back as nine.
-    if (column === 'cpr' && Number.isInteger(cell) && cell >= 0 && cell < 1e10) return String(cell).padStart(10, '0');
-    if (DATE_COLUMNS.has(column) && cell > 0 && cell < 2_958_466) return excelSerialToIso(cell);
-    return String(cell);
-  }
-  return String(cell).trim();
-}
-
-const DMY = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
-
-/** 'YYYY-MM-DD' (a time after it is ignored); 'DD-MM-YYYY', 'DD.MM.YYYY' and 'DD/MM/YYYY' too. */
-function parseDate(text: string): IsoDate | null {
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
-  if (iso) return isValidIsoDate(iso[1]) ? iso[1]! : null;
-  const m = DMY.exec(text);
-  if (!m) return null;
-  const candidate = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isValidIsoDate(candidate) ? candidate : null;
-}
+const PREVIEW_ROWS = 5;
+const MAX_CELLS = 256;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -210,6 +122,7 @@ function parseDate(text: string): IsoDate | null {
 interface RowPlan {
   line: number;
   person: PersonInput;
+  personId?: number;
   level: CaseLevel;
   openedOn: IsoDate;
   closedOn: IsoDate | null;
@@ -222,28 +135,31 @@ interface RowContext {
   today: IsoDate;
   districtByKey: Map<string, number>;
   districtNames: string[];
-  cprInVault: (cpr: string) => boolean;
   cprFirstLine: Map<string, number>;
 }
 
 const CLOSING_LABELS = CLOSING_REASONS.map((r) => r.label).join(', ');
+const DATE_FORMS = 'DD-MM-ÅÅÅÅ, DD.MM.ÅÅÅÅ, D-M-ÅÅ, DDMMÅÅÅÅ eller ÅÅÅÅ-MM-DD';
 
-function validateRow(get: (c: Column) => string, line: number, ctx: RowContext): { plan?: RowPlan; reasons: string[] } {
-  const reasons: string[] = [];
+type Reasons = ImportError[];
+
+function validateRow(get: (c: ImportField) => string, line: number, ctx: RowContext): { plan?: RowPlan; reasons: Reasons } {
+  const reasons: Reasons = [];
+  const add = (field: ImportField | undefined, reason: string) => reasons.push(field ? { line, field, reason } : { line, reason });
   const firstName = get('fornavn');
   const lastName = get('efternavn');
-  if (!firstName) reasons.push('Fornavn mangler (kolonne fornavn).');
-  else if (firstName.length > 80) reasons.push('Fornavnet er for langt (kolonne fornavn, højst 80 tegn).');
-  if (!lastName) reasons.push('Efternavn mangler (kolonne efternavn).');
-  else if (lastName.length > 80) reasons.push('Efternavnet er for langt (kolonne efternavn, højst 80 tegn).');
+  if (!firstName) add('fornavn', 'Fornavn mangler (kolonne fornavn).');
+  else if (firstName.length > 80) add('fornavn', 'Fornavnet er for langt (kolonne fornavn, højst 80 tegn).');
+  if (!lastName) add('efternavn', 'Efternavn mangler (kolonne efternavn).');
+  else if (lastName.length > 80) add('efternavn', 'Efternavnet er for langt (kolonne efternavn, højst 80 tegn).');
 
-  // Date columns: the value, or null when empty or invalid (then the reason is recorded).
-  const dateOf = (column: Column, label: string): IsoDate | null => {
+  // Date columns arrive as ÅÅÅÅ-MM-DD when readable (import-values cellValue); else the reason.
+  const dateOf = (column: ImportField, label: string): IsoDate | null => {
     const text = get(column);
     if (!text) return null;
-    const date = parseDate(text);
-    if (!date) reasons.push(`Ugyldig dato i kolonnen ${column}: skriv den som ÅÅÅÅ-MM-DD.`);
-    else if (compare(date, ctx.today) > 0) reasons.push(`${label} (kolonne ${column}) ligger i fremtiden.`);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+    if (!date) add(column, `Ugyldig dato i kolonnen ${column}: skriv den som ${DATE_FORMS}.`);
+    else if (compare(date, ctx.today) > 0) add(column, `${label} (kolonne ${column}) ligger i fremtiden.`);
     return date;
   };
 
@@ -254,88 +170,68 @@ function validateRow(get: (c: Column) => string, line: number, ctx: RowContext):
   if (rawCpr) {
     const parsed = parseCpr(rawCpr);
     if (!parsed.ok) {
-      reasons.push(`Ugyldigt CPR-nummer (kolonne cpr): ${parsed.reason}`);
+      const hint = /^\d{9}$/.test(rawCpr) ? ' Der er kun 9 cifre: hvis regnearket har fjernet et foranstillet 0, giver det ikke en gyldig dato.' : '';
+      add('cpr', `Ugyldigt CPR-nummer (kolonne cpr): ${parsed.reason}${hint}`);
     } else {
       cpr = parsed.value.normalized;
       cprBirth = parsed.value.birthDate;
       cprSex = parsed.value.sex;
       const first = ctx.cprFirstLine.get(cpr);
-      if (first !== undefined) reasons.push(`CPR-nummeret (kolonne cpr) står også i linje ${first}. Hver person kan kun importeres én gang.`);
+      if (first !== undefined) add('cpr', `CPR-nummeret (kolonne cpr) står også i linje ${first}. Hver person kan kun importeres én gang.`);
       else ctx.cprFirstLine.set(cpr, line);
-      if (ctx.cprInVault(cpr)) reasons.push('CPR-nummeret (kolonne cpr) findes allerede på en person i boksen. Fjern rækken, og opret sagen på den eksisterende person.');
-      if (compare(cprBirth, ctx.today) > 0) reasons.push('Fødselsdatoen i CPR-nummeret (kolonne cpr) ligger i fremtiden.');
+      if (compare(cprBirth, ctx.today) > 0) add('cpr', 'Fødselsdatoen i CPR-nummeret (kolonne cpr) ligger i fremtiden.');
     }
   }
   const birthText = get('foedselsdato');
   let birthDate = dateOf('foedselsdato', 'Fødselsdatoen');
-  if (!rawCpr && !birthText) reasons.push('Fødselsdato mangler (kolonne foedselsdato): den skal udfyldes, når der ikke er et CPR-nummer.');
-  if (birthDate && cprBirth && birthDate !== cprBirth) reasons.push('Fødselsdatoen (kolonne foedselsdato) passer ikke med CPR-nummeret.');
+  if (!rawCpr && !birthText) add('foedselsdato', 'Fødselsdato mangler (kolonne foedselsdato): den skal udfyldes, når der ikke er et CPR-nummer.');
+  if (birthDate && cprBirth && birthDate !== cprBirth) add('foedselsdato', 'Fødselsdatoen (kolonne foedselsdato) passer ikke med CPR-nummeret.');
   birthDate = cprBirth ?? birthDate;
 
   let sex: 'M' | 'K' | undefined;
-  const sexText = get('koen').toUpperCase();
-  if (sexText === 'M' || sexText === 'K') {
-    if (cprSex && cprSex !== sexText) reasons.push('Kønnet (kolonne koen) passer ikke med CPR-nummeret. Lad feltet stå tomt, så bruges kønnet fra CPR-nummeret.');
-    else if (!cprSex) sex = sexText;
-  } else if (sexText !== '') {
-    reasons.push('Ugyldigt køn i kolonnen koen: skriv M, K eller lad feltet stå tomt.');
+  const sexValue = parseSex(get('koen'));
+  if (sexValue === 'M' || sexValue === 'K') {
+    if (cprSex && cprSex !== sexValue) add('koen', 'Kønnet (kolonne koen) passer ikke med CPR-nummeret. Lad feltet stå tomt, så bruges kønnet fra CPR-nummeret.');
+    else if (!cprSex) sex = sexValue;
+  } else if (sexValue === null) {
+    add('koen', 'Ugyldigt køn i kolonnen koen: skriv M, K eller lad feltet stå tomt.');
   }
 
   let districtId: number | undefined;
   const districtText = get('bydel');
-  if (!districtText) reasons.push('Bydel mangler (kolonne bydel).');
+  if (!districtText) add('bydel', 'Bydel mangler (kolonne bydel).');
   else {
     districtId = ctx.districtByKey.get(normalizeForSearch(districtText));
-    if (districtId === undefined) reasons.push(`Ukendt bydel i kolonnen bydel. Brug et af boksens bydelsnavne: ${ctx.districtNames.join(', ')}.`);
+    if (districtId === undefined) add('bydel', `Ukendt bydel i kolonnen bydel. Brug et af boksens bydelsnavne: ${ctx.districtNames.join(', ')}.`);
   }
 
   const levelText = get('niveau');
   const level = /^[1-4]$/.test(levelText) ? (Number(levelText) as CaseLevel) : null;
-  if (!levelText) reasons.push('Niveau mangler (kolonne niveau).');
-  else if (level === null) reasons.push('Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.');
+  if (!levelText) add('niveau', 'Niveau mangler (kolonne niveau).');
+  else if (level === null) add('niveau', 'Ugyldigt niveau i kolonnen niveau: skriv 1, 2, 3 eller 4.');
 
   const openedOn = dateOf('oprettet', 'Oprettelsesdatoen');
-  if (!get('oprettet')) reasons.push('Oprettelsesdato mangler (kolonne oprettet).');
-  if (openedOn && birthDate && compare(openedOn, birthDate) < 0) reasons.push('Oprettelsesdatoen (kolonne oprettet) ligger før fødselsdatoen.');
+  if (!get('oprettet')) add('oprettet', 'Oprettelsesdato mangler (kolonne oprettet).');
+  if (openedOn && birthDate && compare(openedOn, birthDate) < 0) add('oprettet', 'Oprettelsesdatoen (kolonne oprettet) ligger før fødselsdatoen.');
 
   const closedOn = dateOf('afsluttet', 'Afslutningsdatoen');
-  if (closedOn && openedOn && compare(closedOn, openedOn) < 0) reasons.push('Afslutningsdatoen (kolonne afsluttet) ligger før oprettelsesdatoen (kolonne oprettet).');
+  if (closedOn && openedOn && compare(closedOn, openedOn) < 0) add('afsluttet', 'Afslutningsdatoen (kolonne afsluttet) ligger før oprettelsesdatoen (kolonne oprettet).');
   const reasonText = get('afslutningsaarsag');
   const closingReason = reasonText ? parseClosingReason(reasonText) : null;
-  if (reasonText && !closingReason) reasons.push(`Ukendt afslutningsårsag i kolonnen afslutningsaarsag. Brug en af: ${CLOSING_LABELS}.`);
-  if (get('afsluttet') && !reasonText) reasons.push('Afslutningsårsag mangler (kolonne afslutningsaarsag): den skal udfyldes, når sagen er afsluttet.');
-  if (reasonText && !get('afsluttet')) reasons.push('Der er en afslutningsårsag, men ingen dato i kolonnen afsluttet.');
+  if (reasonText && !closingReason) add('afslutningsaarsag', `Ukendt afslutningsårsag i kolonnen afslutningsaarsag. Brug en af: ${CLOSING_LABELS}.`);
+  if (get('afsluttet') && !reasonText) add('afslutningsaarsag', 'Afslutningsårsag mangler (kolonne afslutningsaarsag): den skal udfyldes, når sagen er afsluttet.');
+  if (reasonText && !get('afsluttet')) add('afsluttet', 'Der er en afslutningsårsag, men ingen dato i kolonnen afsluttet.');
 
   const coordinator = get('koordinator') || undefined;
-  if (coordinator && coordinator.length > 120) reasons.push('Koordinatorens navn er for langt (kolonne koordinator, højst 120 tegn).');
+  if (coordinator && coordinator.length > 120) add('koordinator', 'Koordinatorens navn er for langt (kolonne koordinator, højst 120 tegn).');
   const externalRef = get('sagsnummer') || undefined;
-  if (externalRef && externalRef.length > 60) reasons.push('Sagsnummeret er for langt (kolonne sagsnummer, højst 60 tegn).');
+  if (externalRef && externalRef.length > 60) add('sagsnummer', 'Sagsnummeret er for langt (kolonne sagsnummer, højst 60 tegn).');
 
   if (reasons.length || !level || !openedOn || !birthDate) return { reasons };
   const person: PersonInput = { firstName, lastName, birthDate, districtId, contacts: [] };
   if (cpr) person.cpr = cpr;
   if (sex) person.sex = sex;
   return { reasons, plan: { line, person, level, openedOn, closedOn, closingReason, coordinator, externalRef } };
-}
-
-function headerErrors(header: string[], line: number): { errors: ImportError[]; index: Map<Column, number> } {
-  const index = new Map<Column, number>();
-  const errors: ImportError[] = [];
-  header.forEach((h, i) => {
-    const column = columnOf(h);
-    if (!column) return; // Other columns (notes, ids from another system) are ignored.
-    if (index.has(column)) errors.push({ line, reason: `Kolonnen ${column} står mere end én gang i overskriftslinjen.` });
-    else index.set(column, i);
-  });
-  const missing: string[] = REQUIRED.filter((c) => !index.has(c));
-  if (!index.has('cpr') && !index.has('foedselsdato')) missing.push('cpr eller foedselsdato');
-  if (missing.length) {
-    errors.unshift({
-      line,
-      reason: `Overskriftslinjen mangler ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${missing.join(', ')}. Påkrævet: fornavn, efternavn, cpr eller foedselsdato, bydel, niveau, oprettet.`,
-    });
-  }
-  return { errors, index };
 }
 
 function capErrors(errors: ImportError[]): ImportError[] {
@@ -361,58 +257,251 @@ function describeAppError(e: AppError): string {
 class Rollback extends Error {}
 
 // ---------------------------------------------------------------------------------------------
+// Mapping
 
-/** Import cases from a CSV or XLSX file: every row checked first, then all written in one transaction, or nothing. */
-export async function importCasesFile(s: ServiceCtx, input: { format: 'csv' | 'xlsx'; content: Buffer }): Promise<ImportResult> {
-  let sheet: Sheet;
+function applyMapping(columns: SheetColumn[], mapping: readonly MappingEntry[] | undefined): SheetColumn[] {
+  if (!mapping) return columns;
+  const byColumn = new Map(mapping.map((m) => [m.column, m.field]));
+  return columns.map((c) => {
+    const f = byColumn.get(c.index);
+    return f === undefined ? c : { ...c, field: f === 'ignore' ? null : f };
+  });
+}
+
+function rememberedMapping(s: ServiceCtx, key: string): MappingEntry[] | undefined {
+  const row = s.db.select({ mapping: importMappings.mapping }).from(importMappings).where(eq(importMappings.headersKey, key)).get();
+  if (!row) return undefined;
   try {
-    sheet = input.format === 'xlsx' ? await readXlsx(input.content) : readCsv(input.content);
-  } catch (e) {
-    if (e instanceof FileError) return { ok: false, errors: [{ line: 1, reason: e.message }] };
-    throw e;
+    const parsed = JSON.parse(row.mapping) as unknown;
+    if (!Array.isArray(parsed)) return undefined;
+    return parsed.filter(
+      (m): m is MappingEntry => typeof m === 'object' && m !== null && Number.isInteger(m.column) && (m.field === 'ignore' || (IMPORT_FIELDS as readonly string[]).includes(m.field)),
+    );
+  } catch {
+    return undefined;
   }
-  const { errors, index } = headerErrors(sheet.header, sheet.headerLine);
-  if (errors.length) return { ok: false, errors };
-  if (sheet.rows.length === 0) return { ok: false, errors: [{ line: sheet.headerLine, reason: 'Filen har ingen rækker med sager under overskriftslinjen.' }] };
-  if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    return {
-      ok: false,
-      errors: [{ line: sheet.rows[MAX_IMPORT_ROWS]!.line, reason: `Filen har ${sheet.rows.length} rækker. Der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen: del filen op.` }],
-    };
+}
+
+function mappingOf(columns: readonly SheetColumn[]): MappingEntry[] {
+  return columns.map((c) => ({ column: c.index, field: c.field ?? 'ignore' }));
+}
+
+function headerProblems(columns: readonly SheetColumn[], line: number, firstLine: number): { errors: ImportError[]; missing: ImportField[] } {
+  const errors: ImportError[] = [];
+  const seen = new Map<ImportField, number>();
+  for (const c of columns) {
+    if (!c.field) continue;
+    if (seen.has(c.field)) errors.push({ line, reason: `Kolonnen ${c.field} står mere end én gang (kolonne ${columnLetter(seen.get(c.field)!)} og ${columnLetter(c.index)}). Vælg "ignorer" for den ene.` });
+    else seen.set(c.field, c.index);
+  }
+  const missing: ImportField[] = REQUIRED_FIELDS.filter((f) => !seen.has(f));
+  const missingText: string[] = [...missing];
+  const noBirth = !seen.has('cpr') && !seen.has('foedselsdato');
+  if (noBirth) missingText.push('cpr eller foedselsdato');
+  if (missingText.length) {
+    const where = firstLine === line ? `række ${line}` : `række ${firstLine}-${line}`;
+    errors.unshift({
+      line,
+      reason: `Overskriftslinjen mangler ${missingText.length === 1 ? 'kolonnen' : 'kolonnerne'} ${missingText.join(', ')}. Påkrævet: fornavn, efternavn, cpr eller foedselsdato, bydel, niveau, oprettet. (Overskriften blev fundet i ${where}; vælg kolonnerne i importens trin "Kolonner", eller skriv overskrifterne som ${REQUIRED_FIELDS.map((f) => DANISH_HEADERS[f]).join(', ')}.)`,
+    });
+  }
+  return { errors, missing: noBirth ? [...missing, 'cpr'] : missing };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis: the file read, the header found, the rows checked; shared by preview and import.
+
+interface Analysis {
+  preview: ImportPreview;
+  plans: RowPlan[];
+  /** Rows with problems, as read (for the rejected-rows file). */
+  badSheetRows: { row: SheetRow; reasons: string[] }[];
+  columns: SheetColumn[];
+  headersKey: string;
+  /** A problem with the file as a whole (nothing can be imported, not even the good rows). */
+  fatal: boolean;
+  skipped: number;
+  linked: number;
+}
+
+function emptyPreview(errors: ImportError[]): ImportPreview {
+  return { ok: false, headerLine: 1, headerFirstLine: 1, columns: [], mappingSource: 'auto', missing: [], unknown: [], rowCount: 0, preview: [], errors, notes: [], duplicates: [], badRows: [] };
+}
+
+const displayText = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c));
+
+async function analyse(s: ServiceCtx, req: ImportRequest): Promise<Analysis> {
+  const fail = (errors: ImportError[]): Analysis => ({ preview: emptyPreview(errors), plans: [], badSheetRows: [], columns: [], headersKey: '', fatal: true, skipped: 0, linked: 0 });
+  const read = await readInWorker(req.format, req.content, { maxRows: MAX_IMPORT_ROWS + 20, maxCells: MAX_CELLS });
+  if (!read.ok) return fail([{ line: read.line, reason: read.reason }]);
+  const found = findHeader(read.rows);
+  if (!found) return fail([{ line: 1, reason: req.format === 'xlsx' ? 'Det første ark i regnearket er tomt.' : 'Filen er tom.' }]);
+  const key = headersKey(found.columns);
+  const remembered = req.mapping ? undefined : rememberedMapping(s, key);
+  const mappingSource: ImportPreview['mappingSource'] = req.mapping ? 'given' : remembered ? 'remembered' : 'auto';
+  const columns = applyMapping(found.columns, req.mapping ?? remembered);
+  const importColumns: ImportColumn[] = columns.map((c) => ({ index: c.index, letter: columnLetter(c.index), header: c.header, field: c.field }));
+  const unknown = columns.filter((c) => c.field === null && c.header !== '' && mappingSource === 'auto').map((c) => c.index);
+  const { errors: headerErrors, missing } = headerProblems(columns, found.line, found.firstLine);
+  const base: ImportPreview = {
+    ok: false, headerLine: found.line, headerFirstLine: found.firstLine, columns: importColumns, mappingSource, missing, unknown,
+    rowCount: found.rows.length, preview: [], errors: [], notes: [], duplicates: [], badRows: [],
+  };
+  const result = (preview: Partial<ImportPreview>, rest: Partial<Analysis> = {}): Analysis => ({
+    preview: { ...base, ...preview }, plans: [], badSheetRows: [], columns, headersKey: key, fatal: true, skipped: 0, linked: 0, ...rest,
+  });
+  if (headerErrors.length) return result({ errors: headerErrors });
+  if (found.rows.length === 0) return result({ errors: [{ line: found.line, reason: 'Filen har ingen rækker med sager under overskriftslinjen.' }] });
+  if (read.truncated || found.rows.length > MAX_IMPORT_ROWS) {
+    const line = found.rows[MAX_IMPORT_ROWS]?.line ?? found.rows.at(-1)!.line;
+    return result({ errors: [{ line, reason: `Filen har mere end ${MAX_IMPORT_ROWS} rækker. Der kan højst importeres ${MAX_IMPORT_ROWS} ad gangen: del filen op.` }] });
   }
 
   const districtRows = s.db.select({ id: districts.id, name: districts.name }).from(districts).all();
-  const cprLookup = s.sqlite.prepare('SELECT 1 FROM people WHERE cpr = ?').pluck();
+  const districtName = new Map(districtRows.map((d) => [d.id, d.name]));
   const ctx: RowContext = {
     today: s.today,
     districtByKey: new Map(districtRows.map((d) => [normalizeForSearch(d.name), d.id])),
     districtNames: districtRows.map((d) => d.name),
-    cprInVault: (cpr) => cprLookup.get(cpr) !== undefined,
     cprFirstLine: new Map(),
   };
+  const byCpr = s.sqlite.prepare('SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate, cpr FROM people WHERE cpr = ?');
+  const byNameBirth = s.sqlite.prepare(
+    'SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate, cpr FROM people WHERE birth_date = ? AND search_name = ? AND anonymised_at IS NULL AND (? IS NULL OR cpr IS NULL) LIMIT 1',
+  );
+  const fixes = new Map<string, string>();
+  for (const f of req.fixes ?? []) fixes.set(`${f.line}:${f.field}`, f.value.trim());
+  const decisions = new Map((req.duplicates ?? []).map((d) => [d.line, d.action]));
+  const fieldIndex = new Map<ImportField, number>();
+  for (const c of columns) if (c.field) fieldIndex.set(c.field, c.index);
+  const width = found.columns.length;
+
   const plans: RowPlan[] = [];
-  const rowErrors: ImportError[] = [];
-  for (const row of sheet.rows) {
-    if (row.problem) {
-      rowErrors.push({ line: row.line, reason: row.problem });
-      continue;
-    }
-    if (input.format === 'csv' && row.cells.slice(sheet.header.length).some((c) => String(c ?? '').trim() !== '')) {
-      rowErrors.push({ line: row.line, reason: 'Rækken har flere felter end overskriftslinjen. Tjek, at tekst med komma eller semikolon står i anførselstegn.' });
-      continue;
-    }
-    const get = (c: Column) => {
-      const i = index.get(c);
-      return i === undefined ? '' : cellText(row.cells[i], c);
+  const errors: ImportError[] = [];
+  const notes: ImportNote[] = [];
+  const duplicates: DuplicatePerson[] = [];
+  const preview: PreviewRow[] = [];
+  const badRows: PreviewRow[] = [];
+  const badSheetRows: Analysis['badSheetRows'] = [];
+  let skipped = 0;
+  let linked = 0;
+  for (const row of found.rows) {
+    const rowNotes: ImportNote[] = [];
+    const texts = new Map<ImportField, string>();
+    const get = (f: ImportField): string => {
+      let t = texts.get(f);
+      if (t !== undefined) return t;
+      const fix = fixes.get(`${row.line}:${f}`);
+      if (fix !== undefined) t = cellValue(fix, f, s.today).text;
+      else {
+        const i = fieldIndex.get(f);
+        const v = i === undefined ? { text: '' } : cellValue(row.cells[i], f, s.today);
+        if (v.note) rowNotes.push({ line: row.line, field: f, note: v.note });
+        t = v.text;
+      }
+      texts.set(f, t);
+      return t;
     };
+    const bad = (reasons: ImportError[]) => {
+      errors.push(...reasons);
+      if (badRows.length < MAX_REPORTED_ERRORS) {
+        const values: PreviewRow['values'] = {};
+        for (const [f, i] of fieldIndex) values[f] = fixes.get(`${row.line}:${f}`) ?? displayText(row.cells[i]);
+        badRows.push({ line: row.line, values });
+      }
+      badSheetRows.push({ row, reasons: reasons.map((r) => r.reason) });
+    };
+    if (row.problem) {
+      bad([{ line: row.line, reason: row.problem }]);
+      continue;
+    }
+    if (req.format === 'csv' && row.cells.slice(width).some((c) => String(c ?? '').trim() !== '')) {
+      bad([{ line: row.line, reason: 'Rækken har flere felter end overskriftslinjen. Tjek, at tekst med komma eller semikolon står i anførselstegn.' }]);
+      continue;
+    }
     const { plan, reasons } = validateRow(get, row.line, ctx);
-    for (const reason of reasons) rowErrors.push({ line: row.line, reason });
-    if (plan) plans.push(plan);
+    if (plan) {
+      // Already in the vault? Same CPR number, or same name and birth date where one of the two has no CPR number
+      // (two different CPR numbers are two people).
+      type Found = Omit<DuplicatePerson, 'line' | 'match'> & { id: number };
+      const hit = (plan.person.cpr ? byCpr.get(plan.person.cpr) : undefined) as Found | undefined;
+      const nameHit = hit ? undefined : (byNameBirth.get(plan.person.birthDate, normalizeForSearch(fullName(plan.person.firstName, plan.person.lastName)), plan.person.cpr ?? null) as Found | undefined);
+      const existing = hit ?? nameHit;
+      if (existing) {
+        duplicates.push({ line: row.line, personId: existing.id, match: hit ? 'cpr' : 'name-birth', firstName: existing.firstName, lastName: existing.lastName, birthDate: existing.birthDate, cpr: existing.cpr ? maskCpr(existing.cpr) : null });
+        const decision = decisions.get(row.line);
+        if (decision === 'skip') {
+          skipped++;
+          continue;
+        }
+        if (decision === 'link') {
+          plan.personId = existing.id;
+          linked++;
+        } else {
+          reasons.push(
+            hit
+              ? { line: row.line, field: 'cpr', reason: 'CPR-nummeret (kolonne cpr) findes allerede på en person i boksen. Vælg at knytte sagen til den eksisterende person eller at springe rækken over.' }
+              : { line: row.line, field: 'fornavn', reason: 'En person med samme navn og fødselsdato findes allerede i boksen. Vælg at knytte sagen til den eksisterende person eller at springe rækken over.' },
+          );
+        }
+      }
+    }
+    if (reasons.length || !plan) {
+      bad(reasons);
+      continue;
+    }
+    notes.push(...rowNotes);
+    plans.push(plan);
+    if (preview.length < PREVIEW_ROWS) {
+      const p = plan.person;
+      preview.push({
+        line: row.line,
+        values: {
+          fornavn: p.firstName, efternavn: p.lastName, cpr: p.cpr ? maskCpr(p.cpr) : '', foedselsdato: p.birthDate, koen: p.sex ?? sexOfCpr(p.cpr),
+          bydel: p.districtId ? (districtName.get(p.districtId) ?? '') : '', niveau: String(plan.level), oprettet: plan.openedOn, afsluttet: plan.closedOn ?? '',
+          afslutningsaarsag: plan.closingReason ? (CLOSING_REASONS.find((r) => r.code === plan.closingReason)?.label ?? '') : '', koordinator: plan.coordinator ?? '', sagsnummer: plan.externalRef ?? '',
+        },
+      });
+    }
   }
-  if (rowErrors.length) return { ok: false, errors: capErrors(rowErrors) };
+  return {
+    preview: { ...base, ok: errors.length === 0, preview, errors: capErrors(errors), notes, duplicates, badRows },
+    plans, badSheetRows, columns, headersKey: key, fatal: false, skipped, linked,
+  };
+}
+
+const sexOfCpr = (cpr: string | undefined): string => {
+  const r = cpr ? parseCpr(cpr) : null;
+  return r?.ok ? r.value.sex : '';
+};
+
+/** What an import of the file would do, without writing anything: the import screen's preview and mapping step. */
+export async function previewImport(s: ServiceCtx, req: ImportRequest): Promise<ImportPreview> {
+  return (await analyse(s, req)).preview;
+}
+
+/** The bad rows as a CSV (the file's header, the rows as read, a reason column), through the shared formula guard. */
+function rejectedCsv(a: Analysis, headerLine: number): string {
+  const lines = [csvLine(['Linje', ...a.columns.map((c) => c.header), 'Årsag'])];
+  for (const { row, reasons } of a.badSheetRows) lines.push(csvLine([row.line, ...a.columns.map((c) => displayText(row.cells[c.index])), reasons.join(' ')]));
+  void headerLine;
+  return csvFile(lines);
+}
+
+/**
+ * Import cases from a CSV or XLSX file: every row checked first, then all written in one
+ * transaction, or nothing; with `goodRowsOnly`, the good rows in one transaction and the bad ones
+ * given back as a file.
+ */
+export async function importCasesFile(s: ServiceCtx, req: ImportRequest): Promise<ImportResult> {
+  const a = await analyse(s, req);
+  const { preview } = a;
+  if (a.fatal) return { ok: false, errors: preview.errors };
+  if (preview.errors.length && !req.goodRowsOnly) return { ok: false, errors: preview.errors };
+  if (a.plans.length === 0 && a.skipped === 0) return { ok: false, errors: preview.errors };
 
   // Oldest first, so case numbers (YYYY-NNNNN per opening year) follow the opening dates.
-  plans.sort((a, b) => compare(a.openedOn, b.openedOn) || a.line - b.line);
+  const plans = [...a.plans].sort((x, y) => compare(x.openedOn, y.openedOn) || x.line - y.line);
   const failures: ImportError[] = [];
   try {
     s.db.transaction((tx) => {
@@ -425,18 +514,25 @@ export async function importCasesFile(s: ServiceCtx, input: { format: 'csv' | 'x
           throw new Rollback();
         }
       }
-      audit(tx, { at: s.now, actor: s.actor, action: 'import', entity: 'case', detail: `rows:${plans.length}` });
+      audit(tx, { at: s.now, actor: s.actor, action: 'import', entity: 'case', detail: `rows:${plans.length}` + (a.linked ? ` linked:${a.linked}` : '') + (a.skipped ? ` skipped:${a.skipped}` : '') + (a.badSheetRows.length ? ` rejected:${a.badSheetRows.length}` : '') });
+      // The mapping is remembered for the next file with the same headers.
+      if (preview.mappingSource !== 'remembered') {
+        const mapping = JSON.stringify(mappingOf(a.columns));
+        tx.insert(importMappings).values({ headersKey: a.headersKey, mapping, updatedAt: s.now.toISOString() }).onConflictDoUpdate({ target: importMappings.headersKey, set: { mapping, updatedAt: s.now.toISOString() } }).run();
+      }
     });
   } catch (e) {
     if (e instanceof Rollback) return { ok: false, errors: failures };
     throw e;
   }
-  return { ok: true, imported: plans.length };
+  const result: ImportResult = { ok: true, imported: plans.length, linked: a.linked, skipped: a.skipped, headerLine: preview.headerLine, notes: preview.notes };
+  if (a.badSheetRows.length) result.rejected = { rows: a.badSheetRows.length, fileName: `ssp-desk-import-afviste-rækker-${s.today}.csv`, csv: rejectedCsv(a, preview.headerLine) };
+  return result;
 }
 
 function insertPlan(s: ServiceCtx, tx: DbOrTx, p: RowPlan): void {
   const caseId = insertCase(s, tx, {
-    person: p.person,
+    ...(p.personId !== undefined ? { personId: p.personId } : { person: p.person }),
     level: p.level,
     reason: IMPORT_REASON,
     openedOn: p.openedOn,
@@ -445,4 +541,3 @@ function insertPlan(s: ServiceCtx, tx: DbOrTx, p: RowPlan): void {
   });
   if (p.closedOn && p.closingReason) closeCase(s, { caseId, closedOn: p.closedOn, reason: p.closingReason }, tx);
 }
-

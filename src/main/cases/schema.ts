@@ -164,3 +164,14 @@ export const caseNotes = sqliteTable(
   },
   (t) => [index('notes_case_idx').on(t.caseId)],
 );
+
+/**
+ * The import's column mappings, remembered by the sheet's headers (normalised, in order), so the
+ * next file with the same headers is mapped the same way. Holds header texts and field codes only.
+ */
+export const importMappings = sqliteTable('import_mappings', {
+  headersKey: text('headers_key').primaryKey(),
+  /** JSON: [{ column, field }] with field an import field code or 'ignore'. */
+  mapping: text('mapping').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -7,7 +7,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { actionLabel, entityLabel } from './auditLabels';
+import { actionLabel, detailLabel, entityLabel } from './auditLabels';
 import { downloadText } from './format';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
@@ -183,7 +183,7 @@ export function AuditScreen() {
                         <td>{actionLabel(r.action)}</td>
                         <td>{entityLabel(r.entity)}</td>
                         <td className="numeric">{r.entityId ?? ''}</td>
-                        <td className="audit-detail">{r.detail ?? ''}</td>
+                        <td className="audit-detail">{detailLabel(r.detail)}</td>
                       </tr>
                     ))}
                   </tbody>

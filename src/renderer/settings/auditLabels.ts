@@ -1,4 +1,5 @@
-import { t, type PlainMessageKey } from '../core/i18n';
+import { getLocale, t, type PlainMessageKey } from '../core/i18n';
+import { auditActionText, auditDetailText, auditEntityText } from '../../shared/settings';
 
 /** Danish names for the audit trail's action and entity codes. Unknown codes are shown as they are. */
 const ACTIONS: Record<string, PlainMessageKey> = {
@@ -42,5 +43,8 @@ const ENTITIES: Record<string, PlainMessageKey> = {
   report: 'settings.audit.entity.report',
 };
 
-export const actionLabel = (code: string): string => (Object.hasOwn(ACTIONS, code) ? t(ACTIONS[code]!) : code);
-export const entityLabel = (code: string): string => (Object.hasOwn(ENTITIES, code) ? t(ENTITIES[code]!) : code);
+/** Codes the screen's catalogue lacks fall back to the shared labels (the same words as the CSV export), never a raw code. */
+export const actionLabel = (code: string): string => (Object.hasOwn(ACTIONS, code) ? t(ACTIONS[code]!) : auditActionText(code, getLocale() === 'da' ? 'da' : 'en'));
+export const entityLabel = (code: string): string => (Object.hasOwn(ENTITIES, code) ? t(ENTITIES[code]!) : auditEntityText(code, getLocale() === 'da' ? 'da' : 'en'));
+/** The detail field in words ("backupReminderDays" -> "Påmindelse om sikkerhedskopi (dage)"). */
+export const detailLabel = (detail: string | null): string => auditDetailText(detail, getLocale() === 'da' ? 'da' : 'en');

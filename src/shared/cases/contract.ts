@@ -159,7 +159,60 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 const caseId = z.object({ caseId: id }).strict();
 
-export const importRowError = z.object({ line: z.number().int(), reason: z.string() }).strict();
+/** The fields an import column can fill (the ASCII column names of the import help). */
+export const IMPORT_FIELD_CODES = [
+  'fornavn', 'efternavn', 'cpr', 'foedselsdato', 'koen', 'bydel', 'niveau', 'oprettet', 'afsluttet', 'afslutningsaarsag', 'koordinator', 'sagsnummer',
+] as const;
+const importField = z.enum(IMPORT_FIELD_CODES);
+export const importRowError = z.object({ line: z.number().int(), reason: z.string(), field: importField.optional() }).strict();
+const importNote = z.object({ line: z.number().int(), field: importField, note: z.string() }).strict();
+const importRowValues = z.object({ line: z.number().int(), values: z.partialRecord(importField, z.string()) }).strict();
+const importRequest = z
+  .object({
+    fileName: shortText(260),
+    format: z.enum(['csv', 'xlsx']),
+    /** The file's bytes, base64. At most about 20 MB. */
+    contentBase64: z.string().max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    /** Sheet columns (0-based) to fields or 'ignore'; columns left out keep the field their header gives. */
+    mapping: z.array(z.object({ column: z.number().int().min(0).max(255), field: z.union([importField, z.literal('ignore')]) }).strict()).max(256).optional(),
+    /** Cells corrected in the import screen. */
+    fixes: z.array(z.object({ line: z.number().int().min(1).max(10_000_000), field: importField, value: shortText(200) }).strict()).max(20_000).optional(),
+    /** Rows whose person is already in the vault: link the case to that person, or skip the row. */
+    duplicates: z.array(z.object({ line: z.number().int().min(1).max(10_000_000), action: z.enum(['link', 'skip']) }).strict()).max(50_000).optional(),
+    /** Import the good rows and give the bad ones back as a CSV, instead of importing nothing. */
+    goodRowsOnly: z.boolean().optional(),
+  })
+  .strict();
+export const importPreviewSchema = z
+  .object({
+    ok: z.boolean(),
+    headerLine: z.number().int(),
+    headerFirstLine: z.number().int(),
+    columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), field: importField.nullable() }).strict()),
+    mappingSource: z.enum(['auto', 'remembered', 'given']),
+    missing: z.array(importField),
+    unknown: z.array(z.number().int()),
+    rowCount: z.number().int(),
+    preview: z.array(importRowValues),
+    errors: z.array(importRowError),
+    notes: z.array(importNote),
+    duplicates: z.array(
+      z
+        .object({
+          line: z.number().int(),
+          personId: z.number().int(),
+          match: z.enum(['cpr', 'name-birth']),
+          firstName: z.string(),
+          lastName: z.string(),
+          birthDate: z.string(),
+          cpr: z.string().nullable(),
+        })
+        .strict(),
+    ),
+    badRows: z.array(importRowValues),
+  })
+  .strict();
+export type ImportPreviewResult = z.infer<typeof importPreviewSchema>;
 
 export const casesContract = {
   'districts.list': op(empty, z.array(districtSchema)),
@@ -214,17 +267,21 @@ export const casesContract = {
     caseDetailSchema,
   ),
   'cases.addNote': op(z.object({ caseId: id, text: longText(20_000).trim().min(1), correctsNoteId: id.optional() }).strict(), caseDetailSchema),
+  'cases.importPreview': op(importRequest, importPreviewSchema),
   'cases.import': op(
-    z
-      .object({
-        fileName: shortText(260),
-        format: z.enum(['csv', 'xlsx']),
-        /** The file's bytes, base64. At most about 20 MB. */
-        contentBase64: z.string().max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
-      })
-      .strict(),
+    importRequest,
     z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), imported: z.number().int() }).strict(),
+      z
+        .object({
+          ok: z.literal(true),
+          imported: z.number().int(),
+          linked: z.number().int(),
+          skipped: z.number().int(),
+          headerLine: z.number().int(),
+          notes: z.array(importNote),
+          rejected: z.object({ rows: z.number().int(), fileName: z.string(), csv: z.string() }).strict().optional(),
+        })
+        .strict(),
       z.object({ ok: z.literal(false), errors: z.array(importRowError) }).strict(),
     ]),
   ),

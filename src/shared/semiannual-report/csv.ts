@@ -5,28 +5,18 @@
  * block says period, unit, mode and threshold; the assessments come last.
  *
  * Free text (unit, district names, assessments) that starts like a spreadsheet formula
- * (=, +, -, @) gets a leading apostrophe, so Excel shows it as text and never runs it.
+ * (=, +, -, @) gets a leading apostrophe, so Excel shows it as text and never runs it: the one
+ * guard every CSV of the app uses (shared/core/csv.ts).
  */
 import { formatPeriodLabel } from '../core/dates';
+import { CSV_BOM, CSV_EOL, CSV_SEP, csvCell, inertText } from '../core/csv';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
 import { hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
 import type { ReportV1 } from './schema';
 
-export const CSV_BOM = '\uFEFF';
-const SEP = ';';
-const EOL = '\r\n';
-
-/** A cell as CSV: quoted when it holds the separator, a quote, a line break or edge spaces. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  if (/[;"\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-/** Free text that a spreadsheet would take for a formula, made inert. */
-export function inertText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { CSV_BOM, csvCell, inertText };
+const SEP = CSV_SEP;
+const EOL = CSV_EOL;
 
 const line = (cells: readonly (string | number)[]) => cells.map(csvCell).join(SEP);
 

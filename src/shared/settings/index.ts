@@ -1,2 +1,3 @@
 /** Settings, backups, retention and the audit trail: contract. */
 export * from './contract';
+export * from './audit-labels';

@@ -90,5 +90,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0014_default_efforts",
     "hash": "d780c8179e95f2615af65b425d4240c87ab3ea0993f1d3691de81cfb20625b9a",
     "sql": "-- The programme's efforts missing from the first default list (issue 19): added to every vault\n-- once; a vault that already has an effort of the same name keeps its own.\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Exit');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Københavnerteamet');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('18+ center');--> statement-breakpoint\nINSERT OR IGNORE INTO `efforts` (`name`) VALUES ('Fritidsjob med mentor');\n"
+  },
+  {
+    "idx": 15,
+    "tag": "0015_import_mappings",
+    "hash": "2f1432f11943c81289c7b63ca0cf1abde55a89afe4b0bc07cf58ec36160e7f69",
+    "sql": "CREATE TABLE `import_mappings` (\n\t`headers_key` text PRIMARY KEY NOT NULL,\n\t`mapping` text NOT NULL,\n\t`updated_at` text NOT NULL\n);\n"
   }
 ];
