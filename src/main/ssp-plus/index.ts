@@ -8,3 +8,4 @@ export const sspPlusModule: DomainModule = { name: 'ssp-plus', handlers: sspPlus
 
 export * from './schema';
 export * from './seed';
+export { listPlans } from './queries';
