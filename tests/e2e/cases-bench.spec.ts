@@ -49,7 +49,7 @@ test('keystroke to updated list on 20,000 cases', async ({ page, bridge, vault }
   for (let i = typed.length - 1; steps.length < 15 && i >= 1; i--) steps.push({ key: 'Backspace', query: typed.slice(0, i) });
 
   const list = new CaseListPage(page);
-  await page.goto(bridge.url);
+  await list.goto(bridge.url);
   await list.expectLoaded('');
   const total = await list.total();
   console.log(`list ready: ${total} open cases of ${summary?.cases}`);
