@@ -84,10 +84,12 @@ export function OverviewScreen() {
           <fieldset className="overview-scope">
             <legend>{t('overview.scope')}</legend>
             {(['mine', 'all'] as const).map((scope) => (
-              <label key={scope} className="overview-scope-option">
-                <input type="radio" name="overview-scope" value={scope} checked={prefs.scope === scope} onChange={() => change({ ...prefs, scope })} data-testid={`overview-scope-${scope}`} />
-                {t(`overview.scope.${scope}`)}
-              </label>
+              <div key={scope} className="form-group-radio overview-scope-option">
+                <input className="form-radio" type="radio" id={`overview-scope-${scope}`} name="overview-scope" value={scope} checked={prefs.scope === scope} onChange={() => change({ ...prefs, scope })} data-testid={`overview-scope-${scope}`} />
+                <label className="form-label" htmlFor={`overview-scope-${scope}`}>
+                  {t(`overview.scope.${scope}`)}
+                </label>
+              </div>
             ))}
           </fieldset>
           <div className="form-group overview-weeks">
@@ -149,15 +151,11 @@ function OverviewBody({ o, onDone }: { o: Overview; onDone: (item: OverviewItem)
           </li>
         ))}
       </ul>
-      <div className="overview-columns">
-        <div className="overview-lists">
-          {total === 0 ? <p className="overview-muted">{t('overview.nothingDue')}</p> : null}
-          {OVERVIEW_BUCKETS.map((b) => (
-            <Bucket key={b} bucket={b} o={o} onDone={onDone} />
-          ))}
-        </div>
-        <CaseloadChart scope={o.scope} />
-      </div>
+      {total === 0 ? <p className="overview-muted">{t('overview.nothingDue')}</p> : null}
+      {OVERVIEW_BUCKETS.map((b) => (
+        <Bucket key={b} bucket={b} o={o} onDone={onDone} />
+      ))}
+      <CaseloadChart scope={o.scope} />
     </>
   );
 }
