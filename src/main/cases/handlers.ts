@@ -4,6 +4,7 @@ import { checkCpr, createPerson, revealCpr, updatePerson } from './people';
 import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, updateCase } from './writes';
 import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile } from './import';
+import { findAnyone } from './find';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
 const thenCase = writeThen('caseId', (s, id) => getCaseDetail(s, id, { recordView: false }));
@@ -20,6 +21,7 @@ export const casesHandlers = defineHandlers({
   'people.revealCpr': (input, s) => revealCpr(s, input.personId),
   'people.checkCpr': (input, s) => checkCpr(s.db, input.cpr, input.personId),
 
+  'cases.find': (input, s) => findAnyone(s, input),
   'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
   'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),
   'cases.get': (input, s) => getCaseDetail(s, input.caseId),

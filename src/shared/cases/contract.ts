@@ -153,6 +153,34 @@ const caseId = z.object({ caseId: id }).strict();
 
 export const importRowError = z.object({ line: z.number().int(), reason: z.string() }).strict();
 
+export const findHitSchema = z
+  .object({
+    caseId: id,
+    caseNumber: z.string(),
+    personId: id,
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string(),
+    /** 'DDMMYY-xxxx': a search never answers with a full CPR number. */
+    cprMasked: z.string().nullable(),
+    level,
+    status: z.enum(['open', 'closed']),
+    match: z.enum(['cpr', 'birthDate', 'caseNumber', 'exact', 'prefix', 'fuzzy']),
+  })
+  .strict();
+export type FindHit = z.infer<typeof findHitSchema>;
+export const findResultSchema = z
+  .object({
+    kind: z.enum(['empty', 'cpr', 'birthDate', 'caseNumber', 'name']),
+    /** Open cases, best match first. */
+    hits: z.array(findHitSchema),
+    /** People whose cases are all closed: their latest case. */
+    closed: z.array(findHitSchema),
+    closedCount: z.number().int(),
+  })
+  .strict();
+export type FindResult = z.infer<typeof findResultSchema>;
+
 export const casesContract = {
   'districts.list': op(empty, z.array(districtSchema)),
   'districts.save': op(
@@ -170,6 +198,7 @@ export const casesContract = {
     z.object({ ok: z.boolean(), message: z.string().optional(), warnings: z.array(z.string()), birthDate: z.string().optional(), sex: z.enum(['M', 'K']).optional(), takenByOther: z.boolean() }).strict(),
   ),
 
+  'cases.find': op(z.object({ query: shortText(100), limit: z.number().int().min(1).max(50).default(20) }).strict(), findResultSchema),
   'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
   'cases.coordinators': op(empty, z.array(z.string())),
   'cases.get': op(caseId, caseDetailSchema),
