@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { checkDomainList } from '../shared/core/domains';
 import type { PlainMessageKey } from './core/i18n';
 import type { AreaId, RouteOf } from './core/shell/routes';
-import { CasesArea, type CasesScreen } from './cases';
+import { CasesArea, FindAnyone, type CasesScreen } from './cases';
 import { LeaderMeetingsArea, type LeaderMeetingsScreen } from './leader-meetings';
 import { ReleasesArea, type ReleasesScreen } from './releases';
 import { SemiannualReportArea, type SemiannualReportScreen } from './semiannual-report';
@@ -48,8 +48,8 @@ export const areas: { [A in AreaId]: AreaDef<A> } = {
 /** The side navigation's order. */
 export const areaOrder: readonly AreaId[] = ['overview', 'cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];
 
-/** Notices in the header of the unlocked app (the backup reminder). */
-export const headerNotices: readonly ComponentType[] = [BackupReminder];
+/** Notices and tools in the header of the unlocked app (the backup reminder, the search box for anyone). */
+export const headerNotices: readonly ComponentType[] = [BackupReminder, FindAnyone];
 
 /** Every domain exactly once (the vault's screens are outside the areas), every area in the order once. */
 export function checkAreas(list: { [A in AreaId]: AreaDef<A> }, order: readonly AreaId[]): void {

@@ -43,20 +43,28 @@ test("a coordinator's morning: Overblik lists last meeting's overdue action; don
   await screenshot(page, 'overview-01-morning');
   await expectAccessible(page, 'overblik');
 
-  // Opening it goes to the case.
+  // Opening it goes to the case, where Næste skridt shows it above the fold; Udført there closes it.
   await row.getByRole('button', { name: /^Åbn/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${target.firstName} ${target.lastName}`);
   await expect(page.getByRole('main')).toContainText(target.caseNumber);
+  const panel = page.getByTestId('case-next-steps');
+  const action = panel.getByTestId('case-action').filter({ hasText: 'Skolen indkalder til netværksmøde' });
+  await expect(action).toContainText('Over frist');
+  await expect(action).toBeInViewport();
+  const box = await action.getByRole('button', { name: 'Udført: Skolen indkalder til netværksmøde' }).boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+  await screenshot(page, 'overview-03-case-next-steps');
+  await expectAccessible(page, 'sag med næste skridt');
+  await action.getByRole('button', { name: 'Udført: Skolen indkalder til netværksmøde' }).click();
+  await expect(panel.getByTestId('case-action').filter({ hasText: 'Skolen indkalder til netværksmøde' })).toHaveCount(0);
+
+  // Back on Overblik it has left the list, the count dropped by one, and the audit trail has it.
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Overblik', exact: true }).click();
   await expect(heading).toBeVisible();
-
-  // Done: it leaves the list, the count drops by one, and the audit trail has it.
-  await overdue.getByTestId('overview-item').filter({ hasText: 'Skolen indkalder til netværksmøde' }).getByRole('button', { name: /Udført/ }).click();
-  await expect(page.getByText('Handlingen er markeret som udført')).toBeVisible();
   await expect(page.getByTestId('overview-item').filter({ hasText: 'Skolen indkalder til netværksmøde' })).toHaveCount(0);
   await expect(page.getByTestId('overview-count-overdue')).toHaveText(String(before - 1));
   const audit = bridge.ctx.vault.current.sqlite.prepare(`SELECT action, detail FROM audit_log WHERE entity = 'action' AND action = 'complete'`).all();
-  expect(audit).toEqual([{ action: 'complete', detail: expect.stringMatching(new RegExp(`^source:meeting;status:done;case:${target.id}$`)) }]);
+  expect(audit).toEqual([{ action: 'complete', detail: `source:meeting;status:done;case:${target.id}` }]);
 
   // Everyone's: the seeded coordinators' items too; the choice is remembered in the next session.
   await page.getByTestId('overview-scope-all').check();
@@ -68,7 +76,67 @@ test("a coordinator's morning: Overblik lists last meeting's overdue action; don
   await expect(page.getByTestId('overview-scope-all')).toBeChecked();
   await expect(page.getByTestId('overview-count-overdue')).toHaveText(String(all.counts.overdue));
   await expect(page.getByTestId('overview-chart')).toBeVisible();
-  await screenshot(page, 'overview-02-everyone');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'artifacts/screenshots/overview-02-everyone.png' }); // the first screenful; the full list is long
   await expectAccessible(page, 'overblik, alle');
   void todayOf;
+});
+
+test('finding anyone from the header: CPR (audited), a typo, the closed-case hint', async ({ page, bridge, vault }) => {
+  void vault;
+  test.setTimeout(120_000);
+  await createSeededVault(bridge, 2000);
+  const sqlite = bridge.ctx.vault.current.sqlite;
+  const withCpr = sqlite
+    .prepare(`SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.cpr, c.case_number AS caseNumber FROM people p JOIN cases c ON c.person_id = p.id AND c.status = 'open' WHERE p.cpr IS NOT NULL ORDER BY p.id LIMIT 1`)
+    .get() as { id: number; firstName: string; lastName: string; cpr: string; caseNumber: string };
+  await page.goto(bridge.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+  const box = page.getByRole('combobox', { name: 'Find sag eller person' });
+
+  // Ctrl+K from anywhere; the full CPR number finds the person, answered masked, audited as a reveal.
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+  await box.fill(withCpr.cpr);
+  const hits = page.getByTestId('find-hit');
+  await expect(hits).toHaveCount(1);
+  await expect(hits.first()).toContainText(`${withCpr.firstName} ${withCpr.lastName}`);
+  await expect(hits.first()).toContainText(`${withCpr.cpr.slice(0, 6)}-xxxx`);
+  await expect(page.getByText('Søgning på fuldt CPR-nummer er logget.')).toBeVisible();
+  expect(sqlite.prepare(`SELECT action, entity, entity_id AS entityId FROM audit_log WHERE detail = 'search:cpr'`).all()).toEqual([{ action: 'reveal', entity: 'person', entityId: withCpr.id }]);
+  await screenshot(page, 'find-01-cpr');
+  await expectAccessible(page, 'søgning på CPR');
+
+  // The first six digits: people born that day, masked, not audited.
+  await box.fill(withCpr.cpr.slice(0, 6));
+  await expect(hits.filter({ hasText: `${withCpr.firstName} ${withCpr.lastName}` })).toHaveCount(1);
+  expect((sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE detail = 'search:cpr'`).get() as { n: number }).n).toBe(1);
+
+  // A typo: one letter left out of the surname.
+  const typo = `${withCpr.firstName} ${withCpr.lastName.slice(0, 2)}${withCpr.lastName.slice(3)}`;
+  await box.fill(typo);
+  await expect(box).toHaveAttribute('data-query', typo);
+  await expect(hits.filter({ hasText: `${withCpr.firstName} ${withCpr.lastName}` })).toHaveCount(1);
+  await screenshot(page, 'find-02-typo');
+  // Enter opens the first hit's case.
+  const first = (await hits.first().locator('strong').textContent())!;
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(first);
+
+  // A young person whose only case is closed: no open hit, the hint shows it.
+  const closed = sqlite
+    .prepare(
+      `SELECT p.first_name AS firstName, p.last_name AS lastName, c.case_number AS caseNumber FROM people p JOIN cases c ON c.person_id = p.id
+       WHERE c.status = 'closed' AND NOT EXISTS (SELECT 1 FROM cases o WHERE o.person_id = p.id AND o.status = 'open')
+       AND (SELECT count(*) FROM people q WHERE q.search_name = p.search_name) = 1 ORDER BY p.id LIMIT 1`,
+    )
+    .get() as { firstName: string; lastName: string; caseNumber: string };
+  await page.keyboard.press('Control+k');
+  await box.fill(`${closed.firstName} ${closed.lastName}`);
+  const hint = page.getByTestId('find-closed-hint');
+  await expect(hint).toHaveText(/^(1 afsluttet sag matcher - vis den|\d+ afsluttede sager matcher - vis dem)$/);
+  await screenshot(page, 'find-03-closed-hint');
+  await expectAccessible(page, 'afsluttet sag matcher');
+  await hint.click();
+  await expect(hits.filter({ hasText: closed.caseNumber })).toContainText('afsluttet');
 });

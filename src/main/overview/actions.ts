@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import type { ServiceCtx } from '../core/service-context';
 import { compare } from '../../shared/core/dates';
 import type { ActionSource, ActionStatus, ActionView } from '../../shared/overview';
+import { partnerLabel } from '../../shared/leader-meetings';
 
 /**
  * The programme's actions as one list: meeting_actions (ledergruppe meetings, owned by
@@ -48,6 +49,7 @@ function view(r: Row): ActionView {
     caseId: r.caseId,
     description: r.description,
     partner: r.partner,
+    partnerLabel: r.source === 'release' ? r.partner : partnerLabel(r.partner),
     deadline: r.deadline,
     status: r.status as ActionStatus,
     closedOn: r.closedOn,

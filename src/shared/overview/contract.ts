@@ -22,6 +22,8 @@ export const actionSchema = z
     description: z.string(),
     /** A partner code (meetings, case actions) or the responsible person's name (release meetings). */
     partner: z.string(),
+    /** The partner's name for display (the code's label, or the owner's name as written). */
+    partnerLabel: z.string(),
     deadline: z.string().nullable(),
     status: actionStatus,
     closedOn: z.string().nullable(),
