@@ -155,6 +155,8 @@ test('case list on 5,000 cases: search with æ/ø/å, filters, sorting, keyboard
   await expect(list.search).toHaveValue(target.caseNumber);
   await vault.lock();
   await vault.unlock(CASES_PASSPHRASE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible(); // a new session starts on Overblik
+  await shell.goTo('Sager');
   await list.expectLoaded('');
   await expect(list.search).toHaveValue('');
   await expect(list.count).toHaveText(`${daCount(openCases.total)} sager`);

@@ -1,7 +1,7 @@
 import { defineHandlers } from '../core/handlers';
 import { addCaseAction, actionsForCase, setActionStatus } from './actions';
 import { getCaseload } from './caseload';
-import { caseLinks } from './links';
+import { addToMeeting, caseLinks } from './links';
 import { getOverview } from './overview';
 import { getOverviewPrefs, saveOverviewPrefs } from './prefs';
 
@@ -12,6 +12,7 @@ export const overviewHandlers = defineHandlers({
   'overview.prefs': (_i, s) => getOverviewPrefs(s.db),
   'overview.savePrefs': (input, s) => saveOverviewPrefs(s, input),
   'overview.caseLinks': (input, s) => caseLinks(s, input),
+  'overview.addToMeeting': (input, s) => addToMeeting(s, input),
   'actions.forCase': (input, s) => actionsForCase(s.sqlite, input.caseId),
   'actions.add': (input, s) => addCaseAction(s, input),
   'actions.setStatus': (input, s) => setActionStatus(s, input),

@@ -1,6 +1,7 @@
 import type { ServiceCtx } from '../core/service-context';
 import { AppError } from '../core/errors';
 import type { CaseLinks } from '../../shared/overview';
+import { getMeetingDetail, saveAgenda } from '../leader-meetings';
 
 /**
  * What the case page links to beyond the case: the same young person's SSP+ plans and custody
@@ -40,4 +41,13 @@ export function caseLinks(s: ServiceCtx, input: { caseId: number; level?: number
       return { ...f, nextMeeting: m ? { ...m, onAgenda } : null };
     }),
   };
+}
+
+/** Put a case at the end of a meeting's agenda through the meetings module (audited there); no change when it is on it already. */
+export function addToMeeting(s: ServiceCtx, input: { caseId: number; meetingId: number }): { meetingId: number; added: boolean } {
+  const m = getMeetingDetail(s.db, input.meetingId);
+  const items = m.agenda.map((i) => (i.kind === 'case' ? { kind: 'case' as const, caseId: i.case!.caseId } : { kind: 'point' as const, id: i.id, title: i.title ?? '', ...(i.note ? { note: i.note } : {}) }));
+  if (items.some((i) => i.kind === 'case' && i.caseId === input.caseId)) return { meetingId: m.id, added: false };
+  saveAgenda(s, { meetingId: m.id, items: [...items, { kind: 'case', caseId: input.caseId }] });
+  return { meetingId: m.id, added: true };
 }

@@ -314,6 +314,12 @@ export const casesDa = {
   'cases.next.forumNext': '{forum}: næste møde {date}',
   'cases.next.forumOnAgenda': '{forum}: på dagsordenen {date}',
   'cases.next.forumNoMeeting': '{forum}: intet møde planlagt',
+  'cases.level.reviewBeforeChange': 'Næste opfølgning kan ikke ligge før niveauskiftet.',
+  'cases.level.reviewAtMeeting': 'Foreslået: næste møde i {forum}.',
+  'cases.level.reviewByLevel': 'Foreslået: om {months} måneder for dette niveau.',
+  'cases.level.putOnMeeting': 'Sæt på næste møde: {forum} {date}',
+  'cases.level.alreadyOnAgenda': 'Sagen står allerede på dagsordenen til {forum} {date}.',
+  'cases.done.levelAndMeeting': 'Niveauet er ændret til {level}, og sagen er sat på mødet {date}.',
 } as const;
 
 export const casesEn: { readonly [K in keyof typeof casesDa]: string } = {
@@ -621,4 +627,10 @@ export const casesEn: { readonly [K in keyof typeof casesDa]: string } = {
   'cases.next.forumNext': '{forum}: next meeting {date}',
   'cases.next.forumOnAgenda': '{forum}: on the agenda {date}',
   'cases.next.forumNoMeeting': '{forum}: no meeting planned',
+  'cases.level.reviewBeforeChange': 'The next review cannot be before the level change.',
+  'cases.level.reviewAtMeeting': 'Proposed: the next meeting of {forum}.',
+  'cases.level.reviewByLevel': 'Proposed: in {months} months for this level.',
+  'cases.level.putOnMeeting': 'Put on the next meeting: {forum} {date}',
+  'cases.level.alreadyOnAgenda': 'The case is already on the agenda of {forum} {date}.',
+  'cases.done.levelAndMeeting': 'The level is changed to {level}, and the case is on the meeting {date}.',
 };

@@ -210,7 +210,7 @@ export const casesContract = {
     caseDetailSchema,
   ),
   'cases.changeLevel': op(
-    z.object({ caseId: id, level, changedOn: isoDate, reason: shortText(500).trim().min(1), forum: shortText(120).optional() }).strict(),
+    z.object({ caseId: id, level, changedOn: isoDate, reason: shortText(500).trim().min(1), forum: shortText(120).optional(), nextReviewOn: isoDate.nullable().optional() }).strict(),
     caseDetailSchema,
   ),
   'cases.close': op(z.object({ caseId: id, closedOn: isoDate, reason: closingReason }).strict(), caseDetailSchema),

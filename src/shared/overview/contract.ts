@@ -133,6 +133,8 @@ export const overviewContract = {
   'overview.prefs': op(empty, overviewPrefsSchema),
   'overview.savePrefs': op(overviewPrefsSchema, overviewPrefsSchema),
   'overview.caseLinks': op(z.object({ caseId: id, level: level.optional() }).strict(), caseLinksSchema),
+  /** "Sæt på næste møde": the case onto a meeting's agenda (kept as it is when already there). */
+  'overview.addToMeeting': op(z.object({ caseId: id, meetingId: id }).strict(), z.object({ meetingId: id, added: z.boolean() }).strict()),
   'actions.forCase': op(z.object({ caseId: id }).strict(), z.array(actionSchema)),
   'actions.add': op(actionAddInput, actionSchema),
   'actions.setStatus': op(actionStatusInput, actionSchema),
