@@ -140,3 +140,50 @@ test('finding anyone from the header: CPR (audited), a typo, the closed-case hin
   await hint.click();
   await expect(hits.filter({ hasText: closed.caseNumber })).toContainText('afsluttet');
 });
+
+test('a level change proposes the district ledergruppe and its next meeting; the dialog saves with Ctrl+Enter', async ({ page, bridge, vault }) => {
+  void vault;
+  test.setTimeout(120_000);
+  const { today } = await createSeededVault(bridge, 500);
+  const rows = (await call<{ rows: CaseRow[] }>(bridge, 'cases.list', { levels: [2], limit: 50 })).rows.filter((r) => r.district);
+  const target = rows[0]!;
+  const detail = await call<{ districtId: number | null }>(bridge, 'cases.get', { caseId: target.id });
+  const forums = await call<{ id: number; name: string; kind: string; districtIds: number[] }[]>(bridge, 'forums.list', {});
+  const forum = forums.find((f) => f.kind === 'leader-group' && f.districtIds.includes(detail.districtId!))!;
+  const upcoming = (await call<{ id: number; heldOn: string }[]>(bridge, 'meetings.list', { forumId: forum.id })).filter((m) => m.heldOn >= today).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+  const meeting = upcoming[0] ?? (await call<{ id: number; heldOn: string }>(bridge, 'meetings.create', { forumId: forum.id, heldOn: addDays(today, 9), proposeAgenda: false }));
+  const heldOn = upcoming[0]?.heldOn ?? addDays(today, 9);
+  const dk = `${heldOn.slice(8, 10)}.${heldOn.slice(5, 7)}.${heldOn.slice(0, 4)}`;
+
+  // From the header's search box, by case number.
+  await page.goto(bridge.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+  const box = page.getByRole('combobox', { name: 'Find sag eller person' });
+  await box.fill(target.caseNumber);
+  await expect(page.getByTestId('find-hit').first()).toContainText(target.caseNumber);
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${target.firstName} ${target.lastName}`);
+  await expect(page.getByTestId('case-next-steps')).toBeInViewport();
+
+  await page.getByRole('button', { name: 'Skift niveau' }).click();
+  const dialog = page.getByTestId('dialog-level');
+  await dialog.getByLabel(/^Niveau 3:/).check();
+  await expect(dialog.getByLabel('Koordinerende forum')).toHaveValue(forum.name);
+  await expect(dialog.getByLabel('Næste opfølgning')).toHaveValue(heldOn);
+  const put = dialog.getByLabel(`Sæt på næste møde: ${forum.name} ${dk}`);
+  await expect(put).toBeChecked();
+  await dialog.getByLabel('Begrundelse').fill('Gentagne sigtelser for indbrud');
+  // The save button stays in view at 768 px (sticky footer).
+  await expect(dialog.getByRole('button', { name: 'Skift niveau' })).toBeInViewport();
+  await screenshot(page, 'level-01-proposal');
+  await expectAccessible(page, 'skift niveau med forslag');
+  await dialog.getByLabel('Begrundelse').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Niveauet er ændret til 3, og sagen er sat på mødet ${dk}.`)).toBeVisible();
+  await expect(page.getByTestId('case-next-steps')).toContainText(`${forum.name}: på dagsordenen ${dk}`);
+  const agenda = await call<{ agenda: { kind: string; case: { caseId: number } | null }[] }>(bridge, 'meetings.get', { meetingId: meeting.id });
+  expect(agenda.agenda.filter((i) => i.case?.caseId === target.id)).toHaveLength(1);
+  const fresh = await call<{ level: number; nextReviewOn: string | null; forum: string }>(bridge, 'cases.get', { caseId: target.id });
+  expect(fresh).toMatchObject({ level: 3, nextReviewOn: heldOn, forum: forum.name });
+  await screenshot(page, 'level-02-after');
+});
