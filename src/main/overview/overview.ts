@@ -51,7 +51,8 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
     counts[it.bucket]++;
     (countsByKind[it.kind] ??= { overdue: 0, thisWeek: 0, nextWeek: 0 })[it.bucket]++;
   }
-  items.sort((a, b) => compare(a.dueOn, b.dueOn) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.key.localeCompare(b.key));
+  // Plain code-unit comparisons (dates are ISO, keys ASCII): localeCompare is far slower on 10,000+ items.
+  items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const limited: OverviewItem[] = [];
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
@@ -161,7 +162,8 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   }
 
   // SSP+: status meetings (scheduled reviews) of active plans, their open actions, follow-ups of ended plans.
-  for (const plan of listPlans(s, 'active')) {
+  const plans = listPlans(s, 'active');
+  for (const plan of plans) {
     if (mine !== null && plan.coordinator !== mine) continue;
     if (plan.nextReview) {
       push({
@@ -261,10 +263,11 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   birthdays('turning-18', 18 * 12, (b) => birthdayOf(b, 18), '');
   birthdays('turning-25', 25 * 12, twentyFifthBirthday, '');
   // 25 for active SSP+ plans whose person has no open case any more.
-  for (const plan of listPlans(s, 'active')) {
+  const listed25 = new Set(out.filter((i) => i.kind === 'turning-25').map((i) => i.caseNumber));
+  for (const plan of plans) {
     if (mine !== null && plan.coordinator !== mine) continue;
     if (!inWindow(plan.turns25On)) continue;
-    if (out.some((i) => i.kind === 'turning-25' && i.caseNumber === plan.caseNumber)) continue;
+    if (listed25.has(plan.caseNumber)) continue;
     push({ key: `turning-25-plan:${plan.planId}`, kind: 'turning-25', dueOn: plan.turns25On, personName: `${plan.firstName} ${plan.lastName}`, caseNumber: plan.caseNumber, detail: null, partner: null, coordinator: plan.coordinator, target: { kind: 'plan', planId: plan.planId }, action: null });
   }
 
@@ -298,7 +301,17 @@ function collectInactive(
     let last = r.openedOn;
     if (r.lastEvent) last = maxDate(last, r.lastEvent);
     if (r.lastLevel) last = maxDate(last, r.lastLevel);
-    if (r.lastNote) last = maxDate(last, dateOfTimestamp(r.lastNote));
+    if (r.lastNote) last = maxDate(last, noteDate(r.lastNote));
     if (compare(last, cutoff) <= 0) caseItem('inactive', r, addDays(last, days), `inactive:${r.caseId}`);
   }
+}
+
+/**
+ * The programme date of a note's UTC timestamp, cheaply: Copenhagen is UTC+1 or +2, so before
+ * 22:00 UTC the date is the UTC date; only later timestamps go through the time-zone conversion
+ * (which costs about a millisecond per call: thousands of notes made Overblik take seconds).
+ */
+export function noteDate(timestamp: string): string {
+  const hour = Number(timestamp.slice(11, 13));
+  return /^\d{4}-\d{2}-\d{2}T\d{2}/.test(timestamp) && timestamp.endsWith('Z') && hour < 22 ? timestamp.slice(0, 10) : dateOfTimestamp(timestamp);
 }

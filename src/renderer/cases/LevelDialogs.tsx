@@ -83,7 +83,7 @@ export function ChangeLevelDialog({ detail, today, onDone, onClose }: CaseDialog
         });
         if (r.ok && meeting) {
           const added = await api['overview.addToMeeting']({ caseId: detail.id, meetingId: meeting.meetingId });
-          if (!added.ok) return added as typeof r;
+          if (!added.ok) return { ok: false as const, error: added.error };
         }
         return r;
       },
