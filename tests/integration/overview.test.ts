@@ -222,3 +222,16 @@ describe('a new vault', () => {
     }
   });
 });
+
+describe("the next meeting's agenda proposal", () => {
+  it('proposes a case for an open action due by the meeting, and not once it is done', async () => {
+    const forum = (await v.call<{ id: number; name: string }[]>('forums.list', {})).find((f) => f.name === 'SSP-ledergruppe Valby')!;
+    const next = await v.call<{ id: number }>('meetings.create', { forumId: forum.id, heldOn: '2026-12-02', proposeAgenda: false });
+    type Proposal = { items: { case: { caseId: number } | null; caseId?: number; reasons: string[] }[] };
+    const reasonsFor = (p: Proposal) => p.items.filter((i) => (i.case?.caseId ?? i.caseId) === caseL.id).flatMap((i) => i.reasons);
+    // "Kontakt skolen" (30 November) is open again after the test above; "Opfølgning" (20 December) is after the meeting.
+    expect(reasonsFor(await v.call<Proposal>('meetings.proposeAgenda', { meetingId: next.id }))).toEqual(['action-due']);
+    await v.call('actions.setStatus', { source: 'meeting', id: meetingActionIds[0], status: 'done' });
+    expect(reasonsFor(await v.call<Proposal>('meetings.proposeAgenda', { meetingId: next.id }))).toEqual([]);
+  });
+});
