@@ -11,6 +11,7 @@ export const DOMAIN_DEPENDENCIES = {
   releases: ['cases', 'ssp-plus'],
   'leader-meetings': ['cases', 'ssp-plus', 'releases'],
   'semiannual-report': ['vault', 'cases', 'settings', 'ssp-plus', 'releases', 'leader-meetings'],
+  overview: ['cases', 'ssp-plus', 'releases', 'leader-meetings'],
 };
 
 export const LAYERS = ['shared', 'main', 'renderer', 'preload'];

@@ -10,6 +10,7 @@ import { releasesModule } from './releases';
 import { sspPlusModule } from './ssp-plus';
 import { leaderMeetingsModule } from './leader-meetings';
 import { semiannualReportModule } from './semiannual-report';
+import { overviewModule } from './overview';
 
 /**
  * The one list that joins the domains in main: their handlers, vault-creation hooks, demo-data
@@ -17,7 +18,7 @@ import { semiannualReportModule } from './semiannual-report';
  * operation must have exactly one handler). The order is the order seeders and retention parts
  * run in; keep it (demo data is deterministic in this order).
  */
-export const modules: readonly DomainModule[] = [vaultModule, casesModule, settingsModule, releasesModule, sspPlusModule, leaderMeetingsModule, semiannualReportModule];
+export const modules: readonly DomainModule[] = [vaultModule, casesModule, settingsModule, releasesModule, sspPlusModule, leaderMeetingsModule, semiannualReportModule, overviewModule];
 
 /** Refuse a domain listed twice or left out, and a handler registered twice or missing. */
 export function checkModules(list: readonly DomainModule[]): void {

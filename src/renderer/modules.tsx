@@ -2,12 +2,13 @@ import type { ComponentType } from 'react';
 import { checkDomainList } from '../shared/core/domains';
 import type { PlainMessageKey } from './core/i18n';
 import type { AreaId, RouteOf } from './core/shell/routes';
-import { CasesArea, type CasesScreen } from './cases';
+import { CasesArea, FindAnyone, type CasesScreen } from './cases';
 import { LeaderMeetingsArea, type LeaderMeetingsScreen } from './leader-meetings';
 import { ReleasesArea, type ReleasesScreen } from './releases';
 import { SemiannualReportArea, type SemiannualReportScreen } from './semiannual-report';
 import { BackupReminder, SettingsArea, type SettingsScreen } from './settings';
 import { SspPlusArea, type SspPlusScreen } from './ssp-plus';
+import { OverviewArea, type OverviewScreenRoute } from './overview';
 
 /**
  * The one list that joins the areas in the renderer: each area's screens (as route types), its
@@ -15,6 +16,7 @@ import { SspPlusArea, type SspPlusScreen } from './ssp-plus';
  * The vault has no area (its screens come before unlocking, in App.tsx).
  */
 export interface AreaScreens {
+  overview: OverviewScreenRoute;
   cases: CasesScreen;
   sspPlus: SspPlusScreen;
   releases: ReleasesScreen;
@@ -34,6 +36,7 @@ export interface AreaDef<A extends AreaId> {
 
 /** One entry per area; the type makes a missing area a compile error. */
 export const areas: { [A in AreaId]: AreaDef<A> } = {
+  overview: { domain: 'overview', label: 'nav.overview', Component: OverviewArea },
   cases: { domain: 'cases', label: 'nav.cases', Component: CasesArea },
   sspPlus: { domain: 'ssp-plus', label: 'nav.sspPlus', Component: SspPlusArea },
   releases: { domain: 'releases', label: 'nav.releases', Component: ReleasesArea },
@@ -43,10 +46,10 @@ export const areas: { [A in AreaId]: AreaDef<A> } = {
 };
 
 /** The side navigation's order. */
-export const areaOrder: readonly AreaId[] = ['cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];
+export const areaOrder: readonly AreaId[] = ['overview', 'cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];
 
-/** Notices in the header of the unlocked app (the backup reminder). */
-export const headerNotices: readonly ComponentType[] = [BackupReminder];
+/** Notices and tools in the header of the unlocked app (the backup reminder, the search box for anyone). */
+export const headerNotices: readonly ComponentType[] = [BackupReminder, FindAnyone];
 
 /** Every domain exactly once (the vault's screens are outside the areas), every area in the order once. */
 export function checkAreas(list: { [A in AreaId]: AreaDef<A> }, order: readonly AreaId[]): void {

@@ -8,13 +8,14 @@ import { sspPlusDa, sspPlusEn } from './ssp-plus';
 import { releasesDa, releasesEn } from './releases';
 import { leaderMeetingsDa, leaderMeetingsEn } from './leader-meetings';
 import { semiannualReportDa, semiannualReportEn } from './semiannual-report';
+import { overviewDa, overviewEn } from './overview';
 
 /**
  * The one list that joins the string catalogues: core's and each area's, Danish first (the
  * source of keys and placeholder types), English with exactly the same keys. A key defined twice
  * throws at start.
  */
-export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, semiannualReportDa);
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, semiannualReportDa, overviewDa);
 export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   'src/renderer/strings.ts (en)',
   coreEn,
@@ -25,4 +26,5 @@ export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   releasesEn,
   leaderMeetingsEn,
   semiannualReportEn,
+  overviewEn,
 );

@@ -7,6 +7,7 @@ import { settingsContract } from './settings';
 import { sspPlusContract } from './ssp-plus';
 import { releasesContract } from './releases';
 import { semiannualReportContract } from './semiannual-report';
+import { overviewContract } from './overview';
 
 export * from './core/contract';
 
@@ -15,7 +16,7 @@ export * from './core/contract';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, casesContract, settingsContract, leaderMeetingsContract, sspPlusContract, releasesContract, semiannualReportContract] as const;
+const parts = [vaultContract, casesContract, settingsContract, leaderMeetingsContract, sspPlusContract, releasesContract, semiannualReportContract, overviewContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -36,6 +37,7 @@ export const contract = {
   ...sspPlusContract,
   ...releasesContract,
   ...semiannualReportContract,
+  ...overviewContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { halfYearPeriod, periodOf, previousPeriods } from '../../src/shared/core
 import { createExactReport, emptyTables, getRows, TABLE_SPECS } from '../../src/shared/semiannual-report';
 import { buildImportCsv } from './importCsv';
 import { measure, measureInterleaved, type Stats } from './stats';
+import { overviewBenchmarks } from './overview';
 
 export interface ExtraResult {
   name: string;
@@ -37,6 +38,7 @@ export const MERGE_FILES = 50;
 export async function extraBenchmarks(ctx: ExtraContext): Promise<ExtraResult[]> {
   const out: ExtraResult[] = [];
   if (ctx.largest) out.push(...(await reportBenchmarks(ctx)));
+  out.push(...(await overviewBenchmarks(ctx)));
   if (ctx.size === 20_000 || (ctx.largest && ctx.size < 20_000)) out.push(await importBenchmark(ctx));
   return out;
 }

@@ -3,20 +3,19 @@ import { call, CaseListPage, createSeededVault } from './pages/CasesPages';
 import type { CaseRow } from '../../src/shared/cases/contract';
 
 /**
- * Keystroke to updated list on 20,000 cases, in Chromium through the test bridge (real handlers,
- * real encrypted vault). Run it on its own:
+ * Keystroke to updated list on 20,000 cases (BENCH_KEYSTROKE_PEOPLE=100000 for 100,000), in
+ * Chromium through the test bridge (real handlers, real encrypted vault). Run it on its own:
  *   npm run build:web && npx playwright test tests/e2e/cases-bench.spec.ts
  * Prints figures; asserts only that every keystroke did update the list (no wall-clock limits).
  *
  * Measured in the page: from the keystroke's first event on the search field (keydown, or the
  * input event for æ/ø/å, which Playwright types as text; capture phase, so before React sees it) to the DOM mutation that sets the grid's data-query to the new text with
  * data-state="ready" (rows and count updated in the same React commit), and to the next animation
- * frame after it (painted). The search waits 150 ms for a pause in typing; that debounce is
- * included, and the figures without it are printed too.
+ * frame after it (painted). There is no debounce: every keystroke asks, and answers to older
+ * texts are dropped.
  */
 
-const PEOPLE = 20_000;
-const DEBOUNCE_MS = 150;
+const PEOPLE = Number(process.env.BENCH_KEYSTROKE_PEOPLE ?? 20_000);
 
 declare global {
   interface Window {
@@ -33,8 +32,8 @@ function stats(values: number[]) {
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-test('keystroke to updated list on 20,000 cases', async ({ page, bridge, vault }) => {
-  test.setTimeout(300_000);
+test(`keystroke to updated list on ${PEOPLE.toLocaleString('en')} cases`, async ({ page, bridge, vault }) => {
+  test.setTimeout(900_000);
   void vault;
   const seeded = performance.now();
   const { summary } = await createSeededVault(bridge, PEOPLE, 3);
@@ -49,7 +48,7 @@ test('keystroke to updated list on 20,000 cases', async ({ page, bridge, vault }
   for (let i = typed.length - 1; steps.length < 15 && i >= 1; i--) steps.push({ key: 'Backspace', query: typed.slice(0, i) });
 
   const list = new CaseListPage(page);
-  await page.goto(bridge.url);
+  await list.goto(bridge.url);
   await list.expectLoaded('');
   const total = await list.total();
   console.log(`list ready: ${total} open cases of ${summary?.cases}`);
@@ -120,7 +119,6 @@ test('keystroke to updated list on 20,000 cases', async ({ page, bridge, vault }
   for (const line of rows) console.log(line);
   console.log(`  to list (DOM updated): median ${ms(c.median)}, p95 ${ms(c.p95)}, min ${ms(c.min)}, max ${ms(c.max)}`);
   console.log(`  to next frame:         median ${ms(f.median)}, p95 ${ms(f.p95)}, min ${ms(f.min)}, max ${ms(f.max)}`);
-  console.log(`  without the ${DEBOUNCE_MS} ms debounce: median ${ms(c.median - DEBOUNCE_MS)} to list, ${ms(f.median - DEBOUNCE_MS)} to next frame`);
   const r = stats(roundTrip);
   const d = stats(render);
   console.log(`  of which cases.list round trip (bridge, handler, SQLite, first page): median ${ms(r.median)}, p95 ${ms(r.p95)}`);

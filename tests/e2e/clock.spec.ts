@@ -28,8 +28,7 @@ test("today is Copenhagen's date whatever zone the laptop is in", async ({ page,
 
   await call(bridge, 'vault.create', { passphrase: CASES_PASSPHRASE, passphraseConfirm: CASES_PASSPHRASE, owner: CASES_OWNER });
   const list = new CaseListPage(page);
-  await page.goto(bridge.url);
-  await expect(list.heading).toBeVisible();
+  await list.goto(bridge.url);
   await list.empty.getByRole('button', { name: 'Opret sag' }).click();
   await expect(page.getByLabel('Oprettet')).toHaveValue('2026-07-01');
 

@@ -52,8 +52,7 @@ test('markup in names, contacts, reasons, events and notes is shown as text and 
 
   // The list: the name as typed.
   const list = new CaseListPage(page);
-  await page.goto(bridge.url);
-  await expect(list.heading).toBeVisible();
+  await list.goto(bridge.url);
   await list.expectLoaded('');
   await expect(list.row(opened.caseNumber)).toContainText(`${FIRST} ${LAST}`);
   await expectNothingRan(page);

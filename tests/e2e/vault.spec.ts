@@ -77,13 +77,14 @@ test('create a vault, keep the recovery key, lock, fail and succeed to unlock', 
   // ---- the main layout ----
   await shell.expectVisible(owner.name);
   await expect(shell.header).toContainText('SSP-konsulent · Nørrebro');
-  await expect(shell.main.getByRole('heading', { level: 1, name: 'Sager' })).toBeFocused();
-  await expect(page).toHaveTitle('Sager – SSP Desk');
+  await expect(shell.main.getByRole('heading', { level: 1, name: 'Overblik' })).toBeFocused();
+  await expect(page).toHaveTitle('Overblik – SSP Desk');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ingen sager endnu' })).toBeVisible();
   const items = await shell.nav.getByRole('button').allTextContents();
-  expect(items).toEqual(['Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger']);
+  expect(items).toEqual(['Overblik', 'Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger']);
   await screenshot(page, '04-main');
   await expectAccessible(page, 'main');
-  for (const area of ['SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger', 'Sager']) {
+  for (const area of ['Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger', 'Overblik']) {
     await shell.goTo(area);
   }
 
@@ -109,7 +110,7 @@ test('create a vault, keep the recovery key, lock, fail and succeed to unlock', 
   // ---- the right one ----
   await vault.unlock(passphrase);
   await shell.expectVisible(owner.name);
-  await expect(shell.main.getByRole('heading', { level: 1, name: 'Sager' })).toBeVisible();
+  await expect(shell.main.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
 });
 
 test('unlock with the recovery key, change the passphrase in Indstillinger', async ({ page, bridge, vault, shell }) => {
@@ -206,9 +207,9 @@ test('a lock by main drops the unlocked tree: VAULT_LOCKED answer and the lock e
   await expect(vault.unlockHeading).toBeVisible();
   expect(await page.content()).not.toContain(owner.name);
 
-  // A fresh session starts on Sager, not where the last one was.
+  // A fresh session starts on Overblik, not where the last one was.
   await vault.unlock(passphrase);
-  await expect(shell.main.getByRole('heading', { level: 1, name: 'Sager' })).toBeVisible();
+  await expect(shell.main.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
 });
 
 test('repeated wrong passphrases are throttled with a countdown', async ({ page, bridge, vault }) => {
@@ -262,14 +263,17 @@ test('keyboard only: create, continue, navigate and lock without a mouse', async
   await shell.expectVisible(owner.name);
 
   // From the top of the page: skip link, the header's backup reminder (a new vault has no backup
-  // yet), Lås, then the navigation.
-  await expect(shell.main.getByRole('heading', { level: 1, name: 'Sager' })).toBeFocused();
+  // yet), the search box, Lås, then the navigation.
+  await expect(shell.main.getByRole('heading', { level: 1, name: 'Overblik' })).toBeFocused();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
   await page.getByRole('link', { name: 'Gå til indhold' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('backup-reminder')).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Find sag eller person' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lås', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(shell.nav.getByRole('button', { name: 'SSP+' })).toBeFocused();
@@ -293,7 +297,7 @@ test('English is available and switches every label; Danish is the default', asy
   await page.getByLabel('Sprog i SSP Desk').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('button')).toHaveText([
-    'Cases', 'SSP+', 'Releases', 'Leader group meetings', 'Semi-annual report', 'Settings',
+    'Overview', 'Cases', 'SSP+', 'Releases', 'Leader group meetings', 'Semi-annual report', 'Settings',
   ]);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectAccessible(page, 'settings in English');

@@ -27,10 +27,10 @@ describe('the list that joins the domains in main', () => {
     expect(() => checkModules(withoutHandlers)).toThrow(/without a handler: settings.get/);
   });
 
-  it('runs each domain that holds personal data in retention: cases, leader-meetings, ssp-plus, releases', () => {
+  it('runs each domain that holds personal data in retention: cases, leader-meetings, ssp-plus, releases, overview', () => {
     const names = modules.filter((m) => m.retention).map((m) => m.name).sort();
-    expect(names).toEqual(['cases', 'leader-meetings', 'releases', 'ssp-plus']);
-    expect(retentionParts(modules)).toHaveLength(4);
+    expect(names).toEqual(['cases', 'leader-meetings', 'overview', 'releases', 'ssp-plus']);
+    expect(retentionParts(modules)).toHaveLength(5);
   });
 
   it("creates a vault with each domain's default reference data (the vault imports no domain)", async () => {

@@ -5,6 +5,7 @@ import { addEvent, addNote, changeLevel, closeCase, openCase, reopenCase, update
 import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile, previewImport, type ImportRequest } from './import';
 import { getCaseSettings, saveCaseSettings } from './settings';
+import { findAnyone } from './find';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
 const thenCase = writeThen('caseId', (s, id) => getCaseDetail(s, id, { recordView: false }));
@@ -21,6 +22,7 @@ export const casesHandlers = defineHandlers({
   'people.revealCpr': (input, s) => revealCpr(s, input.personId),
   'people.checkCpr': (input, s) => checkCpr(input.cpr, s.today),
 
+  'cases.find': (input, s) => findAnyone(s, input),
   'cases.list': (input, s) => listCases(s.sqlite, s.today, input),
   'cases.coordinators': (_i, s) => listCoordinators(s.sqlite),
   'cases.settings.get': (_i, s) => getCaseSettings(s.db),

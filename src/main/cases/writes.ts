@@ -218,7 +218,7 @@ export function updateCase(s: ServiceCtx, input: { caseId: number; districtId?: 
 
 export function changeLevel(
   s: ServiceCtx,
-  input: { caseId: number; level: CaseLevel; changedOn: string; reason: string; forum?: string; meetingId?: number },
+  input: { caseId: number; level: CaseLevel; changedOn: string; reason: string; forum?: string; meetingId?: number; nextReviewOn?: string | null },
   tx?: DbOrTx,
 ): void {
   const run = (t: DbOrTx) => {
@@ -231,8 +231,11 @@ export function changeLevel(
       .values({ caseId: c.id, changedOn: input.changedOn, level: input.level, reason: input.reason.trim(), forum, meetingId: input.meetingId ?? null, actor: s.actor, createdAt: s.now.toISOString() })
       .run();
     const level = refreshLevel(t, c.id);
-    t.update(cases).set({ forum: level === input.level ? forum : c.forum, updatedAt: s.now.toISOString() }).where(eq(cases.id, c.id)).run();
-    audit(t, { at: s.now, actor: s.actor, action: 'update', entity: 'case', entityId: c.id, detail: `level:${input.level}` });
+    t.update(cases)
+      .set({ forum: level === input.level ? forum : c.forum, ...(input.nextReviewOn !== undefined ? { nextReviewOn: input.nextReviewOn } : {}), updatedAt: s.now.toISOString() })
+      .where(eq(cases.id, c.id))
+      .run();
+    audit(t, { at: s.now, actor: s.actor, action: 'update', entity: 'case', entityId: c.id, detail: `level:${input.level}${input.nextReviewOn !== undefined ? ';nextReview' : ''}` });
   };
   if (tx) run(tx);
   else s.db.transaction(run);

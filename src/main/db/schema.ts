@@ -6,3 +6,4 @@ export * from '../leader-meetings/schema';
 export * from '../releases/schema';
 export * from '../ssp-plus/schema';
 export * from '../semiannual-report/schema';
+export * from '../overview/schema';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, cases, districts, people } from '../cases';
-import { meetings } from './schema';
+import { meetingActions, meetings } from './schema';
 import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
 import { ageInYears } from '../../shared/core/dates';
@@ -99,6 +99,15 @@ export function computeProposal(tx: DbOrTx, meeting: MeetingRow, forum: ForumRow
     .all()) {
     charges.set(e.caseId, [...(charges.get(e.caseId) ?? []), e.on]);
   }
+  // Open actions agreed at earlier meetings, due by this one (the action's status is the overview domain's concept; the table is ours).
+  const openActions = new Map<number, string[]>();
+  for (const a of tx
+    .select({ caseId: meetingActions.caseId, deadline: meetingActions.deadline })
+    .from(meetingActions)
+    .where(and(inArray(meetingActions.caseId, ids), eq(meetingActions.status, 'open'), lte(meetingActions.deadline, window.through)))
+    .all()) {
+    openActions.set(a.caseId, [...(openActions.get(a.caseId) ?? []), a.deadline]);
+  }
   const candidates: AgendaCandidate[] = rows.map((r) => ({
     id: r.id,
     caseNumber: r.caseNumber,
@@ -108,6 +117,7 @@ export function computeProposal(tx: DbOrTx, meeting: MeetingRow, forum: ForumRow
     nextReviewOn: r.nextReviewOn,
     levelChangeDates: changes.get(r.id) ?? [],
     chargeDates: charges.get(r.id) ?? [],
+    openActionDeadlines: openActions.get(r.id) ?? [],
   }));
   return { window, items: proposeAgenda(candidates, { levels, districtIds }, window) };
 }

@@ -8,3 +8,4 @@ export const leaderMeetingsModule: DomainModule = { name: 'leader-meetings', han
 
 export * from './schema';
 export * from './seed';
+export { getMeetingDetail, saveAgenda } from './writes';

@@ -5,6 +5,6 @@ export const leaderMeetingsRetention: RetentionPart = {
   scrubCase(sqlite, caseId) {
     sqlite.prepare(`UPDATE meeting_agenda_items SET reasons = '', point_note = NULL WHERE case_id = ?`).run(caseId);
     sqlite.prepare(`UPDATE meeting_decisions SET level_reason = NULL, note = NULL WHERE case_id = ?`).run(caseId);
-    sqlite.prepare(`UPDATE meeting_actions SET description = '' WHERE case_id = ?`).run(caseId);
+    sqlite.prepare(`UPDATE meeting_actions SET description = '', drop_reason = NULL WHERE case_id = ?`).run(caseId);
   },
 };

@@ -118,6 +118,10 @@ export const meetingActions = sqliteTable(
     description: text('description').notNull(),
     partner: text('partner').notNull(),
     deadline: text('deadline').notNull(),
+    /** open, done or dropped (with `dropReason`); `closedOn` is the programme date it was closed. See src/shared/overview/actions.ts. */
+    status: text('status', { enum: ['open', 'done', 'dropped'] }).notNull().default('open'),
+    closedOn: text('closed_on'),
+    dropReason: text('drop_reason'),
   },
-  (t) => [index('actions_case_idx').on(t.caseId, t.deadline)],
+  (t) => [index('actions_case_idx').on(t.caseId, t.deadline), index('actions_open_deadline_idx').on(t.status, t.deadline)],
 );

@@ -8,3 +8,4 @@ export const releasesModule: DomainModule = { name: 'releases', handlers: releas
 
 export * from './schema';
 export * from './seed';
+export { releasesOverview } from './overview';

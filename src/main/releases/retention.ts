@@ -10,6 +10,6 @@ export const releasesRetention: RetentionPart = {
     sqlite.exec(`UPDATE release_meetings SET place = NULL, notes = NULL WHERE id IN (${meetings})`);
     sqlite.exec(`UPDATE release_meeting_participants SET name = '', organisation = NULL WHERE meeting_id IN (${meetings})`);
     sqlite.exec(`UPDATE release_checklist_items SET owner = NULL, note = NULL WHERE meeting_id IN (${meetings})`);
-    sqlite.exec(`UPDATE release_action_items SET description = '', owner = '' WHERE meeting_id IN (${meetings})`);
+    sqlite.exec(`UPDATE release_action_items SET description = '', owner = '', drop_reason = NULL WHERE meeting_id IN (${meetings})`);
   },
 };

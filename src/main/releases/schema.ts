@@ -98,6 +98,10 @@ export const releaseActionItems = sqliteTable(
     deadline: text('deadline'),
     doneOn: text('done_on'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** open, done (`doneOn` set) or dropped (with `dropReason`, closed on `droppedOn`). See src/shared/overview/actions.ts. */
+    status: text('status', { enum: ['open', 'done', 'dropped'] }).notNull().default('open'),
+    droppedOn: text('dropped_on'),
+    dropReason: text('drop_reason'),
   },
   (t) => [index('release_actions_meeting_idx').on(t.meetingId), index('release_actions_deadline_idx').on(t.deadline)],
 );

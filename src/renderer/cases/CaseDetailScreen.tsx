@@ -14,6 +14,7 @@ import { closingReasonName, longDate, statusName } from './labels';
 import { PersonPanel } from './PersonPanel';
 import type { CaseNotice } from './routes';
 import { Timeline } from './Timeline';
+import { NextSteps } from './NextSteps';
 import { useLoad } from '../core/data/useLoad';
 import { useReference } from './useReference';
 
@@ -129,6 +130,8 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
           </Button>
         )}
       </div>
+
+      <NextSteps detail={c} today={today} />
 
       <div className="case-panels">
         <section className="case-panel" aria-labelledby="case-heading">

@@ -14,24 +14,15 @@ import { formatCount } from './labels';
 import { useCasePages } from './useCasePages';
 import { useReference } from './useReference';
 
-const SEARCH_DEBOUNCE_MS = 150;
 const VIEW_KEY = 'cases.list.view';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** Sager: the case list with search, filters, sorting and keyboard use; smooth with tens of thousands of cases. */
 export function CaseListScreen() {
   const { navigate } = useRouter();
   const [filter, setFilter] = useSessionState<CaseFilter>('cases.list.filter', DEFAULT_FILTER);
   const memory = useSessionMemory();
-  const search = useDebounced(filter.search, SEARCH_DEBOUNCE_MS);
+  // No debounce: every keystroke asks; useCasePages drops answers to queries that have changed since.
+  const search = filter.search;
   const query = useMemo(() => toListInput(filter, search), [filter, search]);
   const { shown, pending, error, retry, ensureRange, rowAt } = useCasePages(query);
   const { districts, coordinators } = useReference();

@@ -51,7 +51,11 @@ export interface DialogFormProps {
   children: ReactNode;
 }
 
-/** The body and footer of a dialog holding a form: main's error on top, fields, then the buttons. */
+/**
+ * The body and footer of a dialog holding a form: main's error on top, fields, then the buttons.
+ * The footer sticks to the bottom of the dialog (the body scrolls), so Gem stays visible at 768 px;
+ * Ctrl+Enter saves.
+ */
 export function DialogForm({ onSubmit, submitLabel, submitVariant = 'primary', onCancel, cancelLabel, save, children }: DialogFormProps) {
   const { busy, failure, failureRef } = save;
   return (
@@ -61,6 +65,13 @@ export function DialogForm({ onSubmit, submitLabel, submitVariant = 'primary', o
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
         onSubmit();
+      }}
+      onKeyDown={(e) => {
+        // Ctrl+Enter (Cmd+Enter) saves from any field, the note's text area included.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey) {
+          e.preventDefault();
+          if (!busy) onSubmit();
+        }
       }}
     >
       <div className="modal-body">

@@ -26,4 +26,5 @@ function screen(route: RouteOf<'cases'>) {
   }
 }
 export * from './i18n';
+export { FindAnyone } from './FindAnyone';
 export type { CasesScreen } from './routes';

@@ -214,6 +214,34 @@ export const importPreviewSchema = z
   .strict();
 export type ImportPreviewResult = z.infer<typeof importPreviewSchema>;
 
+export const findHitSchema = z
+  .object({
+    caseId: id,
+    caseNumber: z.string(),
+    personId: id,
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string(),
+    /** 'DDMMYY-xxxx': a search never answers with a full CPR number. */
+    cprMasked: z.string().nullable(),
+    level,
+    status: z.enum(['open', 'closed']),
+    match: z.enum(['cpr', 'birthDate', 'caseNumber', 'exact', 'prefix', 'fuzzy']),
+  })
+  .strict();
+export type FindHit = z.infer<typeof findHitSchema>;
+export const findResultSchema = z
+  .object({
+    kind: z.enum(['empty', 'cpr', 'birthDate', 'caseNumber', 'name']),
+    /** Open cases, best match first. */
+    hits: z.array(findHitSchema),
+    /** People whose cases are all closed: their latest case. */
+    closed: z.array(findHitSchema),
+    closedCount: z.number().int(),
+  })
+  .strict();
+export type FindResult = z.infer<typeof findResultSchema>;
+
 export const casesContract = {
   'districts.list': op(empty, z.array(districtSchema)),
   'districts.save': op(
@@ -232,6 +260,7 @@ export const casesContract = {
     z.object({ ok: z.boolean(), message: z.string().optional(), warnings: z.array(z.string()), birthDate: z.string().optional(), sex: z.enum(['M', 'K']).optional() }).strict(),
   ),
 
+  'cases.find': op(z.object({ query: shortText(100), limit: z.number().int().min(1).max(50).default(20) }).strict(), findResultSchema),
   'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
   'cases.coordinators': op(empty, z.array(z.string())),
   'cases.settings.get': op(empty, caseSettingsSchema),
@@ -245,7 +274,7 @@ export const casesContract = {
     caseDetailSchema,
   ),
   'cases.changeLevel': op(
-    z.object({ caseId: id, level, changedOn: isoDate, reason: shortText(500).trim().min(1), forum: shortText(120).optional() }).strict(),
+    z.object({ caseId: id, level, changedOn: isoDate, reason: shortText(500).trim().min(1), forum: shortText(120).optional(), nextReviewOn: isoDate.nullable().optional() }).strict(),
     caseDetailSchema,
   ),
   'cases.close': op(z.object({ caseId: id, closedOn: isoDate, reason: closingReason }).strict(), caseDetailSchema),

@@ -1,3 +1,4 @@
 /** The case register's contract and rules (levels, closing reasons, events, efforts). */
 export * from './contract';
 export * from './levels';
+export * from './find';

@@ -175,3 +175,10 @@ export function ageScopeQuestion(age: number, scope: AgeScope = DEFAULT_AGE_SCOP
   if (age >= scope.minAge && age <= scope.maxAge) return null;
   return `Den unge er ${age} år på oprettelsesdatoen. SSP dækker ${scope.minAge}-${scope.maxAge} år. Skriv en begrundelse for at oprette sagen alligevel.`;
 }
+
+/**
+ * Months to the next review after a level change, by the new level *(design: the concern level
+ * sets the pace; level 4 is followed monthly, 2-3 quarterly, 1 half-yearly)*. For levels 3-4 the
+ * case page proposes the district ledergruppe's next meeting instead when there is one.
+ */
+export const REVIEW_MONTHS_BY_LEVEL: Readonly<Record<CaseLevel, number>> = { 1: 6, 2: 3, 3: 3, 4: 1 };

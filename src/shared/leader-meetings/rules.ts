@@ -88,6 +88,7 @@ export const AGENDA_REASONS = [
   { code: 'review-due', label: 'Opfølgning forfalden' },
   { code: 'level-changed', label: 'Nyt eller ændret niveau' },
   { code: 'charged', label: 'Ny sigtelse' },
+  { code: 'action-due', label: 'Åben handling med frist' },
 ] as const;
 export type AgendaReason = (typeof AGENDA_REASONS)[number]['code'];
 export const AGENDA_REASON_CODES: readonly AgendaReason[] = AGENDA_REASONS.map((r) => r.code);
@@ -108,6 +109,8 @@ export interface AgendaCandidate {
   levelChangeDates: readonly IsoDate[];
   /** Dates of the case's charges (sigtelser). */
   chargeDates: readonly IsoDate[];
+  /** Deadlines of the case's open actions agreed at meetings (meeting_actions, status open). */
+  openActionDeadlines?: readonly IsoDate[];
 }
 
 export interface ProposedItem {
@@ -119,7 +122,8 @@ export interface ProposedItem {
  * The automatic agenda: open cases at the forum's levels in the forum's districts that
  * - have their next review on or before the meeting date (overdue included), or
  * - got a level history entry in the window (a new case, a reopening or a changed level), or
- * - got a charge in the window.
+ * - got a charge in the window, or
+ * - has an open action agreed at a meeting with its deadline on or before the meeting date.
  * Highest level first, then by case number.
  */
 export function proposeAgenda(
@@ -136,6 +140,7 @@ export function proposeAgenda(
     if (c.nextReviewOn !== null && compare(c.nextReviewOn, window.through) <= 0) reasons.push('review-due');
     if (c.levelChangeDates.some((d) => inWindow(d, window))) reasons.push('level-changed');
     if (c.chargeDates.some((d) => inWindow(d, window))) reasons.push('charged');
+    if ((c.openActionDeadlines ?? []).some((d) => compare(d, window.through) <= 0)) reasons.push('action-due');
     if (reasons.length) hits.push({ caseId: c.id, reasons, level: c.level, caseNumber: c.caseNumber });
   }
   hits.sort((a, b) => b.level - a.level || (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));

@@ -17,7 +17,7 @@ export async function call<T>(bridge: Bridge, name: string, input: unknown): Pro
 /**
  * Creates the vault through the dispatcher (as Opret boks would) and fills it with `people`
  * synthetic people and cases through the real seeder, on today's date. Open the page afterwards:
- * the app starts unlocked on Sager.
+ * the app starts unlocked on Overblik (`CaseListPage.goto` goes on to Sager).
  */
 export async function createSeededVault(bridge: Bridge, people: number, seed = 7): Promise<{ today: string; summary: SeedSummary | null }> {
   await call(bridge, 'vault.create', { passphrase: CASES_PASSPHRASE, passphraseConfirm: CASES_PASSPHRASE, owner: CASES_OWNER });
@@ -42,6 +42,14 @@ export class CaseListPage {
     this.grid = page.getByRole('grid', { name: 'Sager' });
     this.count = page.getByTestId('case-count');
     this.empty = page.getByTestId('case-empty');
+  }
+
+  /** Opens the app (unlocked, it starts on Overblik) and goes to Sager through the side navigation. */
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+    await this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Sager', exact: true }).click();
+    await expect(this.heading).toBeVisible();
   }
 
   /** Data rows in the DOM (the grid renders only those in view). */

@@ -19,6 +19,7 @@ export const coreDa = {
   'header.lockFailed': 'Boksen kunne ikke låses. Luk SSP Desk helt for at være sikker på, at boksen er låst.',
 
   'nav.label': 'Hovedmenu',
+  'nav.overview': 'Overblik',
   'nav.cases': 'Sager',
   'nav.sspPlus': 'SSP+',
   'nav.releases': 'Løsladelser',

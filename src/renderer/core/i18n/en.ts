@@ -15,6 +15,7 @@ export const coreEn: { readonly [K in keyof typeof coreDa]: string } = {
   'header.lockFailed': 'The vault could not be locked. Quit SSP Desk completely to be sure the vault is locked.',
 
   'nav.label': 'Main menu',
+  'nav.overview': 'Overview',
   'nav.cases': 'Cases',
   'nav.sspPlus': 'SSP+',
   'nav.releases': 'Releases',

@@ -27,6 +27,16 @@ export function formatDate(date: Date | string, pattern = 'd. MMMM yyyy'): strin
   return format(toDate(date), pattern, { locale: dateLocale() });
 }
 
+/** The one date style for tables and lists: "23.11.2025" (the same in both languages). */
+export function tableDate(date: Date | string): string {
+  return format(toDate(date), 'dd.MM.yyyy');
+}
+
+/** The one date style for prose: "23. november 2025" in Danish. */
+export function proseDate(date: Date | string): string {
+  return formatDate(date, getLocale() === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy');
+}
+
 /** Date and time: "23. nov. 2025 kl. 14.05" in Danish. */
 export function formatDateTime(date: Date | string): string {
   return format(toDate(date), getLocale() === 'da' ? "d. MMM yyyy 'kl.' HH.mm" : 'd MMM yyyy, HH:mm', { locale: dateLocale() });

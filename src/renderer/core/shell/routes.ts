@@ -20,4 +20,5 @@ export function areaHome<A extends AreaId>(area: A): RouteOf<A> {
   return { area, screen: 'index' } as RouteOf<A>;
 }
 
-export const defaultRoute: Route = areaHome('cases');
+/** The first screen after unlocking: Overblik. */
+export const defaultRoute: Route = areaHome('overview');

@@ -1,0 +1,2 @@
+/** Overblik has one screen: what is due, overdue this week and next week. */
+export type OverviewScreen = { screen: 'index' };
