@@ -185,8 +185,9 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await screenshot(page, 'meetings-05-projection-1280');
   await expectAccessible(page, 'projection case at 1280x720');
 
-  // Reveal this one case: the name appears, audited.
+  // Reveal this one case (R, then J to confirm): the name appears, audited.
   await page.keyboard.press('r');
+  await page.keyboard.press('j');
   const revealed = projection.getByTestId('revealed');
   await expect(revealed).toContainText('Oliver Testrup');
   await expect(revealed).toContainText('Røveri ved stationen');
@@ -203,13 +204,14 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await page.keyboard.press('ArrowLeft');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText(`OT · ${cases.p2.caseNumber}`);
   await expectNoPersonalData(page, 'projection after coming back');
-  // Space toggles too; hide again with R.
-  await page.keyboard.press(' ');
+  // R asks again (J confirms); R hides at once.
+  await page.keyboard.press('R');
+  await page.keyboard.press('j');
   await expect(revealed).toContainText('Oliver Testrup');
   await page.keyboard.press('R');
   await expect(projection.getByTestId('revealed')).toHaveCount(0);
   await page.keyboard.press('End'); // unbound: nothing happens
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press(' '); // Space goes to the next item, like presentation software
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Tryghedsvandring i Valby');

@@ -1,0 +1,133 @@
+import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expectNoneOf, openLiveMeeting, reveals } from './meetings-live.helpers';
+
+/**
+ * The ledergruppe meeting as a chair used to presentation software runs it (issue 18), at
+ * 1280x720: keys that never reveal by accident, the reveal behind R and a confirmation, an
+ * overview that fits, privacy levels, screen mode, decide-then-next and the audience window.
+ */
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('projection keys: Space, Enter, PageDown and arrows move and never reveal; R plus confirm reveals; the next item hides it', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(120_000);
+  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 3 });
+  const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+  await page.getByRole('button', { name: 'Start skærmvisning' }).click();
+  const projection = page.getByTestId('projection');
+  const heading = projection.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Dagsorden');
+
+  await page.keyboard.press(' ');
+  await expect(heading).toHaveText(`${a.initials} · ${a.caseNumber}`);
+  // The reported defect: Space on the focused reveal button put the name on the projector.
+  const revealButton = projection.getByRole('button', { name: /Vis navn og skole/ });
+  await revealButton.focus();
+  await expect(revealButton).not.toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(heading).toHaveText(`${b.initials} · ${b.caseNumber}`);
+  await expect(projection.getByTestId('revealed')).toHaveCount(0);
+  // Enter on any focused control moves on too; so do PageDown and Right; PageUp and Left go back.
+  await revealButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText(`${c.initials} · ${c.caseNumber}`);
+  await page.keyboard.press('PageUp');
+  await expect(heading).toHaveText(`${b.initials} · ${b.caseNumber}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(heading).toHaveText(`${a.initials} · ${a.caseNumber}`);
+  await page.keyboard.press('PageDown');
+  await expect(heading).toHaveText(`${b.initials} · ${b.caseNumber}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText(`${c.initials} · ${c.caseNumber}`);
+  await page.keyboard.press('ArrowLeft');
+  // Tab walks the controls, and focus never rests on the reveal button.
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent : '') ?? '')).not.toContain('Vis navn');
+  }
+  await expect(projection.getByTestId('revealed')).toHaveCount(0);
+  await expectNoneOf(page, people, 'after every key');
+  expect(reveals(bridge)).toEqual([]);
+
+  // R asks first; Space or Enter in the question does not confirm (focus is on Annullér).
+  await heading.click(); // focus back in the slide
+  await page.keyboard.press('r');
+  const ask = page.getByRole('dialog', { name: `Vis navn og skole for ${b.initials} · ${b.caseNumber}?` });
+  await expect(ask).toBeVisible();
+  await screenshot(page, 'meetings-live-01-reveal-question-1280');
+  await expectAccessible(page, 'reveal question');
+  await page.keyboard.press(' ');
+  await expect(ask).toHaveCount(0);
+  await page.keyboard.press('r');
+  await page.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(projection.getByTestId('revealed')).toHaveCount(0);
+  expect(reveals(bridge)).toEqual([]);
+  await expect(heading).toHaveText(`${b.initials} · ${b.caseNumber}`);
+
+  // R, then the confirm key J (or the button) reveals this one case, audited.
+  await page.keyboard.press('r');
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('j');
+  const revealed = projection.getByTestId('revealed');
+  await expect(revealed).toContainText(`${b.firstName} ${b.lastName}`);
+  await expect(revealed).toContainText(b.school);
+  expect(reveals(bridge)).toEqual([{ id: b.id }]);
+  await screenshot(page, 'meetings-live-02-revealed-1280');
+  await expectAccessible(page, 'revealed');
+  // The next item hides it again, and coming back does not bring it back.
+  await page.keyboard.press(' ');
+  await expect(heading).toHaveText(`${c.initials} · ${c.caseNumber}`);
+  await expect(projection.getByTestId('revealed')).toHaveCount(0);
+  await page.keyboard.press('ArrowLeft');
+  await expect(heading).toHaveText(`${b.initials} · ${b.caseNumber}`);
+  await expectNoneOf(page, people, 'after moving on');
+  // By mouse: the button asks too, and the question's button reveals.
+  await revealButton.click();
+  await ask.getByRole('button', { name: 'Vis navn og skole' }).click();
+  await expect(revealed).toContainText(`${b.firstName} ${b.lastName}`);
+  expect(reveals(bridge)).toEqual([{ id: b.id }, { id: b.id }]);
+  await page.keyboard.press('Enter');
+  await expect(projection.getByTestId('revealed')).toHaveCount(0);
+});
+
+test('the overview of a 34-item agenda: 30 items that all fit at 1280x720, "+4 punkter", and the rest on the next page by key', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(180_000);
+  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 30, points: 4 });
+  await page.getByRole('button', { name: 'Start skærmvisning' }).click();
+  const projection = page.getByTestId('projection');
+  await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden (1 af 2)');
+  const list = projection.getByTestId('overview-list');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await expect(projection.getByTestId('overview-more')).toHaveText('+4 punkter – tryk → for at se dem');
+  // Every item is on screen, whole, above the controls.
+  const controls = (await projection.locator('.projection-controls').boundingBox())!;
+  for (const li of await list.getByRole('listitem').all()) {
+    const box = (await li.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(box.y + box.height).toBeLessThanOrEqual(controls.y);
+    // Not cut off by the ellipsis: the pseudonym is shown whole.
+    expect(await li.evaluate((e) => e.scrollWidth <= e.clientWidth), `cut off: ${await li.textContent()}`).toBe(true);
+  }
+  const more = (await projection.getByTestId('overview-more').boundingBox())!;
+  expect(more.y + more.height).toBeLessThanOrEqual(controls.y);
+  await expect(list.getByRole('listitem').first()).toContainText(`${people[0]!.initials} · ${people[0]!.caseNumber}`);
+  await expectNoneOf(page, people, 'overview');
+  await screenshot(page, 'meetings-live-03-overview-34-page1-1280');
+  await expectAccessible(page, 'overview page 1');
+
+  await page.keyboard.press('PageDown');
+  await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden (2 af 2)');
+  await expect(list.getByRole('listitem')).toHaveCount(4);
+  await expect(list).toHaveAttribute('start', '31');
+  await expect(list.getByRole('listitem').first()).toHaveText(/^31\.\s*Punkt om tryghed 1$/);
+  await expect(projection.getByTestId('overview-more')).toHaveCount(0);
+  await screenshot(page, 'meetings-live-04-overview-34-page2-1280');
+  await page.keyboard.press('PageUp');
+  await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden (1 af 2)');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(projection.getByRole('heading', { level: 1 })).toHaveText(`${people[0]!.initials} · ${people[0]!.caseNumber}`);
+  await expect(projection).toContainText('Punkt 1 af 34');
+});
