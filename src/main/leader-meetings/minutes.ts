@@ -3,7 +3,8 @@ import { cases, people } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
-import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { caseLabelAt, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { meetingPrivacy } from './privacy';
 import type { CaseLevel } from '../../shared/cases';
 import type { Decision, Minutes } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
@@ -31,16 +32,17 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
     const m = loadMeeting(tx, meetingId);
     const forum = loadForum(tx, m.forumId);
     const showNames = forum.minutesShowNames;
+    const privacyLevel = meetingPrivacy(m, forum);
     const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
     const persons = agendaPeople(tx, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
     const clean = (text: string | null): string | null => {
       if (text === null) return null;
       let out = text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[CPR]');
-      if (!showNames) for (const p of persons.values()) out = scrubPersonalData(out, p, initials(p.firstName, p.lastName) || '[navn]');
+      if (!showNames) for (const p of persons.values()) out = scrubPersonalData(out, p, privacyLevel === 'case-number' ? p.caseNumber : initials(p.firstName, p.lastName) || '[navn]');
       return out;
     };
     const decisions = meetingDecisionsByItem(tx, m.id);
-    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `minutes;names:${showNames}` });
+    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `minutes;names:${showNames};privacy:${privacyLevel}` });
     return {
       meetingId: m.id,
       forumName: forum.name,
@@ -49,6 +51,7 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
       startsAt: m.startsAt,
       location: m.location,
       showNames,
+      privacyLevel,
       attendees: tx
         .select()
         .from(meetingAttendees)
@@ -77,7 +80,7 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
           kind: i.kind,
           title: clean(i.title),
           note: clean(i.pointNote),
-          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : pseudonym(p.firstName, p.lastName, p.caseNumber)) : null,
+          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : caseLabelAt(privacyLevel, p.firstName, p.lastName, p.caseNumber)) : null,
           level: p ? p.level : null,
           decision,
         };

@@ -214,8 +214,8 @@ function CaseSlide({
       ) : null}
       <dl className="projection-facts">
         <div>
-          <dt>{t('meetings.projection.age')}</dt>
-          <dd>{t('meetings.projection.years', { age: c.age })}</dd>
+          <dt>{c.age !== null ? t('meetings.projection.age') : t('meetings.projection.ageBand')}</dt>
+          <dd>{c.age !== null ? t('meetings.projection.years', { age: c.age }) : c.ageBand}</dd>
         </div>
         <div>
           <dt>{t('meetings.projection.district')}</dt>

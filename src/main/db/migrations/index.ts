@@ -84,5 +84,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0013_case_events_by_kind",
     "hash": "cd84f6c616e775d5fb72a77f10d67e082e9f2ac2acd6681dd3993a2723a620b9",
     "sql": "CREATE INDEX `events_case_kind_idx` ON `case_events` (`case_id`,`kind`,`occurred_on`);"
+  },
+  {
+    "idx": 14,
+    "tag": "0018_privacy_levels",
+    "hash": "6fd570c7ada2e5fac27888516dbe60a53eca409a8893d7e5f8160951a78ad53a",
+    "sql": "ALTER TABLE `forums` ADD `privacy_level` text DEFAULT 'initials' NOT NULL;--> statement-breakpoint\nALTER TABLE `meetings` ADD `privacy_level` text;"
   }
 ];
