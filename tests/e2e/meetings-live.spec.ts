@@ -1,5 +1,5 @@
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { expectNoneOf, openLiveMeeting, reveals } from './meetings-live.helpers';
+import { call, domText, expectNoneOf, openLiveMeeting, reveals, type Seeded } from './meetings-live.helpers';
 
 /**
  * The ledergruppe meeting as a chair used to presentation software runs it (issue 18), at
@@ -130,4 +130,62 @@ test('the overview of a 34-item agenda: 30 items that all fit at 1280x720, "+4 p
   await page.keyboard.press('ArrowRight');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText(`${people[0]!.initials} · ${people[0]!.caseNumber}`);
   await expect(projection).toContainText('Punkt 1 af 34');
+});
+
+test('privacy levels: in each, the projection and the minutes carry no name, birth date, CPR, school or contact; case-number and age-band modes no initials or exact age', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(240_000);
+  const { people, meetingId } = await openLiveMeeting(page, bridge, vault, shell, { cases: 4, points: 1 });
+  // One decision with free text naming the person, to see the minutes scrub it.
+  const first = people[0]!;
+  await call(bridge, 'meetings.decide', { meetingId, caseId: first.id, note: `${first.firstName} ${first.lastName} går på ${first.school}; mor ringer.` });
+
+  const exactAge = (p: Seeded) => new RegExp(`(?<![\\d-])${p.age} år`);
+  const checks = { initials: { initials: true, age: true }, 'age-band': { initials: true, age: false }, 'case-number': { initials: false, age: false } } as const;
+  const labels = { initials: 'Initialer, sagsnummer og alder', 'age-band': 'Initialer, sagsnummer og aldersgruppe', 'case-number': 'Kun sagsnummer og aldersgruppe' } as const;
+  for (const level of ['case-number', 'age-band', 'initials'] as const) {
+    // The meeting's own level, chosen in the meeting form.
+    await page.getByRole('button', { name: 'Redigér mødet' }).click();
+    await page.getByLabel('Sådan står sagerne på den delte skærm og i referatet for dette møde').selectOption({ label: labels[level] });
+    if (level === 'case-number') await expectAccessible(page, 'edit meeting with privacy level');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'SSP-ledergruppe Valby' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Start skærmvisning' }).click();
+    const projection = page.getByTestId('projection');
+    await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden');
+    for (let slide = 0; slide <= people.length + 1; slide++) {
+      if (slide > 0) await page.keyboard.press('ArrowRight');
+      if (slide > 0 && slide <= people.length) {
+        const p = people[slide - 1]!;
+        await expect(projection.getByRole('heading', { level: 1 })).toHaveText(checks[level].initials ? `${p.initials} · ${p.caseNumber}` : p.caseNumber);
+      }
+      await expectNoneOf(page, people, `projection ${level} slide ${slide}`);
+      const text = await domText(page);
+      for (const p of people) {
+        if (!checks[level].initials) expect(text, `${level}: initials of ${p.caseNumber}`).not.toContain(`${p.initials} · `);
+        if (!checks[level].age) expect(text, `${level}: exact age`).not.toMatch(exactAge(p));
+      }
+      if (slide === 1) {
+        if (checks[level].age) await expect(projection).toContainText(`${people[0]!.age} år`);
+        else await expect(projection).toContainText(`Aldersgruppe${people[0]!.age <= 14 ? '12-14 år' : '15-17 år'}`);
+        await screenshot(page, `meetings-live-05-privacy-${level}-1280`);
+        await expectAccessible(page, `projection at ${level}`);
+      }
+    }
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Referat' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Referat: SSP-ledergruppe Valby' })).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(main).toContainText(checks[level].initials ? `${first.initials} · ${first.caseNumber}` : first.caseNumber);
+    await expectNoneOf(page, people, `minutes ${level}`);
+    const minutes = await domText(page);
+    for (const p of people) if (!checks[level].initials) expect(minutes, `minutes ${level}: initials`).not.toContain(`${p.initials} · `);
+    if (level === 'case-number') {
+      await expect(main).toContainText(`${first.caseNumber} ${first.caseNumber} går på […]; mor ringer.`);
+      await screenshot(page, 'meetings-live-06-minutes-case-number');
+      await expectAccessible(page, 'minutes at case-number');
+    }
+    await shell.goTo('Ledergruppemøder');
+    await page.getByRole('button', { name: /^Åbn SSP-ledergruppe Valby/ }).click();
+  }
 });

@@ -84,6 +84,10 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(page.getByLabel('Navn', { exact: true })).toHaveValue('SSP-ledergruppe Valby');
   await expect(page.getByLabel('Valby')).toBeChecked();
   await expect(page.getByLabel('Referater må vise de unges navne')).not.toBeChecked();
+  // Seeded forums start at the most private level; this forum's terms of reference allow initials.
+  const privacy = page.getByLabel('Sådan står sagerne på den delte skærm og i referatet');
+  await expect(privacy).toHaveValue('case-number');
+  await privacy.selectOption({ label: 'Initialer, sagsnummer og alder' });
   await page.getByRole('button', { name: 'Tilføj medlem' }).click();
   await page.getByLabel('Navn på medlem 1').fill('Susanne Socialleder');
   await page.getByRole('button', { name: 'Tilføj medlem' }).click();

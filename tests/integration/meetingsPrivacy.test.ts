@@ -34,7 +34,7 @@ async function fixture(forumLevel?: string) {
   const forum = forumLevel ? await v.call<Forum>('forums.save', { id: seeded.id, name: seeded.name, kind: 'leader-group', districtIds: [VALBY], privacyLevel: forumLevel }) : seeded;
   const m = await v.call<MeetingDetail>('meetings.create', { forumId: forum.id, heldOn: '2026-11-20', proposeAgenda: false });
   await v.call('meetings.saveAgenda', { meetingId: m.id, items: [{ kind: 'case', caseId: a.id }, { kind: 'case', caseId: b.id }] });
-  await v.call('meetings.decide', { meetingId: m.id, caseId: a.id, note: 'Rune Prøvegaard og hans mor taler med skolen.' });
+  await v.call('meetings.decide', { meetingId: m.id, caseId: a.id, note: 'Rune Prøvegaard og hans mor taler med PRØVESKOLEN.' });
   return { a, b, forum, m };
 }
 
@@ -102,12 +102,12 @@ describe('privacy levels', () => {
     expect(other.privacyLevel).toBe('age-band');
   });
 
-  it('minutes at case-number level: case numbers only, names in free text replaced by the case number', async () => {
+  it('minutes at case-number level: case numbers only, names in free text replaced by the case number, the school by […]', async () => {
     const { a, b, m } = await fixture('case-number');
     const minutes = await v.call<Minutes>('meetings.minutes', { meetingId: m.id });
     expect(minutes.privacyLevel).toBe('case-number');
     expect(minutes.items.map((i) => i.caseLabel)).toEqual([a.caseNumber, b.caseNumber]);
-    expect(minutes.items[0]!.decision!.note).toBe(`${a.caseNumber} ${a.caseNumber} og hans mor taler med skolen.`);
+    expect(minutes.items[0]!.decision!.note).toBe(`${a.caseNumber} ${a.caseNumber} og hans mor taler med […].`);
     const text = JSON.stringify(minutes);
     for (const s of ['RP ·', 'MF ·', 'Rune', 'Prøvegaard', 'Mette', 'Fiktivholm']) expect(text).not.toContain(s);
   });

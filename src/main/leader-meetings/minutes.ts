@@ -1,9 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { cases, people } from '../cases';
+import { cases, contacts, people } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
-import { caseLabelAt, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { caseLabelAt, scrubPersonalData, scrubStrings, type ForumKind, type Partner } from '../../shared/leader-meetings';
 import { meetingPrivacy } from './privacy';
 import type { CaseLevel } from '../../shared/cases';
 import type { Decision, Minutes } from '../../shared/leader-meetings';
@@ -19,6 +19,8 @@ interface AgendaPerson {
   lastName: string;
   cpr: string | null;
   level: CaseLevel;
+  /** The school and the contacts' names and phone numbers: scrubbed from free text too. */
+  others: string[];
 }
 
 /**
@@ -38,7 +40,10 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
     const clean = (text: string | null): string | null => {
       if (text === null) return null;
       let out = text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[CPR]');
-      if (!showNames) for (const p of persons.values()) out = scrubPersonalData(out, p, privacyLevel === 'case-number' ? p.caseNumber : initials(p.firstName, p.lastName) || '[navn]');
+      for (const p of persons.values()) {
+        if (!showNames) out = scrubPersonalData(out, p, privacyLevel === 'case-number' ? p.caseNumber : initials(p.firstName, p.lastName) || '[navn]');
+        out = scrubStrings(out, p.others, '[…]');
+      }
       return out;
     };
     const decisions = meetingDecisionsByItem(tx, m.id);
@@ -93,12 +98,23 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
 function agendaPeople(tx: DbOrTx, caseIds: number[]): Map<number, AgendaPerson> {
   if (!caseIds.length) return new Map();
   const rows = tx
-    .select({ caseId: cases.id, caseNumber: cases.caseNumber, firstName: people.firstName, lastName: people.lastName, cpr: people.cpr, level: cases.level })
+    .select({ caseId: cases.id, personId: people.id, caseNumber: cases.caseNumber, firstName: people.firstName, lastName: people.lastName, cpr: people.cpr, level: cases.level, school: people.school })
     .from(cases)
     .innerJoin(people, eq(people.id, cases.personId))
     .where(inArray(cases.id, caseIds))
     .all();
-  return new Map(rows.map((r) => [r.caseId, { ...r, level: r.level as CaseLevel }]));
+  const byPerson = new Map<number, string[]>();
+  const personIds = rows.map((r) => r.personId);
+  for (const c of personIds.length ? tx.select({ personId: contacts.personId, name: contacts.name, phone: contacts.phone }).from(contacts).where(inArray(contacts.personId, personIds)).all() : []) {
+    byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c.name, ...(c.phone ? [c.phone] : [])]);
+  }
+  return new Map(
+    rows.map(({ personId, school, ...r }) => {
+      // Longest first, so a contact's full name goes before a part of it; short strings are not scrubbed (they would hit ordinary words).
+      const others = [...(school ? [school] : []), ...(byPerson.get(personId) ?? [])].map((x) => x.trim()).filter((x) => [...x].length >= 3).sort((a, b) => b.length - a.length);
+      return [r.caseId, { ...r, level: r.level as CaseLevel, others }];
+    }),
+  );
 }
 
 /** The actions agreed for a case at meetings, latest deadline last. For the case view. */

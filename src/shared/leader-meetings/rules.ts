@@ -230,3 +230,13 @@ export function caseLabelAt(level: PrivacyLevel, firstName: string, lastName: st
 export function ageAt(level: PrivacyLevel, age: number): { age: number | null; ageBand: string | null } {
   return level === 'initials' ? { age, ageBand: null } : { age: null, ageBand: ageBand(age) };
 }
+
+/**
+ * Replaces each of `strings` (a person's school, contacts' names and phone numbers) wherever it
+ * occurs in `text`, case-insensitively; for the minutes' free text, as a safety net.
+ */
+export function scrubStrings(text: string, strings: readonly string[], replacement: string): string {
+  let out = text;
+  for (const s of strings) out = out.replace(new RegExp(escapeRegExp(s), 'giu'), replacement);
+  return out;
+}
