@@ -1,5 +1,6 @@
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { call, domText, expectNoneOf, openLiveMeeting, reveals, type Seeded } from './meetings-live.helpers';
+import { todayOf } from '../../src/main/core/clock';
+import { call, domText, expectNoneOf, identifyingStrings, openLiveMeeting, owner, passphrase, reveals, seedPeople, type Seeded } from './meetings-live.helpers';
 
 /**
  * The ledergruppe meeting as a chair used to presentation software runs it (issue 18), at
@@ -188,4 +189,53 @@ test('privacy levels: in each, the projection and the minutes carry no name, bir
     await shell.goTo('Ledergruppemøder');
     await page.getByRole('button', { name: /^Åbn SSP-ledergruppe Valby/ }).click();
   }
+});
+
+test('Skærmtilstand: one switch in the header; the Sager list keeps no name or CPR in the DOM; it survives navigation; unsafe screens are not shown', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await vault.open(bridge.url);
+  await vault.createVault(owner, passphrase);
+  await vault.confirmRecoveryKey();
+  const people = await seedPeople(bridge, todayOf(new Date()), 6);
+  await shell.goTo('Ledergruppemøder'); // the list was loaded before the cases existed
+  await shell.goTo('Sager');
+  const grid = page.getByRole('grid');
+  await expect(grid).toContainText(`${people[0]!.firstName} ${people[0]!.lastName}`);
+  const html = async () => (await page.content()) + (await domText(page));
+  const expectNothingIdentifying = async (where: string) => {
+    const text = await html();
+    for (const p of people) for (const s of identifyingStrings(p)) expect(text, `${where}: ${s}`).not.toContain(s);
+  };
+
+  const toggle = page.getByTestId('screen-mode-switch');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('screen-mode-banner')).toHaveText('Skærmtilstand er slået til: sager vises med initialer og sagsnummer, uden CPR-nummer, kontakter og skole.');
+  await expect(grid.getByRole('row').nth(1)).toContainText(people[0]!.caseNumber);
+  await expect(grid.getByRole('row', { name: new RegExp(people[0]!.caseNumber) })).toContainText(people[0]!.initials);
+  await expectNothingIdentifying('Sager list in screen mode');
+  await screenshot(page, 'meetings-live-07-screen-mode-sager');
+  await expectAccessible(page, 'Sager list in screen mode');
+
+  // Survives navigation; a screen not made safe for it (the case page, SSP+) is not rendered.
+  await grid.getByRole('row', { name: new RegExp(people[1]!.caseNumber) }).click();
+  await expect(page.getByTestId('screen-mode-blocked')).toContainText('Denne side viser personoplysninger og er skjult, mens skærmtilstand er slået til.');
+  await expectNothingIdentifying('case page in screen mode');
+  await screenshot(page, 'meetings-live-08-screen-mode-blocked');
+  await expectAccessible(page, 'blocked screen');
+  await shell.nav.getByRole('button', { name: 'SSP+', exact: true }).click();
+  await expect(page.getByTestId('screen-mode-blocked')).toBeVisible();
+  await shell.goTo('Ledergruppemøder');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await shell.goTo('Sager');
+  await expect(grid.getByRole('row').nth(1)).toContainText(people[0]!.caseNumber);
+  await expectNothingIdentifying('Sager list after navigating');
+
+  // Off again: names are back.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('screen-mode-banner')).toHaveText('');
+  await expect(grid).toContainText(`${people[0]!.firstName} ${people[0]!.lastName}`);
 });

@@ -8,6 +8,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { reasonName } from './labels';
+import { screenModeName, useScreenMode } from '../core/shell/screenMode';
 
 const asInput = (i: AgendaItem): AgendaItemInput =>
   i.kind === 'case' ? { kind: 'case', caseId: i.case!.caseId } : { kind: 'point', id: i.id, title: i.title ?? '', ...(i.note ? { note: i.note } : {}) };
@@ -21,6 +22,7 @@ export function itemLabel(i: AgendaItem): string {
  * search, the proposed cases not yet on it, or a free point. Every change is saved at once.
  */
 export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; onChange: (m: MeetingDetail) => void }) {
+  const screenMode = useScreenMode().on;
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
@@ -139,7 +141,7 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
               {results.map((r) => (
                 <li key={r.id}>
                   <span>
-                    {r.caseNumber} · {r.firstName} {r.lastName} · {t('meetings.case.level', { level: r.level })}
+                    {r.caseNumber} · {screenMode ? screenModeName(r.firstName, r.lastName) : `${r.firstName} ${r.lastName}`} · {t('meetings.case.level', { level: r.level })}
                   </span>
                   <Button
                     variant="secondary"
