@@ -1,5 +1,6 @@
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 import { todayOf } from '../../src/main/core/clock';
+import { addDays } from '../../src/shared/core/dates';
 import { call, domText, expectNoneOf, identifyingStrings, openLiveMeeting, owner, passphrase, reveals, seedPeople, type Seeded } from './meetings-live.helpers';
 
 /**
@@ -238,4 +239,74 @@ test('Skærmtilstand: one switch in the header; the Sager list keeps no name or 
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('screen-mode-banner')).toHaveText('');
   await expect(grid).toContainText(`${people[0]!.firstName} ${people[0]!.lastName}`);
+});
+
+test('decide, then next case: a 21-case meeting decided item by item with Ctrl+Enter in the control view; compact rows reordered by keyboard and by drag', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(300_000);
+  const { people, meetingId, today } = await openLiveMeeting(page, bridge, vault, shell, { cases: 21 });
+  const agenda = page.getByTestId('agenda');
+  const label = (p: Seeded) => `${p.initials} · ${p.caseNumber}`;
+  // The page with 21 cases: compact rows, one decision form (it was ~18,800 px with every form stacked).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  test.info().annotations.push({ type: 'control view height (px, 21 cases, 1280x720)', description: String(height) });
+  expect(height).toBeLessThan(4000);
+  await screenshot(page, 'meetings-live-09-control-21');
+  await expectAccessible(page, 'control view, 21 cases');
+
+  // Keyboard: Alt+↓ on a focused row moves it down; Alt+↑ back.
+  const row = (n: number) => agenda.getByRole('listitem').nth(n);
+  await row(0).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(row(1)).toContainText(label(people[0]!));
+  await expect(row(0)).toContainText(label(people[1]!));
+  await expect(row(1)).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(row(0)).toContainText(label(people[0]!));
+  // Drag: the third row onto the first.
+  await row(2).dragTo(row(0));
+  await expect(row(0)).toContainText(label(people[2]!));
+  await expect(row(1)).toContainText(label(people[0]!));
+  const order = [people[2]!, people[0]!, people[1]!, ...people.slice(3)];
+  const saved = await call<{ agenda: { case: { caseId: number } | null }[] }>(bridge, 'meetings.get', { meetingId });
+  expect(saved.agenda.map((a) => a.case!.caseId)).toEqual(order.map((p) => p.id));
+
+  // Decide all 21 in order: the form sits beside the case's summary; Ctrl+Enter saves and moves on.
+  const live = page.getByTestId('live-case');
+  // The case being decided stays put when the agenda is reordered (it is now item 2); go to item 1.
+  await expect(live.getByRole('heading', { level: 3 })).toHaveText(`Punkt 2: ${label(people[0]!)}`);
+  await page.getByLabel('Vælg sag').selectOption({ label: `1. ${label(order[0]!)}` });
+  for (const [i, p] of order.entries()) {
+    await expect(live.getByRole('heading', { level: 3 })).toHaveText(`Punkt ${i + 1}: ${label(p)}`);
+    await expect(page.getByTestId('live-count')).toHaveText(`Sag ${i + 1} af 21`);
+    if (i === 0) {
+      // Level change with an action (partner and deadline), as before.
+      await live.getByLabel('Niveau', { exact: true }).selectOption('4');
+      await live.getByLabel('Begrundelse for nyt niveau').fill('Ny personfarlig kriminalitet');
+      await live.getByRole('button', { name: 'Tilføj handling' }).click();
+      await live.getByLabel('Handling 1').fill('Bekymringssamtale med familien');
+      await live.getByLabel('Ansvarlig partner').selectOption('police');
+      await live.getByLabel('Frist').fill(addDays(today, 14));
+      await screenshot(page, 'meetings-live-10-decide-first');
+      await expectAccessible(page, 'decide beside the summary');
+    }
+    await live.getByLabel('Note').fill(`Opfølgning ${i + 1} aftalt.`);
+    await page.keyboard.press('Control+Enter');
+    if (i < order.length - 1) await expect(live.getByRole('heading', { level: 3 })).toHaveText(`Punkt ${i + 2}: ${label(order[i + 1]!)}`);
+  }
+  await expect(page.getByText('Alle sager på dagsordenen har en beslutning.')).toBeVisible();
+  await expect(agenda.getByText('Beslutning gemt')).toHaveCount(21);
+  await expect(page.getByRole('heading', { level: 1, name: 'SSP-ledergruppe Valby' })).toBeVisible(); // never left the control view
+
+  // In the cases and the minutes, as before.
+  const first = await call<{ level: number; notes: { text: string; meetingId: number | null }[] }>(bridge, 'cases.get', { caseId: order[0]!.id });
+  expect(first.notes.at(-1)).toMatchObject({ meetingId });
+  expect(first.notes.at(-1)!.text).toContain('Bekymringssamtale med familien (ansvarlig: Politi');
+  expect(await call(bridge, 'meetings.caseActions', { caseId: order[0]!.id })).toMatchObject([{ description: 'Bekymringssamtale med familien', partner: 'police', deadline: addDays(today, 14) }]);
+  for (const [i, p] of order.entries()) {
+    const c = await call<{ notes: { text: string }[] }>(bridge, 'cases.get', { caseId: p.id });
+    expect(c.notes.at(-1)!.text).toContain(`Opfølgning ${i + 1} aftalt.`);
+  }
+  await page.getByRole('button', { name: 'Referat' }).click();
+  await expect(page.getByRole('main')).toContainText('Bekymringssamtale med familien – ansvarlig: Politi');
+  await expect(page.getByRole('main')).toContainText('Opfølgning 21 aftalt.');
 });

@@ -241,6 +241,8 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(card2).toContainText('Gemt i sagen af Karen Koordinatorsen.');
   await expect(card2).toContainText('Fra 4 til 3: Ingen nye personfarlige forhold');
 
+  // The decisions are taken one case at a time beside its summary: pick the next one.
+  await page.getByLabel('Vælg sag').selectOption({ label: `3. MP · ${cases.p1.caseNumber}` });
   const card1 = page.getByRole('region', { name: new RegExp(`MP · ${cases.p1.caseNumber}`) });
   // An empty decision is refused with a message, and nothing is saved.
   await card1.getByRole('button', { name: 'Gem beslutning i sagen' }).click();
