@@ -310,3 +310,42 @@ test('decide, then next case: a 21-case meeting decided item by item with Ctrl+E
   await expect(page.getByRole('main')).toContainText('Bekymringssamtale med familien – ansvarlig: Politi');
   await expect(page.getByRole('main')).toContainText('Opfølgning 21 aftalt.');
 });
+
+test('presenter and audience (browser mode): a second window for the projector; keys in either window move both; the laptop keeps the control view', async ({ page, bridge, vault, shell }) => {
+  test.setTimeout(120_000);
+  // The seeded forum shows case numbers only (the most private level).
+  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 3 });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Vis på projektor (eget vindue)' }).click()]);
+  await popup.setViewportSize({ width: 1280, height: 720 });
+  const audience = popup.getByTestId('projection');
+  await expect(audience.getByRole('heading', { level: 1 })).toHaveText('Dagsorden');
+  const where = page.getByTestId('presenter-where');
+  await expect(where).toHaveText('Oversigt');
+  // Keys in the projector window move the laptop's view too.
+  await popup.keyboard.press('Space');
+  await expect(audience.getByRole('heading', { level: 1 })).toHaveText(`${people[0]!.caseNumber}`);
+  await expect(where).toHaveText(`Punkt 1 af 3 · ${people[0]!.caseNumber}`);
+  // And keys on the laptop's presenter bar move the projector.
+  await page.getByTestId('presenter-bar').focus();
+  await page.keyboard.press('PageDown');
+  await expect(audience.getByRole('heading', { level: 1 })).toHaveText(`${people[1]!.caseNumber}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(audience.getByRole('heading', { level: 1 })).toHaveText(`${people[0]!.caseNumber}`);
+  // Typing in the control view's decision form does not move the slides.
+  await page.getByTestId('live-case').getByLabel('Note').fill('Tekst med mellemrum ');
+  await expect(audience.getByRole('heading', { level: 1 })).toHaveText(`${people[0]!.caseNumber}`);
+  // The laptop keeps the control view; the projector shows no names; a reveal still asks first.
+  await expect(page.getByRole('heading', { level: 1, name: 'SSP-ledergruppe Valby' })).toBeVisible();
+  await expectNoneOf(popup, people, 'audience window');
+  await popup.keyboard.press('r');
+  await expect(popup.getByRole('dialog')).toBeVisible();
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('dialog')).toHaveCount(0);
+  expect(reveals(bridge)).toEqual([]);
+  await screenshot(popup, 'meetings-live-11-audience-window-1280');
+  await screenshot(page, 'meetings-live-12-presenter-control');
+  await expectAccessible(popup, 'audience window');
+  await page.getByRole('button', { name: 'Luk projektorvinduet' }).click();
+  await expect.poll(() => popup.isClosed()).toBe(true);
+  await expect(page.getByTestId('presenter-bar')).toHaveCount(0);
+});

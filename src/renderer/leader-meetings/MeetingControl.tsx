@@ -8,6 +8,7 @@ import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { AgendaEditor } from './AgendaEditor';
 import { LiveDecisions } from './LiveDecisions';
+import { PresenterView, usePresenterWindow } from './PresenterWindow';
 import { useState } from 'react';
 import { longDate, partnerName, periodText, shortDate } from './labels';
 import { useLoad } from '../core/data/useLoad';
@@ -22,6 +23,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
   const { data, set } = useLoad(() => api['meetings.get']({ meetingId }), [meetingId]);
   // The agenda item being decided (null: the first without a decision).
   const [currentId, setCurrentId] = useState<number | null>(null);
+  const presenter = usePresenterWindow();
   return (
     <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
       {(m) => {
@@ -35,6 +37,9 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
               <Button icon="visibility" disabled={m.agenda.length === 0} onClick={() => navigate({ area: 'leaderMeetings', screen: 'projection', meetingId: m.id })}>
                 {t('meetings.control.project')}
               </Button>
+              <Button variant="secondary" icon="visibility" disabled={m.agenda.length === 0 || !!presenter.win} onClick={presenter.open}>
+                {t('meetings.presenter.open')}
+              </Button>
               <Button variant="secondary" icon="print" onClick={() => navigate({ area: 'leaderMeetings', screen: 'minutes', meetingId: m.id })}>
                 {t('meetings.control.minutes')}
               </Button>
@@ -45,6 +50,12 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
                 {t('meetings.control.allMeetings')}
               </Button>
             </div>
+            {presenter.blocked ? (
+              <Alert variant="error" live="alert">
+                <p>{t('meetings.presenter.blocked')}</p>
+              </Alert>
+            ) : null}
+            {presenter.win ? <PresenterView meetingId={m.id} win={presenter.win} onClose={presenter.close} /> : null}
             <Alert variant="info">
               <p>
                 {t('meetings.control.period', { period: periodText(m.window) })}{' '}

@@ -121,10 +121,16 @@ export function useProjectionDeck(meetingId: number): Deck {
  * prevented in the capture phase). While the reveal question is open only J/Y confirms; the
  * question's own buttons and Esc work as usual (focus starts on Annullér).
  */
-export function useDeckKeys(docs: readonly Document[], deck: Deck, leave: () => void): void {
+export function useDeckKeys(docs: readonly Document[], deck: Deck, leave: () => void, controlDoc?: Document): void {
   const { go, requestReveal, confirmReveal, asking } = deck;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // In the laptop's control window the keys steer the deck only from its presenter bar (or
+      // with nothing focused), so the decision form and the agenda keep their own keys.
+      if (controlDoc && e.target instanceof Node && e.target.ownerDocument === controlDoc) {
+        const el = e.target instanceof Element ? e.target : null;
+        if (!(el === controlDoc.body || el?.closest('[data-presenter-bar]'))) return;
+      }
       if (asking) {
         if (!e.ctrlKey && !e.altKey && !e.metaKey && (e.key === 'j' || e.key === 'J' || e.key === 'y' || e.key === 'Y')) {
           e.preventDefault();
@@ -176,5 +182,5 @@ export function useDeckKeys(docs: readonly Document[], deck: Deck, leave: () => 
         d.removeEventListener('keyup', onKeyUp, true);
       }
     };
-  }, [docs, go, requestReveal, confirmReveal, asking, leave]);
+  }, [docs, go, requestReveal, confirmReveal, asking, leave, controlDoc]);
 }
