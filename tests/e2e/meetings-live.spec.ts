@@ -13,7 +13,7 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 test('projection keys: Space, Enter, PageDown and arrows move and never reveal; R plus confirm reveals; the next item hides it', async ({ page, bridge, vault, shell }) => {
   test.setTimeout(120_000);
-  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 3 });
+  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 3, privacyLevel: 'initials' });
   const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
   await page.getByRole('button', { name: 'Start skærmvisning' }).click();
   const projection = page.getByTestId('projection');
@@ -95,7 +95,7 @@ test('projection keys: Space, Enter, PageDown and arrows move and never reveal; 
 
 test('the overview of a 34-item agenda: 30 items that all fit at 1280x720, "+4 punkter", and the rest on the next page by key', async ({ page, bridge, vault, shell }) => {
   test.setTimeout(180_000);
-  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 30, points: 4 });
+  const { people } = await openLiveMeeting(page, bridge, vault, shell, { cases: 30, points: 4, privacyLevel: 'initials' });
   await page.getByRole('button', { name: 'Start skærmvisning' }).click();
   const projection = page.getByTestId('projection');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden (1 af 2)');

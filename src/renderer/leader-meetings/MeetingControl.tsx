@@ -8,6 +8,7 @@ import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { AgendaEditor } from './AgendaEditor';
 import { LiveDecisions } from './LiveDecisions';
+import { privacyLevelLabel } from '../../shared/leader-meetings';
 import { PresenterView, usePresenterWindow } from './PresenterWindow';
 import { useState } from 'react';
 import { longDate, partnerName, periodText, shortDate } from './labels';
@@ -61,7 +62,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
                 {t('meetings.control.period', { period: periodText(m.window) })}{' '}
                 {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious', { days: diffDays(m.window.through, m.window.after) })}
               </p>
-              <p>{t('meetings.control.projectHint')}</p>
+              <p>{t('meetings.control.projectHint', { level: privacyLevelLabel(m.privacyLevel ?? m.forum.privacyLevel).toLowerCase() })}</p>
             </Alert>
 
             <section aria-labelledby="attendees-heading" className="meetings-section">
