@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import { checkDomainList } from '../shared/core/domains';
 import type { PlainMessageKey } from './core/i18n';
-import type { AreaId, RouteOf } from './core/shell/routes';
+import type { AreaId, Route, RouteOf } from './core/shell/routes';
 import { CasesArea, FindAnyone, type CasesScreen } from './cases';
-import { LeaderMeetingsArea, type LeaderMeetingsScreen } from './leader-meetings';
+import { LeaderMeetingsArea, leaderMeetingsScreenModeSafe, type LeaderMeetingsScreen } from './leader-meetings';
 import { ReleasesArea, type ReleasesScreen } from './releases';
 import { SemiannualReportArea, type SemiannualReportScreen } from './semiannual-report';
 import { BackupReminder, SettingsArea, type SettingsScreen } from './settings';
@@ -32,18 +32,29 @@ export interface AreaDef<A extends AreaId> {
   label: PlainMessageKey;
   /** Renders every screen of the area; gets the current route narrowed to this area. */
   Component: ComponentType<{ route: RouteOf<A> }>;
+  /**
+   * The screens that honour screen mode (core/shell/screenMode: initials and case number, no CPR,
+   * contacts or school). Left out: none; the others are not rendered while it is on.
+   */
+  screenModeSafe?: (route: RouteOf<A>) => boolean;
 }
 
 /** One entry per area; the type makes a missing area a compile error. */
 export const areas: { [A in AreaId]: AreaDef<A> } = {
   overview: { domain: 'overview', label: 'nav.overview', Component: OverviewArea },
-  cases: { domain: 'cases', label: 'nav.cases', Component: CasesArea },
+  cases: { domain: 'cases', label: 'nav.cases', Component: CasesArea, screenModeSafe: (r) => r.screen === 'index' },
   sspPlus: { domain: 'ssp-plus', label: 'nav.sspPlus', Component: SspPlusArea },
   releases: { domain: 'releases', label: 'nav.releases', Component: ReleasesArea },
-  leaderMeetings: { domain: 'leader-meetings', label: 'nav.leaderMeetings', Component: LeaderMeetingsArea },
+  leaderMeetings: { domain: 'leader-meetings', label: 'nav.leaderMeetings', Component: LeaderMeetingsArea, screenModeSafe: leaderMeetingsScreenModeSafe },
   semiannualReport: { domain: 'semiannual-report', label: 'nav.semiannualReport', Component: SemiannualReportArea },
   settings: { domain: 'settings', label: 'nav.settings', Component: SettingsArea },
 };
+
+/** Whether the route's screen may be shown in screen mode (its area says; none by default). */
+export function screenModeSafe(route: Route): boolean {
+  const def = areas[route.area] as { screenModeSafe?: (r: Route) => boolean };
+  return def.screenModeSafe?.(route) ?? false;
+}
 
 /** The side navigation's order. */
 export const areaOrder: readonly AreaId[] = ['overview', 'cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];

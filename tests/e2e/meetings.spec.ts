@@ -84,6 +84,10 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(page.getByLabel('Navn', { exact: true })).toHaveValue('SSP-ledergruppe Valby');
   await expect(page.getByLabel('Valby')).toBeChecked();
   await expect(page.getByLabel('Referater må vise de unges navne')).not.toBeChecked();
+  // Seeded forums start at the most private level; this forum's terms of reference allow initials.
+  const privacy = page.getByLabel('Sådan står sagerne på den delte skærm og i referatet');
+  await expect(privacy).toHaveValue('case-number');
+  await privacy.selectOption({ label: 'Initialer, sagsnummer og alder' });
   await page.getByRole('button', { name: 'Tilføj medlem' }).click();
   await page.getByLabel('Navn på medlem 1').fill('Susanne Socialleder');
   await page.getByRole('button', { name: 'Tilføj medlem' }).click();
@@ -185,8 +189,9 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await screenshot(page, 'meetings-05-projection-1280');
   await expectAccessible(page, 'projection case at 1280x720');
 
-  // Reveal this one case: the name appears, audited.
+  // Reveal this one case (R, then J to confirm): the name appears, audited.
   await page.keyboard.press('r');
+  await page.keyboard.press('j');
   const revealed = projection.getByTestId('revealed');
   await expect(revealed).toContainText('Oliver Testrup');
   await expect(revealed).toContainText('Røveri ved stationen');
@@ -203,13 +208,14 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await page.keyboard.press('ArrowLeft');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText(`OT · ${cases.p2.caseNumber}`);
   await expectNoPersonalData(page, 'projection after coming back');
-  // Space toggles too; hide again with R.
-  await page.keyboard.press(' ');
+  // R asks again (J confirms); R hides at once.
+  await page.keyboard.press('R');
+  await page.keyboard.press('j');
   await expect(revealed).toContainText('Oliver Testrup');
   await page.keyboard.press('R');
   await expect(projection.getByTestId('revealed')).toHaveCount(0);
   await page.keyboard.press('End'); // unbound: nothing happens
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press(' '); // Space goes to the next item, like presentation software
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Tryghedsvandring i Valby');
@@ -235,6 +241,8 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await expect(card2).toContainText('Gemt i sagen af Karen Koordinatorsen.');
   await expect(card2).toContainText('Fra 4 til 3: Ingen nye personfarlige forhold');
 
+  // The decisions are taken one case at a time beside its summary: pick the next one.
+  await page.getByLabel('Vælg sag').selectOption({ label: `3. MP · ${cases.p1.caseNumber}` });
   const card1 = page.getByRole('region', { name: new RegExp(`MP · ${cases.p1.caseNumber}`) });
   // An empty decision is refused with a message, and nothing is saved.
   await card1.getByRole('button', { name: 'Gem beslutning i sagen' }).click();

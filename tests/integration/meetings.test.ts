@@ -41,6 +41,7 @@ async function valbyForum(): Promise<Forum> {
     name: 'SSP-ledergruppe Valby og Vanløse',
     kind: 'leader-group',
     districtIds: [VALBY, VANLOESE],
+    privacyLevel: 'initials', // these tests show initials; the levels have their own tests (meetingsPrivacy.test.ts)
     members: [
       { name: 'Sofie Socialleder', partner: 'sof', title: 'Souschef' },
       { name: 'Per Politileder', partner: 'police' },
@@ -147,7 +148,7 @@ describe('agenda proposal', () => {
     expect(m.window).toEqual({ after: '2026-08-22', through: '2026-11-20' });
     expect(m.agenda.map((i) => i.case!.caseId)).toEqual([B.id, I.id, A.id, C.id, D.id, K.id, L.id]);
     await v.call('meetings.saveSettings', { agendaLookbackDays: 60 });
-    expect(await v.call('meetings.settings', {})).toEqual({ agendaLookbackDays: 60 });
+    expect(await v.call('meetings.settings', {})).toEqual({ agendaLookbackDays: 60, privacyDefaults: { 'leader-group': 'case-number', 'local-committee': 'case-number' } });
     // After 2026-09-21: C (09-15), D (09-16) and L (09-15) drop out again.
     const p = await v.call<AgendaProposal>('meetings.proposeAgenda', { meetingId: m.id });
     expect(p.window).toEqual({ after: '2026-09-21', through: '2026-11-20' });
@@ -301,7 +302,7 @@ describe('projection and reveal', () => {
     expect(text).not.toMatch(/Testbarn|Fiktivsen|010110|Oprettet til test|Gentagen kriminalitet/);
     const b = p.items.find((i) => i.case?.caseId === B.id)!.case!;
     expect(b).toEqual({
-      caseId: B.id, pseudonym: 'TF · 2026-00002', age: 16, district: 'Vanløse', level: 4,
+      caseId: B.id, pseudonym: 'TF · 2026-00002', age: 16, ageBand: null, district: 'Vanløse', level: 4,
       lastLevelChange: { changedOn: '2026-02-01', level: 4, previousLevel: null },
       eventCounts: [{ kind: 'charge', count: 1 }, { kind: 'interview', count: 1 }],
       reasons: ['charged'], decided: false, sspPlus: null, release: null,
@@ -309,7 +310,7 @@ describe('projection and reveal', () => {
     const d = p.items.find((i) => i.case?.pseudonym.endsWith('2026-00004'))!.case!;
     expect(d.lastLevelChange).toEqual({ changedOn: '2026-09-16', level: 3, previousLevel: 2 });
     expect(p.items.at(-1)).toMatchObject({ kind: 'point', title: 'Eventuelt', case: null });
-    expect(auditRows().at(-1)).toMatchObject({ action: 'view', entity: 'meeting', entityId: m.id, detail: 'projection' });
+    expect(auditRows().at(-1)).toMatchObject({ action: 'view', entity: 'meeting', entityId: m.id, detail: 'projection;privacy:initials' });
   });
 
   it('shows SSP+ and release status as of the meeting date, from those domains', async () => {
@@ -380,7 +381,7 @@ describe('minutes', () => {
       actions: [{ description: 'Samtale med TF TF', partner: 'buf', deadline: '2026-12-01' }],
     });
     expect(minutes.items.map((i) => i.caseLabel ?? i.title)).toEqual(['TF · 2026-00002', 'TF · 2026-00009', 'TF · 2026-00001', 'TF · 2026-00004', 'TF · 2026-00011', 'Eventuelt']);
-    expect(auditRows().at(-1)).toMatchObject({ action: 'view', entity: 'meeting', entityId: m.id, detail: 'minutes;names:false' });
+    expect(auditRows().at(-1)).toMatchObject({ action: 'view', entity: 'meeting', entityId: m.id, detail: 'minutes;names:false;privacy:initials' });
     // The case keeps the full text.
     const c = await v.call<CaseDetail>('cases.get', { caseId: A.id });
     expect(c.levelHistory.at(-1)!.reason).toContain(A.person.firstName);

@@ -3,7 +3,8 @@ import { districts } from '../cases';
 import { forumDistricts, forumMembers, forums, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { defaultLeaderGroupName, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { defaultLeaderGroupName, type ForumKind, type Partner, type PrivacyLevel } from '../../shared/leader-meetings';
+import { defaultPrivacyFor } from './privacy';
 import type { Forum, ForumSaveInput } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
@@ -53,6 +54,7 @@ function toForum(tx: DbOrTx, row: ForumRow): Forum {
     districtIds: ds.map((d) => d.id),
     districts: ds.map((d) => d.name),
     minutesShowNames: row.minutesShowNames,
+    privacyLevel: row.privacyLevel as PrivacyLevel,
     active: row.active,
     members: forumMemberRows(tx, row.id),
     meetingCount: n,
@@ -70,10 +72,11 @@ export function ensureDefaultForums(s: ServiceCtx): void {
     if (tx.select({ id: forums.id }).from(forums).limit(1).get()) return;
     const ds = tx.select().from(districts).where(eq(districts.active, true)).orderBy(asc(districts.sortOrder), asc(districts.name)).all();
     const stamp = s.now.toISOString();
+    const privacyLevel = defaultPrivacyFor(tx, 'leader-group');
     for (const d of ds) {
       const row = tx
         .insert(forums)
-        .values({ name: defaultLeaderGroupName(d.name), kind: 'leader-group', minutesShowNames: false, active: true, createdAt: stamp, updatedAt: stamp })
+        .values({ name: defaultLeaderGroupName(d.name), kind: 'leader-group', minutesShowNames: false, privacyLevel, active: true, createdAt: stamp, updatedAt: stamp })
         .onConflictDoNothing()
         .returning({ id: forums.id })
         .get();
@@ -109,12 +112,17 @@ export function saveForum(s: ServiceCtx, input: ForumSaveInput): Forum {
     if (input.id) {
       const before = loadForum(tx, input.id);
       forumId = before.id;
-      tx.update(forums).set(values).where(eq(forums.id, forumId)).run();
-      const detail = before.minutesShowNames !== values.minutesShowNames ? `minutesShowNames:${values.minutesShowNames}` : null;
-      audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'forum', entityId: forumId, detail });
+      const privacyLevel = (input.privacyLevel as PrivacyLevel | undefined) ?? (before.privacyLevel as PrivacyLevel);
+      tx.update(forums).set({ ...values, privacyLevel }).where(eq(forums.id, forumId)).run();
+      const changes = [
+        before.minutesShowNames !== values.minutesShowNames ? `minutesShowNames:${values.minutesShowNames}` : null,
+        before.privacyLevel !== privacyLevel ? `privacyLevel:${privacyLevel}` : null,
+      ].filter(Boolean);
+      audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'forum', entityId: forumId, detail: changes.length ? changes.join(';') : null });
     } else {
-      forumId = tx.insert(forums).values({ ...values, createdAt: stamp }).returning({ id: forums.id }).get().id;
-      audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'forum', entityId: forumId });
+      const privacyLevel = (input.privacyLevel as PrivacyLevel | undefined) ?? defaultPrivacyFor(tx, values.kind);
+      forumId = tx.insert(forums).values({ ...values, privacyLevel, createdAt: stamp }).returning({ id: forums.id }).get().id;
+      audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'forum', entityId: forumId, detail: `privacyLevel:${privacyLevel}` });
     }
     tx.delete(forumDistricts).where(eq(forumDistricts.forumId, forumId)).run();
     for (const d of districtIds) tx.insert(forumDistricts).values({ forumId, districtId: d }).run();

@@ -1,6 +1,6 @@
 import { defineHandlers } from '../core/handlers';
 import { listForums, saveForum } from './forums';
-import { agendaLookbackDays, saveAgendaLookbackDays } from './agenda';
+import { meetingSettings, saveMeetingSettings } from './settings';
 import { createMeeting, deleteMeeting, getMeetingDetail, getProposal, listMeetings, saveAgenda, updateMeeting } from './writes';
 import { decide } from './decisions';
 import { getProjection, revealCase } from './projection';
@@ -11,8 +11,8 @@ export const leaderMeetingsHandlers = defineHandlers({
   'forums.list': (_i, s) => listForums(s),
   'forums.save': (input, s) => saveForum(s, input),
 
-  'meetings.settings': (_i, s) => ({ agendaLookbackDays: agendaLookbackDays(s.db) }),
-  'meetings.saveSettings': (input, s) => saveAgendaLookbackDays(s, input.agendaLookbackDays),
+  'meetings.settings': (_i, s) => meetingSettings(s.db),
+  'meetings.saveSettings': (input, s) => saveMeetingSettings(s, input),
 
   'meetings.list': (input, s) => listMeetings(s.db, input),
   'meetings.get': (input, s) => getMeetingDetail(s.db, input.meetingId),

@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { cases, people } from '../cases';
+import { cases, contacts, people } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetings } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { fullName, initials } from '../../shared/core/names';
-import { pseudonym, scrubPersonalData, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { caseLabelAt, scrubPersonalData, scrubStrings, type ForumKind, type Partner } from '../../shared/leader-meetings';
+import { meetingPrivacy } from './privacy';
 import type { CaseLevel } from '../../shared/cases';
 import type { Decision, Minutes } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
@@ -18,6 +19,8 @@ interface AgendaPerson {
   lastName: string;
   cpr: string | null;
   level: CaseLevel;
+  /** The school and the contacts' names and phone numbers: scrubbed from free text too. */
+  others: string[];
 }
 
 /**
@@ -31,16 +34,20 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
     const m = loadMeeting(tx, meetingId);
     const forum = loadForum(tx, m.forumId);
     const showNames = forum.minutesShowNames;
+    const privacyLevel = meetingPrivacy(m, forum);
     const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
     const persons = agendaPeople(tx, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
     const clean = (text: string | null): string | null => {
       if (text === null) return null;
       let out = text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[CPR]');
-      if (!showNames) for (const p of persons.values()) out = scrubPersonalData(out, p, initials(p.firstName, p.lastName) || '[navn]');
+      for (const p of persons.values()) {
+        if (!showNames) out = scrubPersonalData(out, p, privacyLevel === 'case-number' ? p.caseNumber : initials(p.firstName, p.lastName) || '[navn]');
+        out = scrubStrings(out, p.others, '[…]');
+      }
       return out;
     };
     const decisions = meetingDecisionsByItem(tx, m.id);
-    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `minutes;names:${showNames}` });
+    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `minutes;names:${showNames};privacy:${privacyLevel}` });
     return {
       meetingId: m.id,
       forumName: forum.name,
@@ -49,6 +56,7 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
       startsAt: m.startsAt,
       location: m.location,
       showNames,
+      privacyLevel,
       attendees: tx
         .select()
         .from(meetingAttendees)
@@ -77,7 +85,7 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
           kind: i.kind,
           title: clean(i.title),
           note: clean(i.pointNote),
-          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : pseudonym(p.firstName, p.lastName, p.caseNumber)) : null,
+          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : caseLabelAt(privacyLevel, p.firstName, p.lastName, p.caseNumber)) : null,
           level: p ? p.level : null,
           decision,
         };
@@ -90,12 +98,23 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
 function agendaPeople(tx: DbOrTx, caseIds: number[]): Map<number, AgendaPerson> {
   if (!caseIds.length) return new Map();
   const rows = tx
-    .select({ caseId: cases.id, caseNumber: cases.caseNumber, firstName: people.firstName, lastName: people.lastName, cpr: people.cpr, level: cases.level })
+    .select({ caseId: cases.id, personId: people.id, caseNumber: cases.caseNumber, firstName: people.firstName, lastName: people.lastName, cpr: people.cpr, level: cases.level, school: people.school })
     .from(cases)
     .innerJoin(people, eq(people.id, cases.personId))
     .where(inArray(cases.id, caseIds))
     .all();
-  return new Map(rows.map((r) => [r.caseId, { ...r, level: r.level as CaseLevel }]));
+  const byPerson = new Map<number, string[]>();
+  const personIds = rows.map((r) => r.personId);
+  for (const c of personIds.length ? tx.select({ personId: contacts.personId, name: contacts.name, phone: contacts.phone }).from(contacts).where(inArray(contacts.personId, personIds)).all() : []) {
+    byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c.name, ...(c.phone ? [c.phone] : [])]);
+  }
+  return new Map(
+    rows.map(({ personId, school, ...r }) => {
+      // Longest first, so a contact's full name goes before a part of it; short strings are not scrubbed (they would hit ordinary words).
+      const others = [...(school ? [school] : []), ...(byPerson.get(personId) ?? [])].map((x) => x.trim()).filter((x) => [...x].length >= 3).sort((a, b) => b.length - a.length);
+      return [r.caseId, { ...r, level: r.level as CaseLevel, others }];
+    }),
+  );
 }
 
 /** The actions agreed for a case at meetings, latest deadline last. For the case view. */

@@ -7,7 +7,8 @@ import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { EVENT_KIND_CODES, type CaseLevel, type EventKind } from '../../shared/cases';
 import { addMonths, compare } from '../../shared/core/dates';
-import { countEventsByKind } from '../../shared/leader-meetings';
+import { ageAt, countEventsByKind } from '../../shared/leader-meetings';
+import { meetingPrivacy } from './privacy';
 import type { Projection, RevealedCase } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
@@ -28,6 +29,7 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
     const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
     const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
     const summaries = agendaCases(tx, caseIds, m.heldOn);
+    const privacyLevel = meetingPrivacy(m, forum);
     const history = new Map<number, { changedOn: string; level: CaseLevel }[]>();
     const events = new Map<number, { kind: string; occurredOn: string }[]>();
     if (caseIds.length) {
@@ -49,11 +51,12 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
     }
     const related = relatedStatus(tx, caseIds, m.heldOn);
     const decided = new Set(tx.select({ itemId: meetingDecisions.agendaItemId }).from(meetingDecisions).where(eq(meetingDecisions.meetingId, m.id)).all().map((d) => d.itemId));
-    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: 'projection' });
+    audit(tx, { at: s.now, actor: s.actor, action: 'view', entity: 'meeting', entityId: m.id, detail: `projection;privacy:${privacyLevel}` });
     return {
       meetingId: m.id,
       forumName: forum.name,
       heldOn: m.heldOn,
+      privacyLevel,
       window,
       items: items.map((i, index) => {
         const c = i.caseId ? summaries.get(i.caseId) : undefined;
@@ -67,8 +70,8 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
           case: c
             ? {
                 caseId: c.caseId,
-                pseudonym: c.pseudonym,
-                age: c.age,
+                pseudonym: privacyLevel === 'case-number' ? c.caseNumber : c.pseudonym,
+                ...ageAt(privacyLevel, c.age),
                 district: c.district,
                 level: c.level,
                 lastLevelChange: last ? { changedOn: last.changedOn, level: last.level, previousLevel: h[h.length - 2]?.level ?? null } : null,

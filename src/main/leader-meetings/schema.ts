@@ -8,6 +8,12 @@ export const forums = sqliteTable('forums', {
   kind: text('kind', { enum: ['leader-group', 'local-committee'] }).notNull(),
   /** Whether the minutes of this forum's meetings may show the young people's names. Default no. */
   minutesShowNames: integer('minutes_show_names', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * How cases appear on the shared screen and in minutes without names (shared PRIVACY_LEVELS).
+   * Forums made before the levels existed keep what they showed ('initials'); a new forum gets
+   * its kind's default from the setting `meetings.privacyDefaults`.
+   */
+  privacyLevel: text('privacy_level', { enum: ['initials', 'age-band', 'case-number'] }).notNull().default('initials'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
@@ -45,6 +51,8 @@ export const meetings = sqliteTable(
     heldOn: text('held_on').notNull(),
     startsAt: text('starts_at'),
     location: text('location'),
+    /** This meeting's own privacy level, or null: the forum's. */
+    privacyLevel: text('privacy_level', { enum: ['initials', 'age-band', 'case-number'] }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -197,8 +197,8 @@ export function seedMeetings(sqlite: Sqlite, options: MeetingSeedOptions): Meeti
         summary.meetings += 1;
         for (const m of members) st.attendee.run(meetingId, m.id, m.name, m.partner);
         const db = toDrizzle(sqlite);
-        const meetingRow = { id: meetingId, forumId: forum.id, heldOn: today, startsAt: '09:00', location, createdAt: stamp(today), updatedAt: stamp(today) };
-        const forumRow = { id: forum.id, name: forum.name, kind: 'leader-group' as const, minutesShowNames: false, active: true, createdAt: stamp(today), updatedAt: stamp(today) };
+        const meetingRow = { id: meetingId, forumId: forum.id, heldOn: today, startsAt: '09:00', location, privacyLevel: null, createdAt: stamp(today), updatedAt: stamp(today) };
+        const forumRow = { id: forum.id, name: forum.name, kind: 'leader-group' as const, minutesShowNames: false, privacyLevel: 'initials' as const, active: true, createdAt: stamp(today), updatedAt: stamp(today) };
         const { items } = computeProposal(db, meetingRow, forumRow);
         items.forEach((p, i) => {
           st.item.run(meetingId, i + 1, 'case', p.caseId, null, p.reasons.join(','));

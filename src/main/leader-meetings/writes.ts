@@ -3,7 +3,7 @@ import { cases } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import type { ForumKind, Partner } from '../../shared/leader-meetings';
+import type { ForumKind, Partner, PrivacyLevel } from '../../shared/leader-meetings';
 import type { CaseLevel } from '../../shared/cases';
 import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingSummary } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
@@ -53,9 +53,11 @@ export function getMeetingDetail(db: DbOrTx, meetingId: number): MeetingDetail {
       name: forum.name,
       kind: forum.kind as ForumKind,
       minutesShowNames: forum.minutesShowNames,
+      privacyLevel: forum.privacyLevel as PrivacyLevel,
       districtIds: forumDistrictIds(db, forum.id),
       members: forumMemberRows(db, forum.id),
     },
+    privacyLevel: (m.privacyLevel as PrivacyLevel | null) ?? null,
     heldOn: m.heldOn,
     startsAt: m.startsAt,
     location: m.location,
@@ -135,6 +137,7 @@ interface MeetingFields {
   location?: string;
   memberIds?: number[];
   guests?: { name: string; partner: string }[];
+  privacyLevel?: string | null;
 }
 
 function assertFreeDay(tx: DbOrTx, forumId: number, heldOn: string, exceptId?: number): void {
@@ -176,7 +179,7 @@ export function createMeeting(s: ServiceCtx, input: MeetingFields & { forumId: n
     const stamp = s.now.toISOString();
     const m = tx
       .insert(meetings)
-      .values({ forumId: forum.id, heldOn: input.heldOn, startsAt: input.startsAt ?? null, location: input.location?.trim() || null, createdAt: stamp, updatedAt: stamp })
+      .values({ forumId: forum.id, heldOn: input.heldOn, startsAt: input.startsAt ?? null, location: input.location?.trim() || null, privacyLevel: (input.privacyLevel as PrivacyLevel | null | undefined) ?? null, createdAt: stamp, updatedAt: stamp })
       .returning()
       .get();
     writeAttendees(tx, m.id, forum.id, input);
@@ -196,11 +199,19 @@ export function updateMeeting(s: ServiceCtx, input: MeetingFields & { meetingId:
       assertFreeDay(tx, m.forumId, input.heldOn, m.id);
     }
     tx.update(meetings)
-      .set({ heldOn: input.heldOn, startsAt: input.startsAt ?? null, location: input.location?.trim() || null, updatedAt: s.now.toISOString() })
+      .set({
+        heldOn: input.heldOn,
+        startsAt: input.startsAt ?? null,
+        location: input.location?.trim() || null,
+        // Left out: unchanged; null: back to the forum's level.
+        ...(input.privacyLevel !== undefined ? { privacyLevel: input.privacyLevel as PrivacyLevel | null } : {}),
+        updatedAt: s.now.toISOString(),
+      })
       .where(eq(meetings.id, m.id))
       .run();
     writeAttendees(tx, m.id, m.forumId, input);
-    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'meeting', entityId: m.id });
+    const privacyChanged = input.privacyLevel !== undefined && (input.privacyLevel ?? null) !== m.privacyLevel;
+    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'meeting', entityId: m.id, detail: privacyChanged ? `privacyLevel:${input.privacyLevel ?? 'forum'}` : null });
   });
   return getMeetingDetail(s.db, input.meetingId);
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { CaseRow } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
+import { screenModeName, useScreenMode } from '../core/shell/screenMode';
 import { t } from '../core/i18n';
 import { Icon } from '../core/ui/Icon';
 import type { CaseFilter, SortKey } from './filter';
@@ -242,6 +243,7 @@ export function CaseGrid(props: CaseGridProps) {
 
 function GridRow({ index, top, row, active, today, onActivate, onOpen }: { index: number; top: number; row: CaseRow | undefined; active: boolean; today: string; onActivate: () => void; onOpen: (row: CaseRow) => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const screenMode = useScreenMode().on;
   useStyle(ref, 'transform', `translateY(${top}px)`);
   const common = {
     ref,
@@ -261,7 +263,8 @@ function GridRow({ index, top, row, active, today, onActivate, onOpen }: { index
       </div>
     );
   }
-  const name = fullName(row.firstName, row.lastName);
+  // Screen mode (core/shell/screenMode): initials only, the case number is in its own column.
+  const name = screenMode ? screenModeName(row.firstName, row.lastName) : fullName(row.firstName, row.lastName);
   const overdue = row.status === 'open' && row.nextReviewOn !== null && row.nextReviewOn < today;
   return (
     <div {...common} data-case-number={row.caseNumber} onClick={() => onOpen(row)}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppErrorShape } from '../../shared/contract';
 import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../shared/leader-meetings';
 import type { CaseRow } from '../../shared/cases';
@@ -8,6 +8,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
 import { reasonName } from './labels';
+import { screenModeName, useScreenMode } from '../core/shell/screenMode';
 
 const asInput = (i: AgendaItem): AgendaItemInput =>
   i.kind === 'case' ? { kind: 'case', caseId: i.case!.caseId } : { kind: 'point', id: i.id, title: i.title ?? '', ...(i.note ? { note: i.note } : {}) };
@@ -21,6 +22,7 @@ export function itemLabel(i: AgendaItem): string {
  * search, the proposed cases not yet on it, or a free point. Every change is saved at once.
  */
 export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; onChange: (m: MeetingDetail) => void }) {
+  const screenMode = useScreenMode().on;
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
@@ -45,11 +47,20 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
     return true;
   };
 
-  const move = (index: number, delta: number) => {
+  const moveTo = (index: number, target: number) => {
+    if (target < 0 || target >= items.length || target === index) return;
     const next = items.map(asInput);
     const [moved] = next.splice(index, 1);
-    next.splice(index + delta, 0, moved!);
-    void save(next, t('meetings.agenda.moved', { item: itemLabel(items[index]!), position: index + delta + 1 }));
+    next.splice(target, 0, moved!);
+    void save(next, t('meetings.agenda.moved', { item: itemLabel(items[index]!), position: target + 1 }));
+  };
+  const move = (index: number, delta: number) => moveTo(index, index + delta);
+  // Drag and drop: the row being dragged, and keyboard: Alt+↑/↓ on a focused row.
+  const [dragging, setDragging] = useState<number | null>(null);
+  const onRowKey = (index: number) => (e: KeyboardEvent<HTMLLIElement>) => {
+    if (!e.altKey || e.target !== e.currentTarget || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(index, e.key === 'ArrowUp' ? -1 : 1);
   };
 
   const onSearch = async (e: FormEvent) => {
@@ -85,10 +96,32 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
           <p>{failure.message}</p>
         </Alert>
       ) : null}
-      {items.length === 0 ? <p className="meetings-muted">{t('meetings.agenda.empty')}</p> : null}
-      <ol className="meetings-agenda" data-testid="agenda">
+      {items.length === 0 ? <p className="meetings-muted">{t('meetings.agenda.empty')}</p> : <p id="agenda-move-hint" className="meetings-muted">{t('meetings.agenda.moveHint')}</p>}
+      <ol className="meetings-agenda meetings-agenda--compact" data-testid="agenda">
         {items.map((i, index) => (
-          <li key={i.id} className="meetings-agenda-item">
+          <li
+            key={i.id}
+            className={`meetings-agenda-item${dragging === index ? ' is-dragging' : ''}`}
+            tabIndex={0}
+            aria-label={t('meetings.agenda.rowLabel', { n: index + 1, item: itemLabel(i) })}
+            aria-describedby="agenda-move-hint"
+            draggable
+            onKeyDown={onRowKey(index)}
+            onDragStart={(e) => {
+              setDragging(index);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', String(i.id));
+            }}
+            onDragEnd={() => setDragging(null)}
+            onDragOver={(e) => {
+              if (dragging !== null) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              e.preventDefault();
+              if (dragging !== null) moveTo(dragging, index);
+              setDragging(null);
+            }}
+          >
             <div className="meetings-agenda-text">
               <strong>{itemLabel(i)}</strong>
               {i.case ? (
@@ -139,7 +172,7 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
               {results.map((r) => (
                 <li key={r.id}>
                   <span>
-                    {r.caseNumber} · {r.firstName} {r.lastName} · {t('meetings.case.level', { level: r.level })}
+                    {r.caseNumber} · {screenMode ? screenModeName(r.firstName, r.lastName) : `${r.firstName} ${r.lastName}`} · {t('meetings.case.level', { level: r.level })}
                   </span>
                   <Button
                     variant="secondary"

@@ -61,7 +61,18 @@ export function DecisionSummary({ decision }: { decision: NonNullable<AgendaItem
  * Record the decision on one agenda case. Saving writes level change, actions, next review and a
  * journal note into the case in one transaction (meetings.decide); nothing is saved if any part fails.
  */
-export function DecisionForm({ meeting, item, onSaved }: { meeting: MeetingDetail; item: AgendaItem; onSaved: (m: MeetingDetail) => void }) {
+export function DecisionForm({
+  meeting,
+  item,
+  onSaved,
+  onSavedAndNext,
+}: {
+  meeting: MeetingDetail;
+  item: AgendaItem;
+  onSaved: (m: MeetingDetail) => void;
+  /** Given: Ctrl+Enter (or its button) saves and then calls this, to move on to the next case. */
+  onSavedAndNext?: (m: MeetingDetail) => void;
+}) {
   const c = item.case!;
   const prefix = `decision-${c.caseId}`;
   const [level, setLevel] = useState('');
@@ -76,8 +87,12 @@ export function DecisionForm({ meeting, item, onSaved }: { meeting: MeetingDetai
   const err = (path: string) => failure?.fields?.[path];
   const updateAction = (key: number, change: Partial<ActionDraft>) => setActions((as) => as.map((a) => (a.key === key ? { ...a, ...change } : a)));
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    void submit(!!onSavedAndNext && submitter?.dataset.next === 'true');
+  };
+  const submit = async (andNext: boolean) => {
     if (busy) return;
     setBusy(true);
     setFailure(null);
@@ -90,7 +105,7 @@ export function DecisionForm({ meeting, item, onSaved }: { meeting: MeetingDetai
       ...(note.trim() ? { note } : {}),
     });
     setBusy(false);
-    if (result.ok) onSaved(result.value);
+    if (result.ok) (andNext && onSavedAndNext ? onSavedAndNext : onSaved)(result.value);
     else {
       setFailure(result.error);
       focusLater(failureRef);
@@ -98,7 +113,19 @@ export function DecisionForm({ meeting, item, onSaved }: { meeting: MeetingDetai
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className="meetings-decision-form" aria-label={t('meetings.decision.formLabel', { case: c.pseudonym })}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      onKeyDown={(e) => {
+        // Ctrl+Enter (Cmd+Enter on a Mac): save and move on, from any field of the form.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && onSavedAndNext) {
+          e.preventDefault();
+          void submit(true);
+        }
+      }}
+      className="meetings-decision-form"
+      aria-label={t('meetings.decision.formLabel', { case: c.pseudonym })}
+    >
       {failure ? (
         <Alert variant="error" heading={t('meetings.decision.failed')} live="alert" ref={failureRef}>
           <p>{failure.message}</p>
@@ -162,6 +189,11 @@ export function DecisionForm({ meeting, item, onSaved }: { meeting: MeetingDetai
         <Button type="submit" busy={busy} busyLabel={t('meetings.saving')}>
           {t('meetings.decision.save')}
         </Button>
+        {onSavedAndNext ? (
+          <Button type="submit" variant="secondary" data-next="true" disabled={busy}>
+            {t('meetings.live.saveAndNext')}
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -8,7 +8,10 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Checkbox } from '../core/ui/Checkbox';
 import { PageHeader } from '../core/ui/PageHeader';
+import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
+import { privacyLevelLabel } from '../../shared/leader-meetings';
+import { privacyOptions } from './PrivacySettings';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { GuestRows, newGuest, type GuestDraft } from './GuestRows';
 import { partnerName } from './labels';
@@ -20,6 +23,8 @@ export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
   const [heldOn, setHeldOn] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [location, setLocation] = useState('');
+  /** '' follows the forum. */
+  const [privacyLevel, setPrivacyLevel] = useState('');
   const [memberIds, setMemberIds] = useState<number[]>([]);
   const [guests, setGuests] = useState<GuestDraft[]>([]);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -39,6 +44,7 @@ export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
       setHeldOn(m.heldOn);
       setStartsAt(m.startsAt ?? '');
       setLocation(m.location ?? '');
+      setPrivacyLevel(m.privacyLevel ?? '');
       setMemberIds(m.attendees.flatMap((a) => (a.memberId !== null && !a.guest ? [a.memberId] : [])));
       setGuests(m.attendees.filter((a) => a.guest || a.memberId === null).map((a) => newGuest(a.name, a.partner)));
     });
@@ -61,6 +67,7 @@ export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
       ...(location.trim() ? { location } : {}),
       memberIds,
       guests: guests.filter((g) => g.name.trim()).map((g) => ({ name: g.name, partner: g.partner })),
+      privacyLevel: privacyLevel || null,
     });
     setBusy(false);
     if (result.ok) replace({ area: 'leaderMeetings', screen: 'meeting', meetingId });
@@ -109,6 +116,14 @@ export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
           />
           <TextField id="meeting-time" type="time" label={t('meetings.field.time')} value={startsAt} onChange={setStartsAt} width="xs" />
           <TextField id="meeting-location" label={t('meetings.field.location')} value={location} onChange={setLocation} maxLength={160} />
+          <Select
+            id="meeting-privacy"
+            label={t('meetings.edit.privacyLabel')}
+            hint={t('meetings.edit.privacyHint')}
+            value={privacyLevel}
+            options={[{ value: '', label: t('meetings.edit.privacyForum', { level: privacyLevelLabel(meeting.forum.privacyLevel) }) }, ...privacyOptions]}
+            onChange={setPrivacyLevel}
+          />
           <fieldset>
             <legend className="form-label">{t('meetings.field.attendees')}</legend>
             {meeting.forum.members.length ? (

@@ -10,6 +10,7 @@ import { Button } from '../core/ui/Button';
 import { Checkbox } from '../core/ui/Checkbox';
 import { PageHeader } from '../core/ui/PageHeader';
 import { Select } from '../core/ui/Select';
+import { privacyOptions } from './PrivacySettings';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { partnerOptions } from './labels';
@@ -32,6 +33,9 @@ export function ForumForm({ forumId }: { forumId?: number }) {
   const [kind, setKind] = useState<string>('leader-group');
   const [districtIds, setDistrictIds] = useState<number[]>([]);
   const [minutesShowNames, setMinutesShowNames] = useState(false);
+  // null: not chosen yet, a new forum then gets its kind's default (shown from the setting)
+  const [privacyLevel, setPrivacyLevel] = useState<string | null>(null);
+  const [privacyDefaults, setPrivacyDefaults] = useState<Record<string, string> | null>(null);
   const [active, setActive] = useState(true);
   const [members, setMembers] = useState<MemberDraft[]>([]);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -42,9 +46,10 @@ export function ForumForm({ forumId }: { forumId?: number }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [ds, fs] = await Promise.all([api['districts.list']({}), forumId ? api['forums.list']({}) : Promise.resolve(null)]);
+      const [ds, fs, st] = await Promise.all([api['districts.list']({}), forumId ? api['forums.list']({}) : Promise.resolve(null), api['meetings.settings']({})]);
       if (!live) return;
       if (!ds.ok) return setFailure(ds.error);
+      if (st.ok) setPrivacyDefaults(st.value.privacyDefaults);
       setDistricts(ds.value);
       if (fs && fs.ok) {
         const f = fs.value.find((x: Forum) => x.id === forumId);
@@ -53,6 +58,7 @@ export function ForumForm({ forumId }: { forumId?: number }) {
         setKind(f.kind);
         setDistrictIds(f.districtIds);
         setMinutesShowNames(f.minutesShowNames);
+        setPrivacyLevel(f.privacyLevel);
         setActive(f.active);
         setMembers(f.members.map((m) => ({ key: ++memberKey, id: m.id, name: m.name, partner: m.partner, title: m.title ?? '' })));
       } else if (fs && !fs.ok) setFailure(fs.error);
@@ -75,6 +81,7 @@ export function ForumForm({ forumId }: { forumId?: number }) {
       kind,
       districtIds,
       minutesShowNames,
+      ...(privacyLevel ? { privacyLevel } : {}),
       active,
       members: members
         .filter((m) => m.name.trim())
@@ -145,6 +152,14 @@ export function ForumForm({ forumId }: { forumId?: number }) {
           </fieldset>
           <fieldset>
             <legend className="form-label">{t('meetings.forum.settings')}</legend>
+            <Select
+              id="forum-privacy"
+              label={t('meetings.forum.privacyLabel')}
+              hint={privacyLevel ? t('meetings.forum.privacyHint') : t('meetings.forum.privacyDefaultHint')}
+              value={privacyLevel ?? privacyDefaults?.[kind] ?? 'case-number'}
+              options={privacyOptions}
+              onChange={setPrivacyLevel}
+            />
             <Checkbox id="forum-minutes-names" label={t('meetings.forum.minutesNamesLabel')} checked={minutesShowNames} onChange={setMinutesShowNames} />
             <p className="form-hint">{t('meetings.forum.minutesNamesHint')}</p>
             <Checkbox id="forum-active" label={t('meetings.forum.activeLabel')} checked={active} onChange={setActive} />

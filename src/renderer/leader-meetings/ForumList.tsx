@@ -7,6 +7,7 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { forumKindLabel, partnerName } from './labels';
 import { useLoad } from '../core/data/useLoad';
 import { LookbackSetting } from './LookbackSetting';
+import { PrivacySettings } from './PrivacySettings';
 
 /** Fora: ledergrupper and lokaludvalg with districts and members. */
 export function ForumList() {
@@ -63,6 +64,7 @@ export function ForumList() {
         )}
       </LoadingGate>
       <LookbackSetting />
+      <PrivacySettings />
     </>
   );
 }

@@ -7,7 +7,10 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { AgendaEditor } from './AgendaEditor';
-import { DecisionForm, DecisionSummary } from './DecisionForm';
+import { LiveDecisions } from './LiveDecisions';
+import { privacyLevelLabel } from '../../shared/leader-meetings';
+import { PresenterView, usePresenterWindow } from './PresenterWindow';
+import { useState } from 'react';
 import { longDate, partnerName, periodText, shortDate } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
@@ -19,10 +22,12 @@ import { useLoad } from '../core/data/useLoad';
 export function MeetingControl({ meetingId }: { meetingId: number }) {
   const { navigate } = useRouter();
   const { data, set } = useLoad(() => api['meetings.get']({ meetingId }), [meetingId]);
+  // The agenda item being decided (null: the first without a decision).
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const presenter = usePresenterWindow();
   return (
     <LoadingGate data={data} failedHeading={t('meetings.loadFailed')}>
       {(m) => {
-        const caseItems = m.agenda.filter((i) => i.case);
         return (
           <>
             <PageHeader
@@ -32,6 +37,9 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
             <div className="meetings-toolbar">
               <Button icon="visibility" disabled={m.agenda.length === 0} onClick={() => navigate({ area: 'leaderMeetings', screen: 'projection', meetingId: m.id })}>
                 {t('meetings.control.project')}
+              </Button>
+              <Button variant="secondary" icon="visibility" disabled={m.agenda.length === 0 || !!presenter.win} onClick={presenter.open}>
+                {t('meetings.presenter.open')}
               </Button>
               <Button variant="secondary" icon="print" onClick={() => navigate({ area: 'leaderMeetings', screen: 'minutes', meetingId: m.id })}>
                 {t('meetings.control.minutes')}
@@ -43,12 +51,18 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
                 {t('meetings.control.allMeetings')}
               </Button>
             </div>
+            {presenter.blocked ? (
+              <Alert variant="error" live="alert">
+                <p>{t('meetings.presenter.blocked')}</p>
+              </Alert>
+            ) : null}
+            {presenter.win ? <PresenterView meetingId={m.id} win={presenter.win} onClose={presenter.close} /> : null}
             <Alert variant="info">
               <p>
                 {t('meetings.control.period', { period: periodText(m.window) })}{' '}
                 {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious', { days: diffDays(m.window.through, m.window.after) })}
               </p>
-              <p>{t('meetings.control.projectHint')}</p>
+              <p>{t('meetings.control.projectHint', { level: privacyLevelLabel(m.privacyLevel ?? m.forum.privacyLevel).toLowerCase() })}</p>
             </Alert>
 
             <section aria-labelledby="attendees-heading" className="meetings-section">
@@ -68,29 +82,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
 
             <AgendaEditor meeting={m} onChange={set} />
 
-            <section aria-labelledby="decisions-heading" className="meetings-section">
-              <h2 id="decisions-heading">{t('meetings.decision.heading')}</h2>
-              <p>{t('meetings.decision.lead')}</p>
-              {caseItems.length === 0 ? <p className="meetings-muted">{t('meetings.decision.none')}</p> : null}
-              {caseItems.map((i) => (
-                <section key={i.id} aria-labelledby={`decision-heading-${i.id}`} className="meetings-decision-card">
-                  <h3 id={`decision-heading-${i.id}`}>
-                    {t('meetings.decision.cardHeading', { position: i.position, case: i.case!.pseudonym })}
-                  </h3>
-                  <p className="meetings-agenda-meta">{t('meetings.case.meta', { level: i.case!.level, age: i.case!.age, district: i.case!.district ?? t('meetings.case.noDistrict') })}</p>
-                  {i.decision ? (
-                    <>
-                      <p className="meetings-saved">
-                        <span className="badge badge-success meetings-badge">{t('meetings.agenda.decided')}</span> {t('meetings.decision.savedBy', { actor: i.decision.actor })}
-                      </p>
-                      <DecisionSummary decision={i.decision} />
-                    </>
-                  ) : (
-                    <DecisionForm meeting={m} item={i} onSaved={set} />
-                  )}
-                </section>
-              ))}
-            </section>
+            <LiveDecisions meeting={m} onSaved={set} currentId={currentId} onCurrent={setCurrentId} />
           </>
         );
       }}

@@ -35,7 +35,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
               {t('meetings.back')}
             </Button>
           </div>
-          <p className="minutes-privacy">{m.showNames ? t('meetings.minutes.namesShown') : t('meetings.minutes.namesHidden')}</p>
+          <p className="minutes-privacy">{m.showNames ? t('meetings.minutes.namesShown') : m.privacyLevel === 'case-number' ? t('meetings.minutes.caseNumbersOnly') : t('meetings.minutes.namesHidden')}</p>
 
           <section aria-labelledby="minutes-attendees">
             <h2 id="minutes-attendees">{t('meetings.field.attendees')}</h2>

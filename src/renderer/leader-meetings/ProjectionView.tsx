@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Projection, RevealedCase } from '../../shared/leader-meetings';
-import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
+import { Dialog } from '../core/ui/Dialog';
 import { eventName, levelName, offenceName, periodText, reasonName, shortDate } from './labels';
+import { OVERVIEW_PAGE_SIZE, useDeckKeys, useProjectionDeck, type Deck, type ProjectionItem, type Slide } from './useProjectionDeck';
 
 /** The latest events a reveal lists; the rest are counted (the screen must not scroll). */
 const MAX_REVEALED_EVENTS = 3;
-
-type Slide = { kind: 'overview' } | { kind: 'item'; item: Projection['items'][number] };
 
 /**
  * While the shared screen is up, the rest of the app is hidden and inert: only the projection
@@ -30,35 +29,19 @@ function useHideApp(): void {
   }, []);
 }
 
+const DOCS: readonly Document[] = [document];
+
 /**
- * The shared screen ("skærmvisning"): one agenda item at a time in large type. A case shows only
- * pseudonym, age, district, level and its last change, and the number of events per kind in the
- * period. The name and details appear only after an explicit reveal of that one case (audited by
- * meetings.revealCase) and are dropped when moving on. Keys: → / PageDown next, ← / PageUp
- * previous, R or Space show/hide, Esc leave.
+ * The shared screen ("skærmvisning") in the laptop's own window: one agenda item at a time in
+ * large type, keys like presentation software (useDeckKeys). A case shows only what the
+ * meeting's privacy level allows; the name and details appear only after R and a confirmation
+ * (audited by meetings.revealCase) and are dropped when moving on.
  */
 export function ProjectionView({ meetingId }: { meetingId: number }) {
   const { back, canGoBack, replace } = useRouter();
-  const [projection, setProjection] = useState<Projection | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [index, setIndex] = useState(0);
-  const [revealed, setRevealed] = useState<RevealedCase | null>(null);
-  const [revealing, setRevealing] = useState(false);
-  const [revealError, setRevealError] = useState<string | null>(null);
+  const deck = useProjectionDeck(meetingId);
   const frameRef = useRef<HTMLDivElement>(null);
   useHideApp();
-
-  useEffect(() => {
-    let live = true;
-    void api['meetings.projection']({ meetingId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setProjection(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [meetingId]);
 
   // Best effort: fill the screen (Electron's shell may instead open a window on the second display).
   useEffect(() => {
@@ -70,101 +53,45 @@ export function ProjectionView({ meetingId }: { meetingId: number }) {
     };
   }, []);
 
-  const slides: Slide[] = projection ? [{ kind: 'overview' }, ...projection.items.map((item) => ({ kind: 'item' as const, item }))] : [];
-  const slide = slides[index];
-  const currentCase = slide?.kind === 'item' ? slide.item.case : null;
-
-  // The case on screen now: an answer to a reveal for another case (the user moved on) is dropped.
-  const shownCaseId = useRef<number | null>(null);
-  shownCaseId.current = currentCase?.caseId ?? null;
-
-  const go = useCallback(
-    (delta: number) => {
-      const next = Math.min(Math.max(index + delta, 0), Math.max(slides.length - 1, 0));
-      if (next === index) return;
-      // Moving on hides the name again, and the revealed data leaves memory.
-      setIndex(next);
-      setRevealed(null);
-      setRevealing(false);
-      setRevealError(null);
-    },
-    [index, slides.length],
-  );
-
-  const toggleReveal = useCallback(async () => {
-    if (!currentCase) return;
-    if (revealed) {
-      setRevealed(null);
-      return;
-    }
-    const caseId = currentCase.caseId;
-    setRevealing(true);
-    setRevealError(null);
-    const r = await api['meetings.revealCase']({ meetingId, caseId });
-    if (shownCaseId.current !== caseId) return;
-    setRevealing(false);
-    if (r.ok) setRevealed(r.value);
-    else setRevealError(r.error.message);
-  }, [currentCase, revealed, meetingId]);
-
   const leave = useCallback(() => {
-    setRevealed(null);
     if (canGoBack) back();
     else replace({ area: 'leaderMeetings', screen: 'meeting', meetingId });
   }, [back, canGoBack, replace, meetingId]);
+  useDeckKeys(DOCS, deck, leave);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const onButton = e.target instanceof HTMLElement && e.target.closest('button');
-      switch (e.key) {
-        case 'ArrowRight':
-        case 'PageDown':
-          e.preventDefault();
-          go(1);
-          break;
-        case 'ArrowLeft':
-        case 'PageUp':
-          e.preventDefault();
-          go(-1);
-          break;
-        case 'r':
-        case 'R':
-          e.preventDefault();
-          void toggleReveal();
-          break;
-        case ' ':
-          if (onButton) return; // Space on a focused button presses that button
-          e.preventDefault();
-          void toggleReveal();
-          break;
-        case 'Escape':
-          e.preventDefault();
-          leave();
-          break;
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [go, toggleReveal, leave]);
+  return createPortal(<ProjectionScreen deck={deck} frameRef={frameRef} onLeave={leave} />, document.body);
+}
 
+/**
+ * What the audience sees, for one deck: the laptop's own full-screen view or the projector's
+ * window (PresenterWindow). Focus never rests on the reveal button: it cannot be tabbed to, a
+ * click does not focus it, and focus given to it goes to the frame.
+ */
+export function ProjectionScreen({ deck, frameRef, onLeave }: { deck: Deck; frameRef: RefObject<HTMLDivElement | null>; onLeave?: () => void }) {
+  const { projection, error, slides, index, slide, currentCase, revealed, revealing, revealError, asking } = deck;
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const total = projection?.items.length ?? 0;
   const position = slide?.kind === 'item' ? slide.item.position : 0;
+  const where = slide?.kind === 'item' ? t('meetings.projection.position', { n: position, total }) : t('meetings.projection.overview');
+  const refocus = () => frameRef.current?.focus();
+  useEffect(() => {
+    if (!asking) frameRef.current?.focus();
+  }, [asking, frameRef]);
 
-  return createPortal(
+  return (
     <div className="projection" ref={frameRef} tabIndex={-1} data-testid="projection">
       <header className="projection-bar">
         <span className="projection-forum">{projection ? `${projection.forumName} · ${shortDate(projection.heldOn)}` : t('meetings.projection.title')}</span>
-        <span className="projection-count">{slide?.kind === 'item' ? t('meetings.projection.position', { n: position, total }) : t('meetings.projection.overview')}</span>
+        <span className="projection-count">{where}</span>
       </header>
       {/* Focusable so that a long slide can still be scrolled without a mouse. */}
       <main className="projection-main" tabIndex={0} aria-label={t('meetings.projection.title')}>
         <p className="sr-only" role="status">
-          {slide?.kind === 'item' ? t('meetings.projection.position', { n: position, total }) : t('meetings.projection.overview')}
+          {where}
         </p>
         {error ? <p className="projection-error">{error}</p> : null}
         {!projection && !error ? <p className="projection-muted">{t('app.loading')}</p> : null}
-        {projection && slide?.kind === 'overview' ? <Overview projection={projection} /> : null}
+        {projection && slide?.kind === 'overview' ? <Overview projection={projection} slide={slide} /> : null}
         {projection && slide?.kind === 'item' && slide.item.case ? (
           <CaseSlide projection={projection} item={slide.item} revealed={revealed?.caseId === slide.item.case.caseId ? revealed : null} revealing={revealing} revealError={revealError} />
         ) : null}
@@ -176,35 +103,68 @@ export function ProjectionView({ meetingId }: { meetingId: number }) {
         ) : null}
       </main>
       <footer className="projection-controls">
-        <button type="button" className="projection-button" onClick={() => go(-1)} disabled={index === 0}>
+        <button type="button" className="projection-button" onClick={() => deck.go(-1)} disabled={index === 0}>
           {t('meetings.projection.previous')}
         </button>
-        <button type="button" className="projection-button" onClick={() => go(1)} disabled={index >= slides.length - 1}>
+        <button type="button" className="projection-button" onClick={() => deck.go(1)} disabled={index >= slides.length - 1}>
           {t('meetings.projection.next')}
         </button>
         {currentCase ? (
-          <button type="button" className="projection-button" aria-pressed={!!revealed} onClick={() => void toggleReveal()}>
+          <button
+            type="button"
+            className="projection-button"
+            tabIndex={-1}
+            aria-pressed={!!revealed}
+            onMouseDown={(e) => e.preventDefault()}
+            onFocus={refocus}
+            onClick={deck.requestReveal}
+          >
             {revealed ? t('meetings.projection.hide') : t('meetings.projection.reveal')}
           </button>
         ) : null}
-        <button type="button" className="projection-button" onClick={leave}>
-          {t('meetings.projection.leave')}
-        </button>
+        {onLeave ? (
+          <button type="button" className="projection-button" onClick={onLeave}>
+            {t('meetings.projection.leave')}
+          </button>
+        ) : null}
       </footer>
-    </div>,
-    document.body,
+      {asking && currentCase ? (
+        <Dialog
+          title={t('meetings.projection.askTitle', { case: currentCase.pseudonym })}
+          onClose={deck.cancelReveal}
+          className="projection-ask"
+          initialFocus={cancelRef}
+          testId="reveal-question"
+          footer={
+            <>
+              <button type="button" className="projection-button projection-confirm" onClick={deck.confirmReveal}>
+                {t('meetings.projection.askConfirm')}
+              </button>
+              <button type="button" ref={cancelRef} className="projection-button" onClick={deck.cancelReveal}>
+                {t('meetings.projection.askCancel')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('meetings.projection.askBody')}</p>
+        </Dialog>
+      ) : null}
+    </div>
   );
 }
 
-function Overview({ projection }: { projection: Projection }) {
+function Overview({ projection, slide }: { projection: Projection; slide: Extract<Slide, { kind: 'overview' }> }) {
+  const first = (slide.page - 1) * OVERVIEW_PAGE_SIZE + 1;
+  const size = projection.items.length <= 10 ? 'one' : projection.items.length <= 20 ? 'two' : 'three';
   return (
     <div className="projection-overview">
-      <h1>{t('meetings.projection.agenda')}</h1>
+      <h1>{slide.pages > 1 ? t('meetings.projection.agendaPage', { page: slide.page, pages: slide.pages }) : t('meetings.projection.agenda')}</h1>
       <p className="projection-muted">{t('meetings.projection.period', { period: periodText(projection.window) })}</p>
       {projection.items.length === 0 ? <p>{t('meetings.agenda.empty')}</p> : null}
-      <ol className="projection-list">
-        {projection.items.map((i) => (
+      <ol className={`projection-list projection-list--${size}`} start={first} data-testid="overview-list">
+        {slide.items.map((i: ProjectionItem) => (
           <li key={i.id}>
+            {size !== 'one' ? <span className="projection-number" aria-hidden="true">{i.position}.</span> : null}
             {i.case ? (
               <>
                 <span className="projection-pseudonym">{i.case.pseudonym}</span>
@@ -217,6 +177,11 @@ function Overview({ projection }: { projection: Projection }) {
           </li>
         ))}
       </ol>
+      {slide.rest > 0 ? (
+        <p className="projection-more" data-testid="overview-more">
+          {t('meetings.projection.more', { n: slide.rest })}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -249,8 +214,8 @@ function CaseSlide({
       ) : null}
       <dl className="projection-facts">
         <div>
-          <dt>{t('meetings.projection.age')}</dt>
-          <dd>{t('meetings.projection.years', { age: c.age })}</dd>
+          <dt>{c.age !== null ? t('meetings.projection.age') : t('meetings.projection.ageBand')}</dt>
+          <dd>{c.age !== null ? t('meetings.projection.years', { age: c.age }) : c.ageBand}</dd>
         </div>
         <div>
           <dt>{t('meetings.projection.district')}</dt>

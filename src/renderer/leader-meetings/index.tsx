@@ -11,6 +11,14 @@ import './meetings.css';
 
 export type { LeaderMeetingsScreen } from './routes';
 
+/**
+ * Screen mode: every screen shows young people by pseudonym (professionals by name), except the
+ * minutes, which show names where the forum allows it.
+ */
+export function leaderMeetingsScreenModeSafe(route: RouteOf<'leaderMeetings'>): boolean {
+  return route.screen !== 'minutes';
+}
+
 /** Ledergruppemøder: forums, meetings with agenda and decisions, the shared screen and minutes. */
 export function LeaderMeetingsArea({ route }: { route: RouteOf<'leaderMeetings'> }) {
   switch (route.screen) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op, shortText, longText, isoDate, id, empty } from '../core/contract';
 import { level, eventKind } from '../cases';
-import { AGENDA_REASON_CODES, FORUM_KIND_CODES, MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS, PARTNER_CODES } from './rules';
+import { AGENDA_REASON_CODES, FORUM_KIND_CODES, MAX_AGENDA_LOOKBACK_DAYS, MIN_AGENDA_LOOKBACK_DAYS, PARTNER_CODES, PRIVACY_LEVEL_CODES } from './rules';
 
 /**
  * Forums (ledergrupper, lokaludvalg) and their meetings. Data minimisation is part of the
@@ -13,6 +13,7 @@ import { AGENDA_REASON_CODES, FORUM_KIND_CODES, MAX_AGENDA_LOOKBACK_DAYS, MIN_AG
 export const partner = z.enum(PARTNER_CODES as [string, ...string[]]);
 export const forumKind = z.enum(FORUM_KIND_CODES as [string, ...string[]]);
 export const agendaReason = z.enum(AGENDA_REASON_CODES as [string, ...string[]]);
+export const privacyLevel = z.enum(PRIVACY_LEVEL_CODES as [string, ...string[]]);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Skriv tidspunktet som TT:MM');
 
 // ---- forums ----
@@ -26,6 +27,8 @@ export const forumSaveInput = z
     kind: forumKind,
     districtIds: z.array(id).min(1).max(50),
     minutesShowNames: z.boolean().default(false),
+    /** Left out: a new forum gets its kind's default (setting), an existing one keeps its level. */
+    privacyLevel: privacyLevel.optional(),
     active: z.boolean().default(true),
     members: z.array(forumMemberInput).max(60).default([]),
   })
@@ -41,6 +44,7 @@ export const forumSchema = z
     districtIds: z.array(z.number()),
     districts: z.array(z.string()),
     minutesShowNames: z.boolean(),
+    privacyLevel,
     active: z.boolean(),
     members: z.array(forumMemberSchema),
     meetingCount: z.number().int(),
@@ -114,7 +118,9 @@ export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export const meetingDetailSchema = z
   .object({
     id,
-    forum: z.object({ id, name: z.string(), kind: forumKind, minutesShowNames: z.boolean(), districtIds: z.array(z.number()), members: z.array(forumMemberSchema) }).strict(),
+    forum: z.object({ id, name: z.string(), kind: forumKind, minutesShowNames: z.boolean(), privacyLevel, districtIds: z.array(z.number()), members: z.array(forumMemberSchema) }).strict(),
+    /** The meeting's own privacy level, or null when it follows the forum's. */
+    privacyLevel: privacyLevel.nullable(),
     heldOn: z.string(),
     startsAt: z.string().nullable(),
     location: z.string().nullable(),
@@ -133,6 +139,8 @@ const meetingFields = {
   location: shortText(160).optional(),
   memberIds: z.array(id).max(60).default([]),
   guests: z.array(guestInput).max(30).default([]),
+  /** The meeting's own privacy level; null (or left out when creating) follows the forum. */
+  privacyLevel: privacyLevel.nullable().optional(),
 };
 
 export const agendaItemInput = z.discriminatedUnion('kind', [
@@ -168,8 +176,11 @@ export type DecisionInput = z.input<typeof decisionInput>;
 export const projectionCaseSchema = z
   .object({
     caseId: id,
+    /** The label at the meeting's privacy level: initials and case number, or the case number alone. */
     pseudonym: z.string(),
-    age: z.number().int(),
+    /** Exact age only at the 'initials' level; otherwise null and `ageBand` is set. */
+    age: z.number().int().nullable(),
+    ageBand: z.string().nullable(),
     district: z.string().nullable(),
     level,
     lastLevelChange: z.object({ changedOn: z.string(), level, previousLevel: level.nullable() }).strict().nullable(),
@@ -190,6 +201,7 @@ export const projectionSchema = z
     meetingId: id,
     forumName: z.string(),
     heldOn: z.string(),
+    privacyLevel,
     window: agendaWindowSchema,
     items: z.array(z.object({ id, position: z.number().int(), kind: z.enum(['case', 'point']), title: z.string().nullable(), case: projectionCaseSchema.nullable() }).strict()),
   })
@@ -219,6 +231,7 @@ export const minutesSchema = z
     startsAt: z.string().nullable(),
     location: z.string().nullable(),
     showNames: z.boolean(),
+    privacyLevel,
     attendees: z.array(z.object({ name: z.string(), partner, guest: z.boolean() }).strict()),
     items: z.array(
       z
@@ -244,14 +257,19 @@ export const caseActionSchema = z
   .strict();
 
 const meetingId = z.object({ meetingId: id }).strict();
-const meetingSettingsSchema = z.object({ agendaLookbackDays: z.number().int().min(MIN_AGENDA_LOOKBACK_DAYS).max(MAX_AGENDA_LOOKBACK_DAYS) }).strict();
+const lookbackDays = z.number().int().min(MIN_AGENDA_LOOKBACK_DAYS).max(MAX_AGENDA_LOOKBACK_DAYS);
+/** Per forum kind: the most private level its terms of reference allow, which a new forum starts at. */
+const privacyDefaultsSchema = z.object({ 'leader-group': privacyLevel, 'local-committee': privacyLevel }).strict();
+const meetingSettingsSchema = z.object({ agendaLookbackDays: lookbackDays, privacyDefaults: privacyDefaultsSchema }).strict();
+const meetingSettingsInput = z.object({ agendaLookbackDays: lookbackDays.optional(), privacyDefaults: privacyDefaultsSchema.optional() }).strict();
+export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
 
 export const leaderMeetingsContract = {
   'forums.list': op(empty, z.array(forumSchema)),
   'forums.save': op(forumSaveInput, forumSchema),
 
   'meetings.settings': op(empty, meetingSettingsSchema),
-  'meetings.saveSettings': op(meetingSettingsSchema, meetingSettingsSchema),
+  'meetings.saveSettings': op(meetingSettingsInput, meetingSettingsSchema),
 
   'meetings.list': op(z.object({ forumId: id.optional() }).strict(), z.array(meetingSummarySchema)),
   'meetings.get': op(meetingId, meetingDetailSchema),

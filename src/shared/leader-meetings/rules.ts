@@ -187,3 +187,61 @@ export function scrubPersonalData(text: string, person: { firstName: string; las
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Privacy levels of the shared screen and the minutes
+
+/**
+ * How a young person appears on the shared screen and in the minutes (when the forum does not
+ * show names), from least to most private:
+ * - 'initials': initials, case number and exact age ("ML · 2026-00012", "13 år"), as before;
+ * - 'age-band': initials and case number, the age as a band ("12-14 år");
+ * - 'case-number': only the case number, the age as a band.
+ * Chosen per forum and, where a meeting needs it, per meeting. A new forum starts at the most
+ * private level its kind's terms of reference allow (setting `meetings.privacyDefaults`).
+ */
+export const PRIVACY_LEVELS = [
+  { code: 'initials', label: 'Initialer, sagsnummer og alder' },
+  { code: 'age-band', label: 'Initialer, sagsnummer og aldersgruppe' },
+  { code: 'case-number', label: 'Kun sagsnummer og aldersgruppe' },
+] as const;
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number]['code'];
+export const PRIVACY_LEVEL_CODES: readonly PrivacyLevel[] = PRIVACY_LEVELS.map((p) => p.code);
+/** The most private level: what a forum gets when nothing else is set. */
+export const MOST_PRIVATE_LEVEL: PrivacyLevel = 'case-number';
+
+export function privacyLevelLabel(code: string): string {
+  return PRIVACY_LEVELS.find((p) => p.code === code)?.label ?? code;
+}
+
+/**
+ * (design) Age bands follow the legal thresholds that matter to the forums: the age of criminal
+ * responsibility (15) and majority (18); above 24 the SSP+ age scope ends.
+ */
+export function ageBand(age: number): string {
+  if (age < 12) return 'under 12 år';
+  if (age <= 14) return '12-14 år';
+  if (age <= 17) return '15-17 år';
+  if (age <= 24) return '18-24 år';
+  return '25 år eller ældre';
+}
+
+/** The label of a case at a privacy level: initials and case number, or the case number alone. */
+export function caseLabelAt(level: PrivacyLevel, firstName: string, lastName: string, caseNumber: string): string {
+  return level === 'case-number' ? caseNumber : pseudonym(firstName, lastName, caseNumber);
+}
+
+/** The age at a privacy level: exact only at 'initials', otherwise the band. */
+export function ageAt(level: PrivacyLevel, age: number): { age: number | null; ageBand: string | null } {
+  return level === 'initials' ? { age, ageBand: null } : { age: null, ageBand: ageBand(age) };
+}
+
+/**
+ * Replaces each of `strings` (a person's school, contacts' names and phone numbers) wherever it
+ * occurs in `text`, case-insensitively; for the minutes' free text, as a safety net.
+ */
+export function scrubStrings(text: string, strings: readonly string[], replacement: string): string {
+  let out = text;
+  for (const s of strings) out = out.replace(new RegExp(escapeRegExp(s), 'giu'), replacement);
+  return out;
+}

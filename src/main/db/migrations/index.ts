@@ -102,5 +102,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0016_first_class_actions",
     "hash": "72921cfba06e8d04f9fdb7119e251745b182f008632b798d4bfec7ef44aae5ca",
     "sql": "CREATE TABLE `case_actions` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`case_id` integer NOT NULL,\n\t`description` text NOT NULL,\n\t`partner` text NOT NULL,\n\t`deadline` text NOT NULL,\n\t`status` text DEFAULT 'open' NOT NULL,\n\t`closed_on` text,\n\t`drop_reason` text,\n\t`actor` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade\n);\n--> statement-breakpoint\nCREATE INDEX `case_actions_case_idx` ON `case_actions` (`case_id`,`deadline`);--> statement-breakpoint\nCREATE INDEX `case_actions_open_idx` ON `case_actions` (`status`,`deadline`);--> statement-breakpoint\nALTER TABLE `meeting_actions` ADD `status` text DEFAULT 'open' NOT NULL;--> statement-breakpoint\nALTER TABLE `meeting_actions` ADD `closed_on` text;--> statement-breakpoint\nALTER TABLE `meeting_actions` ADD `drop_reason` text;--> statement-breakpoint\nCREATE INDEX `actions_open_deadline_idx` ON `meeting_actions` (`status`,`deadline`);--> statement-breakpoint\nALTER TABLE `release_action_items` ADD `status` text DEFAULT 'open' NOT NULL;--> statement-breakpoint\nALTER TABLE `release_action_items` ADD `dropped_on` text;--> statement-breakpoint\nALTER TABLE `release_action_items` ADD `drop_reason` text;--> statement-breakpoint\nUPDATE `release_action_items` SET `status` = 'done' WHERE `done_on` IS NOT NULL;\n"
+  },
+  {
+    "idx": 17,
+    "tag": "0017_privacy_levels",
+    "hash": "6fd570c7ada2e5fac27888516dbe60a53eca409a8893d7e5f8160951a78ad53a",
+    "sql": "ALTER TABLE `forums` ADD `privacy_level` text DEFAULT 'initials' NOT NULL;--> statement-breakpoint\nALTER TABLE `meetings` ADD `privacy_level` text;"
   }
 ];

@@ -16,6 +16,13 @@ export const coreDa = {
   'header.lock': 'Lås',
   'header.lockHint': 'Lås boksen, når du går fra computeren.',
   'header.ownerLabel': 'Logget ind som',
+  'header.screenMode': 'Skærmtilstand',
+  'header.screenModeOnShort': 'Skærmtilstand: til',
+  'header.screenModeHint': 'Slå til, mens skærmen deles: navne, CPR-numre, kontakter og skoler vises ikke.',
+  'header.screenModeOn': 'Skærmtilstand er slået til: sager vises med initialer og sagsnummer, uden CPR-nummer, kontakter og skole.',
+  'header.screenModeOff': 'Slå skærmtilstand fra',
+  'header.screenModeBlocked': 'Denne side viser personoplysninger og er skjult, mens skærmtilstand er slået til.',
+  'header.screenModeBlockedHint': 'Slå skærmtilstand fra, når skærmen ikke længere deles, for at se siden.',
   'header.lockFailed': 'Boksen kunne ikke låses. Luk SSP Desk helt for at være sikker på, at boksen er låst.',
 
   'nav.label': 'Hovedmenu',

@@ -12,6 +12,13 @@ export const coreEn: { readonly [K in keyof typeof coreDa]: string } = {
   'header.lock': 'Lock',
   'header.lockHint': 'Lock the vault when you leave the computer.',
   'header.ownerLabel': 'Signed in as',
+  'header.screenMode': 'Screen mode',
+  'header.screenModeOnShort': 'Screen mode: on',
+  'header.screenModeHint': 'Turn on while the screen is shared: names, CPR numbers, contacts and schools are not shown.',
+  'header.screenModeOn': 'Screen mode is on: cases show initials and case number, without CPR number, contacts and school.',
+  'header.screenModeOff': 'Turn screen mode off',
+  'header.screenModeBlocked': 'This page shows personal data and is hidden while screen mode is on.',
+  'header.screenModeBlockedHint': 'Turn screen mode off when the screen is no longer shared to see the page.',
   'header.lockFailed': 'The vault could not be locked. Quit SSP Desk completely to be sure the vault is locked.',
 
   'nav.label': 'Main menu',
