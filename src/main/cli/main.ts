@@ -6,6 +6,7 @@ import { importCommand } from './commands/import';
 import { seedCommand } from './commands/seed';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { reportCommand } from './commands/report';
+import { setLockProgram } from '../vault';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -48,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Ukendt kommando: ${name}\n\n${USAGE}`);
     return 2;
   }
+  // Named in the message another program gets while this one holds the vault.
+  setLockProgram(`kommandolinjen (${name})`);
   try {
     return await command(rest, io);
   } catch (e) {

@@ -38,6 +38,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
       sqlite.pragma('journal_mode = WAL');
       // FULL: a transaction reported committed survives a crash of the app or the OS.
       sqlite.pragma('synchronous = FULL');
+      writeTransactionsImmediate(sqlite);
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('secure_delete = ON');
@@ -57,6 +58,34 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     }
     throw e;
   }
+}
+
+/**
+ * Every transaction on this connection begins IMMEDIATE (takes the write lock at BEGIN): a
+ * DEFERRED transaction that reads first and then writes cannot wait for a busy database (SQLite
+ * answers SQLITE_BUSY at once, since waiting could deadlock), so busy_timeout never applied.
+ * better-sqlite3's `transaction()` and drizzle's `db.transaction()` (which calls its `.deferred`
+ * variant) both go through the connection's `transaction`, so it is replaced here once; nested
+ * transactions stay savepoints. Read-only connections keep the default.
+ */
+export function writeTransactionsImmediate(sqlite: Sqlite): void {
+  const original = sqlite.transaction.bind(sqlite);
+  const patched = (<F extends (...args: never[]) => unknown>(fn: F) => {
+    const tx = original(fn);
+    const immediate = tx.immediate;
+    const run = function (this: unknown, ...args: unknown[]) {
+      return (immediate as unknown as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    Object.defineProperties(run, {
+      default: { value: immediate },
+      deferred: { value: immediate },
+      immediate: { value: immediate },
+      exclusive: { value: tx.exclusive },
+      database: { value: sqlite, enumerable: true },
+    });
+    return run as unknown as typeof tx;
+  }) as Sqlite['transaction'];
+  Object.defineProperty(sqlite, 'transaction', { value: patched, configurable: true, writable: true });
 }
 
 /** Indexes whose sqlite_stat4 samples are kept: their keys hold no personal data (see tuneConnection). */

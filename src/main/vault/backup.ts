@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
@@ -9,6 +9,7 @@ import { migrations } from '../db/migrations';
 import { parseKeyFile, openSlot, normalizeRecoveryKey } from './keyfile';
 import { vaultFiles } from './layout';
 import type { Vault } from './vault';
+import { fsyncDir, fsyncTree, renameDurable, writeFileAtomic, writeFileDurable } from '../core/durable';
 
 /**
  * Backups: one file holding a manifest, the encrypted database and the key file.
@@ -90,15 +91,8 @@ export function createBackup(vault: Vault, outFile: string, now: Date = vault.no
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(manifestBytes.length);
-    const tmp = `${outFile}.tmp-${randomBytes(4).toString('hex')}`;
-    writeFileSync(tmp, Buffer.concat([MAGIC, length, manifestBytes, database, keyFile]), { mode: 0o600 });
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, outFile);
+    // Temporary file fsynced, renamed over, folder fsynced: a backup reported written survives a power cut.
+    writeFileAtomic(outFile, Buffer.concat([MAGIC, length, manifestBytes, database, keyFile]));
     return manifest;
   } finally {
     rmSync(snapshot, { force: true });
@@ -176,13 +170,13 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
   if (!dbKey) {
     throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien. Brug den adgangskode, der gjaldt, da kopien blev taget, eller gendannelsesnøglen.');
   }
-  rmSync(stagingDir, { recursive: true, force: true });
-  mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
-  const files = vaultFiles(stagingDir);
-  writeFileSync(files.database, database, { mode: 0o600 });
-  writeFileSync(files.keyFile, keyFile, { mode: 0o600 });
   let sqlite: Sqlite | undefined;
   try {
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+    const files = vaultFiles(stagingDir);
+    writeFileDurable(files.database, database);
+    writeFileDurable(files.keyFile, keyFile);
     sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true });
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
@@ -196,8 +190,15 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     const counts = rowCounts(sqlite);
     for (const [table, n] of Object.entries(manifest.rowCounts)) if (counts[table] !== n) throw new AppError('INVALID_INPUT', DAMAGED);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.close();
+    sqlite = undefined;
+    // Durable before anything relies on it: the staged files, the folder, and its place beside the vault.
+    fsyncTree(stagingDir);
+    fsyncDir(dirname(stagingDir));
     return { manifest, stagingDir };
   } catch (e) {
+    sqlite?.close();
+    sqlite = undefined;
     rmSync(stagingDir, { recursive: true, force: true });
     if (e instanceof AppError) throw e;
     throw new AppError('INVALID_INPUT', DAMAGED);
@@ -208,31 +209,100 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
 }
 
 /**
- * Restore: verify fully first, then swap folders, keeping the old vault until the restored one
- * opens with the given secret; if it does not open, the old vault is put back.
+ * Restore: verify fully first (staged beside the vault as `<vault>.restore-ID`, fsynced), then
+ * swap folders, keeping the old vault as `<vault>.old-ID` until the restored one has opened with
+ * the given secret; if it does not open, the old vault is put back. Every state a crash or a power
+ * cut can leave is one that start-up recovery (recovery.ts) finishes or rolls back. Holds the vault
+ * lock throughout; the staging folder is removed on every error.
  */
 export async function restoreBackup(vault: Vault, file: string, method: 'passphrase' | 'recovery', secret: string): Promise<BackupManifest> {
-  const staging = `${vault.dir}.restore-${randomBytes(4).toString('hex')}`;
-  const verified = await verifyBackup(file, method, secret, staging);
-  const previousId = vault.state() === 'unlocked' ? vault.current.vaultId : existsSync(vault.files.keyFile) ? parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId : null;
-  if (previousId && previousId !== verified.manifest.vaultId) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
-  }
-  vault.lock();
-  const old = `${vault.dir}.old-${randomBytes(4).toString('hex')}`;
-  const hadVault = existsSync(vault.dir);
-  if (hadVault) renameSync(vault.dir, old);
+  vault.holdLock();
+  const id = randomBytes(6).toString('hex');
+  const staging = `${vault.dir}.restore-${id}`;
   try {
-    renameSync(staging, vault.dir);
-    await vault.unlock(method, secret);
+    vault.recover({ forRestore: true });
+    mkdirSync(dirname(vault.dir), { recursive: true, mode: 0o700 });
+    const verified = await verifyBackup(file, method, secret, staging);
+    const previousId = await previousVaultIdOf(vault, staging, method, secret);
+    if (previousId && previousId !== verified.manifest.vaultId) {
+      throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
+    }
+    vault.closeDatabase();
+    await swapInRestoredVault(vault, staging, id, method, secret);
+    return verified.manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    vault.releaseLock();
+  }
+}
+
+/**
+ * The id of the vault a restore replaces, or null when there is none. From the open vault, else
+ * from its key file; when the key file is missing or damaged, from its database opened with the
+ * backup's key (the database key never changes, so the backup's key opens the same vault's
+ * database). A database the backup's key does not open belongs to another vault: CONFLICT.
+ */
+async function previousVaultIdOf(vault: Vault, staging: string, method: 'passphrase' | 'recovery', secret: string): Promise<string | null> {
+  if (vault.state() === 'unlocked') return vault.current.vaultId;
+  if (existsSync(vault.files.keyFile)) {
+    try {
+      return parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId;
+    } catch {
+      // Damaged: ask the database.
+    }
+  }
+  if (!existsSync(vault.files.database)) return null;
+  const staged = parseKeyFile(readFileSync(vaultFiles(staging).keyFile, 'utf8'));
+  const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
+  let key: Buffer | null = null;
+  for (const slot of staged.slots.filter((s) => s.kind === method)) {
+    key = await openSlot(staged.vaultId, slot, normalized);
+    if (key) break;
+  }
+  if (!key) throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien.');
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true });
+    return readVaultId(sqlite);
+  } catch {
+    throw new AppError(
+      'CONFLICT',
+      'Boksens nøglefil er beskadiget, og databasen i boksen kan ikke åbnes med sikkerhedskopiens nøgle, så det kan ikke bekræftes, at kopien er fra denne boks. Intet er ændret. Kontakt SSP-Sekretariatet.',
+    );
+  } finally {
+    sqlite?.close();
+    key.fill(0);
+  }
+}
+
+/**
+ * The swap, each step durable before the next: vault -> <vault>.old-ID, staging -> vault, open
+ * the restored vault, remove the old one. If the restored vault does not open, it is moved to
+ * <vault>.failed-ID, the old one moved back, and the failed one removed.
+ */
+async function swapInRestoredVault(vault: Vault, staging: string, id: string, method: 'passphrase' | 'recovery', secret: string): Promise<void> {
+  const old = `${vault.dir}.old-${id}`;
+  const hadVault = existsSync(vault.dir);
+  if (hadVault) renameDurable(vault.dir, old);
+  try {
+    renameDurable(staging, vault.dir);
+    await vault.openRestored(method, secret);
   } catch (e) {
-    rmSync(vault.dir, { recursive: true, force: true });
-    if (hadVault) renameSync(old, vault.dir);
+    if (hadVault) {
+      const failed = `${vault.dir}.failed-${id}`;
+      if (existsSync(vault.dir)) renameDurable(vault.dir, failed);
+      renameDurable(old, vault.dir);
+      rmSync(failed, { recursive: true, force: true });
+    } else {
+      rmSync(vault.dir, { recursive: true, force: true });
+    }
+    fsyncDir(dirname(vault.dir));
     throw e;
   }
-  if (hadVault) rmSync(old, { recursive: true, force: true });
-  return verified.manifest;
+  if (hadVault) {
+    rmSync(old, { recursive: true, force: true });
+    fsyncDir(dirname(vault.dir));
+  }
 }
 
 export function readVaultId(sqlite: Sqlite): string {

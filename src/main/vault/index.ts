@@ -9,3 +9,5 @@ export { Vault, assertPassphrasePolicy, writeFileAtomic, type VaultOptions } fro
 export { vaultOf, vaultStatus } from './session';
 export * from './backup';
 export * from './kdf';
+export { acquireVaultLock, setLockProgram, lockFilesOf, type VaultLock } from './lock';
+export { recoverInterruptedSteps, hasVaultData, leftoversOf, type RecoveryAction } from './recovery';
