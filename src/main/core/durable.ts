@@ -1,12 +1,25 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Durable file operations. A power cut loses whatever the operating system has not written to the
  * disk yet: file data until the file is fsynced, and a create, rename or unlink until its folder is
  * fsynced. Everything the app relies on after a write goes through these.
  */
+
+/**
+ * Named steps of the multi-file operations (create, restore, passphrase change), so the kill tests
+ * can stop the process at each one (tests/integration/steps-child.ts). Nothing observes them in the
+ * app.
+ */
+let stepObserver: ((name: string) => void) | null = null;
+export function observeSteps(observer: ((name: string) => void) | null): void {
+  stepObserver = observer;
+}
+export function step(name: string): void {
+  stepObserver?.(name);
+}
 
 /** fsync one file (or folder) by path. */
 export function fsyncPath(path: string): void {
@@ -54,6 +67,7 @@ export function renameDurable(from: string, to: string): void {
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): void {
   const tmp = `${path}.tmp-${randomBytes(4).toString('hex')}`;
   writeFileDurable(tmp, data, mode);
+  step(`atomic:${basename(path)}:written`);
   renameDurable(tmp, path);
 }
 

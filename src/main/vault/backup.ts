@@ -9,7 +9,7 @@ import { migrations } from '../db/migrations';
 import { parseKeyFile, openSlot, normalizeRecoveryKey } from './keyfile';
 import { vaultFiles } from './layout';
 import type { Vault } from './vault';
-import { fsyncDir, fsyncTree, renameDurable, writeFileAtomic, writeFileDurable } from '../core/durable';
+import { fsyncDir, fsyncTree, renameDurable, step, writeFileAtomic, writeFileDurable } from '../core/durable';
 
 /**
  * Backups: one file holding a manifest, the encrypted database and the key file.
@@ -176,7 +176,9 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
     const files = vaultFiles(stagingDir);
     writeFileDurable(files.database, database);
+    step('restore:staged-database');
     writeFileDurable(files.keyFile, keyFile);
+    step('restore:staged');
     sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true });
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
@@ -195,6 +197,7 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     // Durable before anything relies on it: the staged files, the folder, and its place beside the vault.
     fsyncTree(stagingDir);
     fsyncDir(dirname(stagingDir));
+    step('restore:verified');
     return { manifest, stagingDir };
   } catch (e) {
     sqlite?.close();
@@ -284,9 +287,12 @@ async function swapInRestoredVault(vault: Vault, staging: string, id: string, me
   const old = `${vault.dir}.old-${id}`;
   const hadVault = existsSync(vault.dir);
   if (hadVault) renameDurable(vault.dir, old);
+  step('restore:old-moved');
   try {
     renameDurable(staging, vault.dir);
+    step('restore:new-moved');
     await vault.openRestored(method, secret);
+    step('restore:opened');
   } catch (e) {
     if (hadVault) {
       const failed = `${vault.dir}.failed-${id}`;
@@ -303,6 +309,7 @@ async function swapInRestoredVault(vault: Vault, staging: string, id: string, me
     rmSync(old, { recursive: true, force: true });
     fsyncDir(dirname(vault.dir));
   }
+  step('restore:old-removed');
 }
 
 export function readVaultId(sqlite: Sqlite): string {

@@ -74,6 +74,8 @@ export function acquireVaultLock(vaultDir: string, now: Date = new Date()): Vaul
     try {
       sqlite.pragma('busy_timeout = 0');
       sqlite.pragma('locking_mode = EXCLUSIVE');
+      // No journal file beside it (nothing is ever written to this database).
+      sqlite.pragma('journal_mode = MEMORY');
       sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
     } catch (e) {
       sqlite.close();

@@ -12,7 +12,7 @@ import {
   serializeKeyFile, WRONG_RECOVERY_MESSAGE, WRONG_SECRET_MESSAGE, type KeyFile,
 } from './keyfile';
 import { vaultFiles } from './layout';
-import { fsyncTree, renameDurable, writeFileAtomic } from '../core/durable';
+import { fsyncTree, renameDurable, step, writeFileAtomic } from '../core/durable';
 import { acquireVaultLock, type VaultLock } from './lock';
 import { hasVaultData, recoverInterruptedSteps, type RecoveryAction } from './recovery';
 import { isAcceptablePassphrase, MIN_PASSPHRASE_LENGTH } from '../../shared/vault';
@@ -127,6 +127,7 @@ export class Vault implements VaultSession {
       ];
       const keyFile = buildKeyFile(vaultId, now.toISOString(), slots);
       mkdirSync(building, { mode: 0o700 });
+      step('create:folder');
       const staged = vaultFiles(building);
       const sqlite = openEncryptedDatabase(staged.database, dbKey);
       try {
@@ -136,16 +137,20 @@ export class Vault implements VaultSession {
         db.insert(vaultMeta)
           .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString(), backupMacKey: randomBytes(32).toString('hex') })
           .run();
+        step('create:database');
         this.onCreated?.(db);
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
       } finally {
         sqlite.close();
       }
+      step('create:database-closed');
       writeFileAtomic(staged.keyFile, serializeKeyFile(keyFile));
       fsyncTree(building);
+      step('create:built');
       // An empty folder of the same name (made by hand, or by an older version) is replaced.
       if (existsSync(this.dir) && readdirSync(this.dir).length === 0) rmdirSync(this.dir);
       renameDurable(building, this.dir);
+      step('create:renamed');
       const opened = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true });
       this.open = { sqlite: opened, db: toDrizzle(opened), owner, vaultId };
       return { recoveryKey };
@@ -270,7 +275,9 @@ export class Vault implements VaultSession {
     try {
       const fresh = await makeSlot(keyFile.vaultId, 'passphrase', next, dbKey, this.kdf, this.now());
       const slots = keyFile.slots.map((s) => (s.id === slot.id ? fresh : s));
+      step('passphrase:slot-made');
       writeFileAtomic(this.files.keyFile, serializeKeyFile(buildKeyFile(keyFile.vaultId, keyFile.createdAt, slots)));
+      step('passphrase:written');
     } finally {
       dbKey.fill(0);
     }
