@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEncryptedDatabase, type Sqlite } from '../../src/main/core/connection';
+import { openEncryptedDatabase, toDrizzle, type Sqlite } from '../../src/main/core/connection';
+import { sql } from 'drizzle-orm';
 import { createBackup } from '../../src/main/vault/backup';
 import { Vault } from '../../src/main/vault/vault';
 import { lockFilesOf } from '../../src/main/vault/lock';
@@ -117,16 +118,21 @@ async function keyOf(dir: string): Promise<Buffer> {
 }
 
 describe('write transactions begin IMMEDIATE', () => {
+  // The vault's own connection is in exclusive locking mode (no other connection can touch its
+  // file while it is open); these use two ordinary connections from openEncryptedDatabase on a
+  // vault's database, to show the property every writable connection it makes has.
   it('a transaction holds the write lock from BEGIN, even before its first write', async () => {
     const v = await createTestVault({ dir: join(root, 'immediate', 'vault') });
+    v.ctx.vault.lock();
     const key = await keyOf(v.dir);
+    const first: Sqlite = openEncryptedDatabase(v.files.database, key, { fileMustExist: true });
     const other: Sqlite = openEncryptedDatabase(v.files.database, key, { fileMustExist: true });
     other.pragma('busy_timeout = 0');
     try {
-      const db = v.ctx.vault.current.db;
+      const db = toDrizzle(first);
       let secondWriter: string | null = 'not tried';
       db.transaction((tx) => {
-        tx.all('SELECT count(*) FROM cases' as never);
+        tx.all(sql`SELECT count(*) FROM cases`);
         try {
           other.exec('BEGIN IMMEDIATE; ROLLBACK');
           secondWriter = null;
@@ -137,33 +143,48 @@ describe('write transactions begin IMMEDIATE', () => {
       // DEFERRED would have taken no write lock yet, and the other connection would have got it.
       expect(secondWriter).toBe('SQLITE_BUSY');
       // Raw better-sqlite3 transactions (retention, seeding, migrations) too.
-      const sqlite = v.ctx.vault.current.sqlite;
-      sqlite.transaction(() => {
+      first.transaction(() => {
         expect(() => other.exec('BEGIN IMMEDIATE; ROLLBACK')).toThrow(/locked|busy/i);
       })();
     } finally {
       other.close();
+      first.close();
       key.fill(0);
       v.cleanup();
     }
   });
 
-  it('a write waits for a busy database (busy_timeout) instead of failing with SQLITE_BUSY', async () => {
+  it('a read-then-write transaction waits for a busy database (busy_timeout) instead of failing with SQLITE_BUSY', async () => {
     const v = await createTestVault({ dir: join(root, 'busy', 'vault') });
-    const c = await v.call<{ id: number }>('cases.open', { person: { firstName: 'Bo', lastName: 'Ventesen', birthDate: '2012-03-03' }, level: 1, reason: 'Bekymring', openedOn: '2026-01-05' });
+    v.ctx.vault.lock();
+    const key = await keyOf(v.dir);
+    const conn = openEncryptedDatabase(v.files.database, key, { fileMustExist: true });
+    key.fill(0);
     const holder = run(['tests/integration/lock-child.ts', 'hold-write', v.dir, '1500']);
     try {
       await holder.wait((l) => l.t === 'held');
       const t0 = Date.now();
-      const results = [];
-      for (let i = 0; i < 3; i++) results.push(await v.dispatch('cases.addNote', { caseId: c.id, text: `Venter ${i}` }));
+      const db = toDrizzle(conn);
+      const results: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        try {
+          db.transaction((tx) => {
+            const n = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM settings`);
+            tx.run(sql`INSERT OR REPLACE INTO settings (key, value) VALUES (${`busy-test-${i}`}, ${String(n?.n ?? 0)})`);
+          });
+          results.push('ok');
+        } catch (e) {
+          results.push((e as { code?: string }).code ?? 'error');
+        }
+      }
       const waited = Date.now() - t0;
-      expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+      expect(results).toEqual(['ok', 'ok', 'ok']);
       expect(waited).toBeGreaterThan(300);
-      console.log(`busy database: 3 writes waited ${waited} ms for the other writer and all succeeded`);
+      console.log(`busy database: 3 read-then-write transactions waited ${waited} ms for the other writer and all succeeded`);
       expect(await holder.exit).toBe(0);
     } finally {
       holder.proc.kill('SIGKILL');
+      conn.close();
       v.cleanup();
     }
   }, 60_000);

@@ -22,7 +22,7 @@ export const DATABASE_CORRUPT_MESSAGE =
  * Open the encrypted database with a raw 256-bit key (SQLCipher v4 page encryption through
  * SQLite3MultipleCiphers; the WAL is encrypted too). The key is checked by the first read.
  */
-export function openEncryptedDatabase(file: string, key: Buffer, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Sqlite {
+export function openEncryptedDatabase(file: string, key: Buffer, options: { readonly?: boolean; fileMustExist?: boolean; exclusive?: boolean } = {}): Sqlite {
   let sqlite: Sqlite | undefined;
   try {
     sqlite = new Database(file, {
@@ -33,6 +33,11 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
     sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+    // The vault's own connection: SQLite's exclusive locking mode, set before the first access, so
+    // the file stays locked by this connection while it is open and the WAL index lives in this
+    // process's memory instead of a `-shm` file (one file fewer for a crash or a power cut to leave
+    // behind; under LazyFS a cut `-shm` made the next open fail with SQLITE_IOERR_SHMOPEN).
+    if (options.exclusive) sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
@@ -67,11 +67,30 @@ function macKey(sqlite: Sqlite): string {
   return k;
 }
 
-/** Write a backup of the open vault to `outFile` (atomically). Returns the manifest. */
+/**
+ * Remove what an interrupted backup left in a backup folder: its temporary file
+ * (`<name>.tmp-ID`) and its snapshot (`.<name>.ID.db`). Finished backups are never touched.
+ * Runs before every backup (the folder's writer is the one program holding the vault lock).
+ */
+export function removeBackupLeftovers(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    if (/^[^/]+\.sspbak\.tmp-[0-9a-f]+$/.test(name) || /^\.[^/]+\.sspbak\.[0-9a-f]+\.db(-wal|-shm|-journal)?$/.test(name)) {
+      rmSync(join(folder, name), { force: true });
+      removed++;
+    }
+  }
+  if (removed) fsyncDir(folder);
+  return removed;
+}
+
+/** Write a backup of the open vault to `outFile` (atomically, durably). Returns the manifest. */
 export function createBackup(vault: Vault, outFile: string, now: Date = vault.now()): BackupManifest {
   const open = vault.current;
   const key = macKey(open.sqlite);
   mkdirSync(dirname(outFile), { recursive: true });
+  removeBackupLeftovers(dirname(outFile));
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(4).toString('hex')}.db`);
   try {
     open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
@@ -179,7 +198,7 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     step('restore:staged-database');
     writeFileDurable(files.keyFile, keyFile);
     step('restore:staged');
-    sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true });
+    sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true, exclusive: true });
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
     if (migrationState(sqlite) === 'mismatch') {
@@ -265,7 +284,7 @@ async function previousVaultIdOf(vault: Vault, staging: string, method: 'passphr
   if (!key) throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien.');
   let sqlite: Sqlite | undefined;
   try {
-    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true });
+    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true, exclusive: true });
     return readVaultId(sqlite);
   } catch {
     throw new AppError(

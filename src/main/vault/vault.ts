@@ -67,7 +67,8 @@ export class Vault implements VaultSession {
    * step (verify, restore); VAULT_IN_USE when another program has it. Idempotent.
    */
   holdLock(): void {
-    if (!this.vaultLock) this.vaultLock = acquireVaultLock(this.dir, this.now());
+    if (this.vaultLock) return;
+    this.vaultLock = acquireVaultLock(this.dir, this.now());
   }
 
   /** Let go of the lock unless the vault is open. */
@@ -129,7 +130,7 @@ export class Vault implements VaultSession {
       mkdirSync(building, { mode: 0o700 });
       step('create:folder');
       const staged = vaultFiles(building);
-      const sqlite = openEncryptedDatabase(staged.database, dbKey);
+      const sqlite = openEncryptedDatabase(staged.database, dbKey, { exclusive: true });
       try {
         chmodSync(staged.database, 0o600);
         migrate(sqlite, undefined, now);
@@ -151,7 +152,7 @@ export class Vault implements VaultSession {
       if (existsSync(this.dir) && readdirSync(this.dir).length === 0) rmdirSync(this.dir);
       renameDurable(building, this.dir);
       step('create:renamed');
-      const opened = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true });
+      const opened = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true, exclusive: true });
       this.open = { sqlite: opened, db: toDrizzle(opened), owner, vaultId };
       return { recoveryKey };
     } catch (e) {
@@ -218,7 +219,7 @@ export class Vault implements VaultSession {
       if (!existsSync(this.files.database)) {
         throw new AppError('VAULT_MISSING', 'Boksens database mangler i mappen. Gendan den fra en sikkerhedskopi.');
       }
-      const sqlite = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true });
+      const sqlite = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true, exclusive: true });
       try {
         migrate(sqlite, undefined, this.now());
         const db = toDrizzle(sqlite);
@@ -292,7 +293,7 @@ export class Vault implements VaultSession {
     try {
       this.recover();
       key = (await this.unwrapKey('passphrase', secret)).key;
-      return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true });
+      return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true, exclusive: true });
     } catch (e) {
       this.releaseLock();
       throw e;
