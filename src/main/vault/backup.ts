@@ -284,7 +284,7 @@ async function previousVaultIdOf(vault: Vault, staging: string, method: 'passphr
   if (!key) throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien.');
   let sqlite: Sqlite | undefined;
   try {
-    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true, exclusive: true });
+    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true });
     return readVaultId(sqlite);
   } catch {
     throw new AppError(

@@ -293,7 +293,7 @@ export class Vault implements VaultSession {
     try {
       this.recover();
       key = (await this.unwrapKey('passphrase', secret)).key;
-      return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true, exclusive: true });
+      return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true });
     } catch (e) {
       this.releaseLock();
       throw e;
