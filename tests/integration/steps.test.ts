@@ -51,10 +51,10 @@ async function expectOpens(dir: string, secret: string, recoveryKey: string | nu
   return { notes };
 }
 
-const CREATE_STEPS = ['create:folder', 'create:database', 'create:database-closed', 'atomic:ssp-desk.keys:written', 'create:built', 'create:renamed'] as const;
+const CREATE_STEPS = ['atomic:vault.lock-holder:written', 'create:folder', 'create:database', 'create:database-closed', 'atomic:ssp-desk.keys:written', 'create:built', 'create:renamed'] as const;
 /** Where a killed create leaves the folder after recovery: no vault until the rename, a whole one after. */
 const CREATE_EXPECTED: Record<(typeof CREATE_STEPS)[number], 'none' | 'vault'> = {
-  'create:folder': 'none', 'create:database': 'none', 'create:database-closed': 'none', 'atomic:ssp-desk.keys:written': 'none', 'create:built': 'none', 'create:renamed': 'vault',
+  'atomic:vault.lock-holder:written': 'none', 'create:folder': 'none', 'create:database': 'none', 'create:database-closed': 'none', 'atomic:ssp-desk.keys:written': 'none', 'create:built': 'none', 'create:renamed': 'vault',
 };
 
 describe('SIGKILL at every step of vault creation', () => {

@@ -15,6 +15,7 @@ import { vaultFiles } from './layout';
  *   <vault>.old-ID and <vault>   the restored vault is in place (fsynced and verified before the
  *                                rename): the restore is finished, the old copy removed
  *   <vault>.failed-ID            a restored vault being rolled back: removed once <vault> is back
+ *   <vault>.lock-holder.tmp-*    the lock holder's name being written: removed
  *   <vault>/ssp-desk.keys.tmp-*  a key file being written (create, passphrase change): removed;
  *                                the key file itself is always the old or the new whole version
  *
@@ -29,7 +30,8 @@ export type RecoveryAction =
   | 'rolled-back-restore'
   | 'finished-restore'
   | 'removed-rolled-back-restore'
-  | 'removed-unfinished-key-file';
+  | 'removed-unfinished-key-file'
+  | 'removed-unfinished-lock-holder';
 
 const STEP = /^(create|restore|old|failed)-([0-9a-f]{8,32})$/;
 
@@ -66,6 +68,16 @@ function removeTree(path: string): void {
 export function recoverInterruptedSteps(dir: string, options: { forRestore?: boolean } = {}): RecoveryAction[] {
   const done: RecoveryAction[] = [];
   const leftovers = leftoversOf(dir);
+  const parent = dirname(dir);
+  if (existsSync(parent)) {
+    const holderTmp = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.lock-holder\\.tmp-[0-9a-f]+$`);
+    for (const name of readdirSync(parent)) {
+      if (holderTmp.test(name)) {
+        rmSync(join(parent, name), { force: true });
+        done.push('removed-unfinished-lock-holder');
+      }
+    }
+  }
   // Ids of restores, oldest questions first: put an old vault back before anything is removed.
   for (const old of leftovers.filter((l) => l.kind === 'old')) {
     if (!existsSync(dir)) {
