@@ -19,8 +19,9 @@ import { createTestVault, hashVault, PASSPHRASE, tempDir, type TestVault } from 
  *
  * SIGKILL stops the process, not the machine: what the child wrote is in the OS page cache, so
  * this proves SQLite's transactions and WAL recovery through our code (no half-written
- * transaction, no reported write lost, no torn row). Power loss is covered by synchronous=FULL
- * (connection.ts), which this harness cannot simulate.
+ * transaction, no reported write lost, no torn row). Power loss (what was not fsynced is gone) is
+ * the sibling harness powercut.test.ts, which runs the vault inside LazyFS; kills at each step of
+ * create, restore and passphrase change are in steps.test.ts.
  *
  * CRASH_KILLS (default 200) and CRASH_SEED (default: random, printed) tune the run.
  */

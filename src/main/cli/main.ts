@@ -6,6 +6,8 @@ import { importCommand } from './commands/import';
 import { seedCommand } from './commands/seed';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { reportCommand } from './commands/report';
+import { exportKeyCommand } from './commands/export-key';
+import { setLockProgram } from '../vault';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -18,6 +20,7 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   report: reportCommand,
+  'export-key': exportKeyCommand,
 };
 
 const USAGE = `Brug: npm run cli -- <kommando> [flag]
@@ -33,6 +36,7 @@ ${Object.keys(commands)
   seed   --vault DIR --passphrase-file F --people N [--seed S] [--today ÅÅÅÅ-MM-DD] [--force]
   backup --vault DIR --passphrase-file F --out FIL
   restore --vault DIR --passphrase-file F --from FIL [--recovery]
+  export-key --vault DIR --passphrase-file F [--recovery] --out FIL   (databasens rå nøgle, til SQLCipher 4)
   report export --vault DIR --passphrase-file F --period ÅÅÅÅ-H1|H2 [--districts "A,B"] [--unit NAVN] [--exact] --format json|csv|xlsx --out FIL
   report merge  --out FIL [--format json|csv|xlsx] [--exact] [--unit NAVN] A.json B.json ...`;
 
@@ -48,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Ukendt kommando: ${name}\n\n${USAGE}`);
     return 2;
   }
+  // Named in the message another program gets while this one holds the vault.
+  setLockProgram(`kommandolinjen (${name})`);
   try {
     return await command(rest, io);
   } catch (e) {

@@ -46,7 +46,7 @@ function setRawKey(sqlite: Sqlite, key: Buffer): void {
  * Open the encrypted database with a raw 256-bit key (SQLCipher v4 page encryption through
  * SQLite3MultipleCiphers; the WAL is encrypted too). The key is checked by the first read.
  */
-export function openEncryptedDatabase(file: string, key: Buffer, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Sqlite {
+export function openEncryptedDatabase(file: string, key: Buffer, options: { readonly?: boolean; fileMustExist?: boolean; exclusive?: boolean } = {}): Sqlite {
   let sqlite: Sqlite | undefined;
   try {
     sqlite = new Database(file, {
@@ -57,11 +57,17 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
     setRawKey(sqlite, key);
+    // The vault's own connection: SQLite's exclusive locking mode, set before the first access, so
+    // the file stays locked by this connection while it is open and the WAL index lives in this
+    // process's memory instead of a `-shm` file (one file fewer for a crash or a power cut to leave
+    // behind; under LazyFS a cut `-shm` made the next open fail with SQLITE_IOERR_SHMOPEN).
+    if (options.exclusive) sqlite.pragma('locking_mode = EXCLUSIVE');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       // FULL: a transaction reported committed survives a crash of the app or the OS.
       sqlite.pragma('synchronous = FULL');
+      writeTransactionsImmediate(sqlite);
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('secure_delete = ON');
@@ -81,6 +87,34 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     }
     throw e;
   }
+}
+
+/**
+ * Every transaction on this connection begins IMMEDIATE (takes the write lock at BEGIN): a
+ * DEFERRED transaction that reads first and then writes cannot wait for a busy database (SQLite
+ * answers SQLITE_BUSY at once, since waiting could deadlock), so busy_timeout never applied.
+ * better-sqlite3's `transaction()` and drizzle's `db.transaction()` (which calls its `.deferred`
+ * variant) both go through the connection's `transaction`, so it is replaced here once; nested
+ * transactions stay savepoints. Read-only connections keep the default.
+ */
+export function writeTransactionsImmediate(sqlite: Sqlite): void {
+  const original = sqlite.transaction.bind(sqlite);
+  const patched = (<F extends (...args: never[]) => unknown>(fn: F) => {
+    const tx = original(fn);
+    const immediate = tx.immediate;
+    const run = function (this: unknown, ...args: unknown[]) {
+      return (immediate as unknown as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    Object.defineProperties(run, {
+      default: { value: immediate },
+      deferred: { value: immediate },
+      immediate: { value: immediate },
+      exclusive: { value: tx.exclusive },
+      database: { value: sqlite, enumerable: true },
+    });
+    return run as unknown as typeof tx;
+  }) as Sqlite['transaction'];
+  Object.defineProperty(sqlite, 'transaction', { value: patched, configurable: true, writable: true });
 }
 
 /** Indexes whose sqlite_stat4 samples are kept: their keys hold no personal data (see tuneConnection). */

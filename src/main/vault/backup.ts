@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
@@ -11,6 +11,7 @@ import type { SecretGate } from './throttle';
 import { carryAuditInto, readAuditSince } from './restore-record';
 import { vaultFiles } from './layout';
 import type { Vault } from './vault';
+import { fsyncDir, fsyncTree, renameDurable, step, writeFileAtomic, writeFileDurable } from '../core/durable';
 
 /**
  * Backups: one file holding a manifest, the encrypted database and the key file.
@@ -68,11 +69,30 @@ function macKey(sqlite: Sqlite): string {
   return k;
 }
 
-/** Write a backup of the open vault to `outFile` (atomically). Returns the manifest. */
+/**
+ * Remove what an interrupted backup left in a backup folder: its temporary file
+ * (`<name>.tmp-ID`) and its snapshot (`.<name>.ID.db`). Finished backups are never touched.
+ * Runs before every backup (the folder's writer is the one program holding the vault lock).
+ */
+export function removeBackupLeftovers(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    if (/^[^/]+\.sspbak\.tmp-[0-9a-f]+$/.test(name) || /^\.[^/]+\.sspbak\.[0-9a-f]+\.db(-wal|-shm|-journal)?$/.test(name)) {
+      rmSync(join(folder, name), { force: true });
+      removed++;
+    }
+  }
+  if (removed) fsyncDir(folder);
+  return removed;
+}
+
+/** Write a backup of the open vault to `outFile` (atomically, durably). Returns the manifest. */
 export function createBackup(vault: Vault, outFile: string, now: Date = vault.now()): BackupManifest {
   const open = vault.current;
   const key = macKey(open.sqlite);
   mkdirSync(dirname(outFile), { recursive: true });
+  removeBackupLeftovers(dirname(outFile));
   const snapshot = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(4).toString('hex')}.db`);
   try {
     open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
@@ -92,15 +112,8 @@ export function createBackup(vault: Vault, outFile: string, now: Date = vault.no
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(manifestBytes.length);
-    const tmp = `${outFile}.tmp-${randomBytes(4).toString('hex')}`;
-    writeFileSync(tmp, Buffer.concat([MAGIC, length, manifestBytes, database, keyFile]), { mode: 0o600 });
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, outFile);
+    // Temporary file fsynced, renamed over, folder fsynced: a backup reported written survives a power cut.
+    writeFileAtomic(outFile, Buffer.concat([MAGIC, length, manifestBytes, database, keyFile]));
     return manifest;
   } finally {
     rmSync(snapshot, { force: true });
@@ -184,14 +197,16 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
   })();
   if (kf.vaultId !== manifest.vaultId) throw new AppError('INVALID_INPUT', DAMAGED);
   const dbKey = await unwrapBackupKey(kf, method, secret, gate);
-  rmSync(stagingDir, { recursive: true, force: true });
-  mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
-  const files = vaultFiles(stagingDir);
-  writeFileSync(files.database, database, { mode: 0o600 });
-  writeFileSync(files.keyFile, keyFile, { mode: 0o600 });
   let sqlite: Sqlite | undefined;
   try {
-    sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true });
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+    const files = vaultFiles(stagingDir);
+    writeFileDurable(files.database, database);
+    step('restore:staged-database');
+    writeFileDurable(files.keyFile, keyFile);
+    step('restore:staged');
+    sqlite = openEncryptedDatabase(files.database, dbKey, { fileMustExist: true, exclusive: true });
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (integrity.length !== 1 || integrity[0] !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
     if (migrationState(sqlite) === 'mismatch') {
@@ -204,8 +219,16 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
     const counts = rowCounts(sqlite);
     for (const [table, n] of Object.entries(manifest.rowCounts)) if (counts[table] !== n) throw new AppError('INVALID_INPUT', DAMAGED);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.close();
+    sqlite = undefined;
+    // Durable before anything relies on it: the staged files, the folder, and its place beside the vault.
+    fsyncTree(stagingDir);
+    fsyncDir(dirname(stagingDir));
+    step('restore:verified');
     return { manifest, stagingDir };
   } catch (e) {
+    sqlite?.close();
+    sqlite = undefined;
     rmSync(stagingDir, { recursive: true, force: true });
     if (e instanceof AppError) throw e;
     throw new AppError('INVALID_INPUT', DAMAGED);
@@ -216,34 +239,107 @@ export async function verifyBackup(file: string, method: 'passphrase' | 'recover
 }
 
 /**
- * Restore: verify fully first, then swap folders, keeping the old vault until the restored one
- * opens with the given secret; if it does not open, the old vault is put back.
+ * Restore: verify fully first (staged beside the vault as `<vault>.restore-ID`, fsynced), then
+ * swap folders, keeping the old vault as `<vault>.old-ID` until the restored one has opened with
+ * the given secret; if it does not open, the old vault is put back. Every state a crash or a power
+ * cut can leave is one that start-up recovery (recovery.ts) finishes or rolls back. Holds the vault
+ * lock throughout; the staging folder is removed on every error.
  */
 export async function restoreBackup(vault: Vault, file: string, method: 'passphrase' | 'recovery', secret: string): Promise<BackupManifest> {
-  const staging = `${vault.dir}.restore-${randomBytes(4).toString('hex')}`;
-  const verified = await verifyBackup(file, method, secret, staging, vault.gate);
-  const previousId = vault.state() === 'unlocked' ? vault.current.vaultId : existsSync(vault.files.keyFile) ? parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId : null;
-  if (previousId && previousId !== verified.manifest.vaultId) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
-  }
-  // Issue 15: what the current vault recorded after the backup was taken goes into the restored one.
-  const laterAudit = readAuditSince(vault.state() === 'unlocked' ? vault.current : null, verified.manifest.createdAt);
-  vault.lock();
-  const old = `${vault.dir}.old-${randomBytes(4).toString('hex')}`;
-  const hadVault = existsSync(vault.dir);
-  if (hadVault) renameSync(vault.dir, old);
+  vault.holdLock();
+  const id = randomBytes(6).toString('hex');
+  const staging = `${vault.dir}.restore-${id}`;
   try {
-    renameSync(staging, vault.dir);
-    await vault.unlock(method, secret);
+    vault.recover({ forRestore: true });
+    mkdirSync(dirname(vault.dir), { recursive: true, mode: 0o700 });
+    const verified = await verifyBackup(file, method, secret, staging, vault.gate);
+    const previousId = await previousVaultIdOf(vault, staging, method, secret);
+    if (previousId && previousId !== verified.manifest.vaultId) {
+      throw new AppError('CONFLICT', 'Sikkerhedskopien er fra en anden boks end denne. Den er ikke indlæst, og intet er ændret.');
+    }
+    // Issue 15: what the current vault recorded after the backup was taken goes into the restored one.
+    const laterAudit = readAuditSince(vault.state() === 'unlocked' ? vault.current : null, verified.manifest.createdAt);
+    vault.closeDatabase();
+    await swapInRestoredVault(vault, staging, id, method, secret);
+    carryAuditInto(vault.current, laterAudit, vault.now());
+    return verified.manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    vault.releaseLock();
+  }
+}
+
+/**
+ * The id of the vault a restore replaces, or null when there is none. From the open vault, else
+ * from its key file; when the key file is missing or damaged, from its database opened with the
+ * backup's key (the database key never changes, so the backup's key opens the same vault's
+ * database). A database the backup's key does not open belongs to another vault: CONFLICT.
+ */
+async function previousVaultIdOf(vault: Vault, staging: string, method: 'passphrase' | 'recovery', secret: string): Promise<string | null> {
+  if (vault.state() === 'unlocked') return vault.current.vaultId;
+  if (existsSync(vault.files.keyFile)) {
+    try {
+      return parseKeyFile(readFileSync(vault.files.keyFile, 'utf8')).vaultId;
+    } catch {
+      // Damaged: ask the database.
+    }
+  }
+  if (!existsSync(vault.files.database)) return null;
+  const staged = parseKeyFile(readFileSync(vaultFiles(staging).keyFile, 'utf8'));
+  const normalized = method === 'recovery' ? normalizeRecoveryKey(secret) : secret;
+  let key: Buffer | null = null;
+  for (const slot of staged.slots.filter((s) => s.kind === method)) {
+    key = await openSlot(staged.vaultId, slot, normalized);
+    if (key) break;
+  }
+  if (!key) throw new AppError('WRONG_PASSPHRASE', 'Adgangskoden passer ikke til sikkerhedskopien.');
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = openEncryptedDatabase(vault.files.database, key, { readonly: true, fileMustExist: true });
+    return readVaultId(sqlite);
+  } catch {
+    throw new AppError(
+      'CONFLICT',
+      'Boksens nøglefil er beskadiget, og databasen i boksen kan ikke åbnes med sikkerhedskopiens nøgle, så det kan ikke bekræftes, at kopien er fra denne boks. Intet er ændret. Kontakt SSP-Sekretariatet.',
+    );
+  } finally {
+    sqlite?.close();
+    key.fill(0);
+  }
+}
+
+/**
+ * The swap, each step durable before the next: vault -> <vault>.old-ID, staging -> vault, open
+ * the restored vault, remove the old one. If the restored vault does not open, it is moved to
+ * <vault>.failed-ID, the old one moved back, and the failed one removed.
+ */
+async function swapInRestoredVault(vault: Vault, staging: string, id: string, method: 'passphrase' | 'recovery', secret: string): Promise<void> {
+  const old = `${vault.dir}.old-${id}`;
+  const hadVault = existsSync(vault.dir);
+  if (hadVault) renameDurable(vault.dir, old);
+  step('restore:old-moved');
+  try {
+    renameDurable(staging, vault.dir);
+    step('restore:new-moved');
+    await vault.openRestored(method, secret);
+    step('restore:opened');
   } catch (e) {
-    rmSync(vault.dir, { recursive: true, force: true });
-    if (hadVault) renameSync(old, vault.dir);
+    if (hadVault) {
+      const failed = `${vault.dir}.failed-${id}`;
+      if (existsSync(vault.dir)) renameDurable(vault.dir, failed);
+      renameDurable(old, vault.dir);
+      rmSync(failed, { recursive: true, force: true });
+    } else {
+      rmSync(vault.dir, { recursive: true, force: true });
+    }
+    fsyncDir(dirname(vault.dir));
     throw e;
   }
-  if (hadVault) rmSync(old, { recursive: true, force: true });
-  carryAuditInto(vault.current, laterAudit, vault.now());
-  return verified.manifest;
+  if (hadVault) {
+    rmSync(old, { recursive: true, force: true });
+    fsyncDir(dirname(vault.dir));
+  }
+  step('restore:old-removed');
 }
 
 export function readVaultId(sqlite: Sqlite): string {

@@ -10,3 +10,5 @@ export { vaultOf, vaultStatus } from './session';
 export * from './backup';
 export * from './kdf';
 export { appendDeletionLedger, readDeletionLedger, deletionLedgerFile, type DeletionEntry } from './deletion-ledger';
+export { acquireVaultLock, setLockProgram, lockFilesOf, type VaultLock } from './lock';
+export { recoverInterruptedSteps, hasVaultData, leftoversOf, type RecoveryAction } from './recovery';

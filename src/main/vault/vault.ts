@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../core/errors';
 import { openEncryptedDatabase, toDrizzle, type Db, type Sqlite } from '../core/connection';
@@ -13,6 +14,9 @@ import {
 import { vaultFiles } from './layout';
 import { SecretGate } from './throttle';
 import { assessPassphrase, MIN_PASSPHRASE_LENGTH, passphraseRefusalDa } from '../../shared/vault';
+import { fsyncTree, renameDurable, step, writeFileAtomic } from '../core/durable';
+import { acquireVaultLock, type VaultLock } from './lock';
+import { hasVaultData, recoverInterruptedSteps, type RecoveryAction } from './recovery';
 import type { Owner } from '../../shared/vault';
 
 export type { OpenVault, VaultState };
@@ -29,18 +33,7 @@ export interface VaultOptions {
   onThrottleTamper?: () => void;
 }
 
-/** Write a small file so that it is either the old or the new version after a crash. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${randomBytes(4).toString('hex')}`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
+export { writeFileAtomic };
 
 /**
  * One vault folder: create, unlock, lock, change passphrase. Holds the open database while
@@ -54,6 +47,9 @@ export class Vault implements VaultSession {
   private readonly kdf: KdfParams;
   readonly now: () => Date;
   private readonly onCreated: ((db: Db) => void) | undefined;
+  private vaultLock: VaultLock | null = null;
+  /** What start-up recovery did at the last open (codes only), for the log. */
+  lastRecovery: RecoveryAction[] = [];
 
   constructor(readonly dir: string, options: VaultOptions = {}) {
     this.files = vaultFiles(dir);
@@ -65,7 +61,32 @@ export class Vault implements VaultSession {
 
   state(): VaultState {
     if (this.open) return 'unlocked';
-    return existsSync(this.files.keyFile) ? 'locked' : 'none';
+    // Anything of a vault here (even a database without its key file, or a restore's leftovers)
+    // is 'locked': opening it runs start-up recovery; never offer to create a vault over it.
+    return hasVaultData(this.dir) ? 'locked' : 'none';
+  }
+
+  /**
+   * Take the one-program-per-vault lock (lock.ts) for as long as the vault is open, or for one
+   * step (verify, restore); VAULT_IN_USE when another program has it. Idempotent.
+   */
+  holdLock(): void {
+    if (this.vaultLock) return;
+    this.vaultLock = acquireVaultLock(this.dir, this.now());
+  }
+
+  /** Let go of the lock unless the vault is open. */
+  releaseLock(): void {
+    if (this.open || !this.vaultLock) return;
+    this.vaultLock.release();
+    this.vaultLock = null;
+  }
+
+  /** With the lock held: finish or roll back whatever an interrupted step left (recovery.ts). */
+  recover(options: { forRestore?: boolean } = {}): RecoveryAction[] {
+    this.holdLock();
+    this.lastRecovery = recoverInterruptedSteps(this.dir, options);
+    return this.lastRecovery;
   }
 
   /** Seconds until another unlock attempt is allowed (0 when allowed now). */
@@ -79,41 +100,68 @@ export class Vault implements VaultSession {
   }
 
   async create(passphrase: string, owner: Owner): Promise<{ recoveryKey: string }> {
-    if (this.state() !== 'none' || existsSync(this.files.database)) {
-      throw new AppError('VAULT_EXISTS', 'Der findes allerede en boks i denne mappe. Lås den op i stedet.');
-    }
     assertPassphrasePolicy(passphrase, 'passphrase', [owner.name, owner.area]);
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.holdLock();
+    try {
+      this.recover();
+      if (this.state() !== 'none') {
+        throw new AppError('VAULT_EXISTS', 'Der findes allerede en boks i denne mappe. Lås den op i stedet.');
+      }
+      return await this.createInPlace(passphrase, owner);
+    } finally {
+      this.releaseLock();
+    }
+  }
+
+  /**
+   * Build the vault in `<vault>.create-ID` (database, reference data, key file), fsync it and
+   * rename it into place, so a crash or a power cut leaves either no vault or a whole one; the
+   * recovery key is shown only after the rename is durable. Leftovers are removed by recover().
+   */
+  private async createInPlace(passphrase: string, owner: Owner): Promise<{ recoveryKey: string }> {
+    mkdirSync(dirname(this.dir), { recursive: true, mode: 0o700 });
     const dbKey = randomBytes(32);
     const recoveryKey = generateRecoveryKey();
     const vaultId = newVaultId();
     const now = this.now();
+    const building = `${this.dir}.create-${randomBytes(6).toString('hex')}`;
     try {
       const slots = [
         await makeSlot(vaultId, 'passphrase', passphrase, dbKey, this.kdf, now),
         await makeSlot(vaultId, 'recovery', normalizeRecoveryKey(recoveryKey), dbKey, this.kdf, now),
       ];
       const keyFile = buildKeyFile(vaultId, now.toISOString(), slots);
-      const sqlite = openEncryptedDatabase(this.files.database, dbKey);
+      mkdirSync(building, { mode: 0o700 });
+      step('create:folder');
+      const staged = vaultFiles(building);
+      const sqlite = openEncryptedDatabase(staged.database, dbKey, { exclusive: true });
       try {
-        chmodSync(this.files.database, 0o600);
+        chmodSync(staged.database, 0o600);
         migrate(sqlite, undefined, now);
         const db = toDrizzle(sqlite);
         db.insert(vaultMeta)
           .values({ id: 1, vaultId, ownerName: owner.name, ownerRole: owner.role, ownerArea: owner.area, createdAt: now.toISOString(), backupMacKey: randomBytes(32).toString('hex') })
           .run();
+        step('create:database');
         this.onCreated?.(db);
-      } catch (e) {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
         sqlite.close();
-        rmSync(this.files.database, { force: true });
-        rmSync(this.files.wal, { force: true });
-        rmSync(this.files.shm, { force: true });
-        throw e;
       }
-      // The key file is written last: a folder without it is not a vault.
-      writeFileAtomic(this.files.keyFile, serializeKeyFile(keyFile));
-      this.open = { sqlite, db: toDrizzle(sqlite), owner, vaultId };
+      step('create:database-closed');
+      writeFileAtomic(staged.keyFile, serializeKeyFile(keyFile));
+      fsyncTree(building);
+      step('create:built');
+      // An empty folder of the same name (made by hand, or by an older version) is replaced.
+      if (existsSync(this.dir) && readdirSync(this.dir).length === 0) rmdirSync(this.dir);
+      renameDurable(building, this.dir);
+      step('create:renamed');
+      const opened = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true, exclusive: true });
+      this.open = { sqlite: opened, db: toDrizzle(opened), owner, vaultId };
       return { recoveryKey };
+    } catch (e) {
+      rmSync(building, { recursive: true, force: true });
+      throw e;
     } finally {
       dbKey.fill(0);
     }
@@ -149,13 +197,23 @@ export class Vault implements VaultSession {
       (await this.unwrapKey(method, secret)).key.fill(0);
       return;
     }
+    this.holdLock();
+    try {
+      this.recover();
+      await this.unlockWithLock(method, secret);
+    } finally {
+      this.releaseLock();
+    }
+  }
+
+  private async unlockWithLock(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
     const { key: dbKey, vaultId } = await this.unwrapKey(method, secret);
     const keyFile = { vaultId };
     try {
       if (!existsSync(this.files.database)) {
         throw new AppError('VAULT_MISSING', 'Boksens database mangler i mappen. Gendan den fra en sikkerhedskopi.');
       }
-      const sqlite = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true });
+      const sqlite = openEncryptedDatabase(this.files.database, dbKey, { fileMustExist: true, exclusive: true });
       try {
         migrate(sqlite, undefined, this.now());
         const db = toDrizzle(sqlite);
@@ -174,6 +232,12 @@ export class Vault implements VaultSession {
   }
 
   lock(): void {
+    this.closeDatabase();
+    this.releaseLock();
+  }
+
+  /** Close the database and drop the key, keeping the vault lock (a restore swaps folders next). */
+  closeDatabase(): void {
     if (!this.open) return;
     const { sqlite } = this.open;
     this.open = null;
@@ -185,6 +249,12 @@ export class Vault implements VaultSession {
     } finally {
       sqlite.close();
     }
+  }
+
+  /** Open a just restored vault (restore holds the lock and handles its own leftovers). */
+  async openRestored(method: 'passphrase' | 'recovery', secret: string): Promise<void> {
+    this.holdLock();
+    await this.unlockWithLock(method, secret);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -199,7 +269,9 @@ export class Vault implements VaultSession {
     try {
       const fresh = await makeSlot(keyFile.vaultId, 'passphrase', next, dbKey, this.kdf, this.now());
       const slots = keyFile.slots.map((s) => (s.id === slot!.id ? fresh : s));
+      step('passphrase:slot-made');
       writeFileAtomic(this.files.keyFile, serializeKeyFile(buildKeyFile(keyFile.vaultId, keyFile.createdAt, slots)));
+      step('passphrase:written');
     } finally {
       dbKey.fill(0);
     }
@@ -207,12 +279,19 @@ export class Vault implements VaultSession {
   }
 
   /** Open the database read-only without migrating, for `verify` and backups. The caller closes it. */
+  /** Holds the vault lock until lock() (or the process ends). */
   async openReadOnly(secret: string): Promise<Sqlite> {
-    const { key } = await this.unwrapKey('passphrase', secret);
+    this.holdLock();
+    let key: Buffer | undefined;
     try {
+      this.recover();
+      key = (await this.unwrapKey('passphrase', secret)).key;
       return openEncryptedDatabase(this.files.database, key, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      this.releaseLock();
+      throw e;
     } finally {
-      key.fill(0);
+      key?.fill(0);
     }
   }
 }

@@ -27,6 +27,10 @@ export const errorCodes = [
   'VAULT_LOCKED',
   'VAULT_EXISTS',
   'VAULT_MISSING',
+  /** Another program (the app, a CLI command) has the vault open. */
+  'VAULT_IN_USE',
+  /** Leftovers of an interrupted step were found beside the vault; the message says what. */
+  'VAULT_RECOVERY',
   'WRONG_PASSPHRASE',
   'KEYFILE_CORRUPT',
   'DATABASE_CORRUPT',

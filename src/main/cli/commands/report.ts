@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../core/durable';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors';
@@ -18,7 +19,7 @@ function formatOf(text: string | undefined, fallback?: ReportFormat): ReportForm
 function writeOut(path: string, base64: string): string {
   const out = resolve(path);
   try {
-    writeFileSync(out, Buffer.from(base64, 'base64'));
+    writeFileAtomic(out, Buffer.from(base64, 'base64'), 0o644);
   } catch {
     throw new AppError('IO_ERROR', `Filen kan ikke skrives: ${out}. Tjek, at mappen findes, og at du må skrive i den.`);
   }

@@ -46,5 +46,6 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     return 0;
   } finally {
     sqlite.close();
+    vault.lock();
   }
 }
