@@ -163,7 +163,7 @@ function inFlight(lines: Line[]): Line | null {
 /** Nothing of an interrupted step beside or in the vault folder (the lock file is the OS lock's). */
 function expectNoLeftovers(dir: string): void {
   const base = dir.split('/').pop()!;
-  const siblings = readdirSync(dirname(dir)).filter((n) => n.startsWith(`${base}.`) && !/\.lock(-holder)?$/.test(n));
+  const siblings = readdirSync(dirname(dir)).filter((n) => n.startsWith(`${base}.`) && !/\.(lock|lock-holder|throttle|throttle-key|deletions)$/.test(n) /* the vault's companions beside it: lock (issue 14), throttle and deletion ledger (issue 15) */);
   expect(siblings, `leftovers beside ${base}`).toEqual([]);
   if (existsSync(dir)) expect(readdirSync(dir).filter((n) => n.includes('.tmp-')), `leftovers in ${base}`).toEqual([]);
 }

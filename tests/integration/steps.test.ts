@@ -31,7 +31,7 @@ function runChild(args: string[]): { lines: Record<string, unknown>[]; signal: N
 /** Nothing of an interrupted step beside or in the vault folder. */
 function expectNoLeftovers(dir: string): void {
   expect(leftoversOf(dir)).toEqual([]);
-  const siblings = readdirSync(dirname(dir)).filter((n) => n.startsWith(`${dir.split('/').pop()!}.`) && !/\.lock(-holder)?$/.test(n));
+  const siblings = readdirSync(dirname(dir)).filter((n) => n.startsWith(`${dir.split('/').pop()!}.`) && !/\.(lock|lock-holder|throttle|throttle-key|deletions)$/.test(n) /* the vault's companions beside it: lock (issue 14), throttle and deletion ledger (issue 15) */);
   expect(siblings).toEqual([]);
   if (existsSync(dir)) expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
 }
