@@ -96,7 +96,7 @@ async function bundleChild(): Promise<string> {
       b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default new Proxy({}, { get() { throw new Error("not loaded in the power-cut child"); } });' }));
     },
   };
-  await build({ entryPoints: [resolve('tests/integration/powercut-child.ts')], bundle: true, platform: 'node', format: 'esm', external: ['better-sqlite3'], plugins: [stubXlsx], outfile: out, logLevel: 'warning' });
+  await build({ entryPoints: [resolve('tests/integration/powercut-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', plugins: [stubXlsx], outfile: out, logLevel: 'warning' });
   return out;
 }
 

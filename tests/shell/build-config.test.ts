@@ -13,7 +13,7 @@ const plugins = (list: unknown): Plugin[] => (list as unknown[]).flat(3).filter(
 
 describe('electron.vite.config.ts', () => {
   it('builds main from src/main/electron/main.ts to out/main/index.js with dependencies external', () => {
-    expect(config.main!.build!.rollupOptions!.input).toEqual({ index: resolve('src/main/electron/main.ts') });
+    expect(config.main!.build!.rollupOptions!.input).toEqual({ index: resolve('src/main/electron/main.ts'), 'import-worker': resolve('src/main/cases/import-worker.ts') });
     expect(config.main!.build!.externalizeDeps).toBe(true);
   });
 
