@@ -17,6 +17,7 @@ import { createAppContext } from '../../src/main/app-context';
 import { createDispatcher } from '../../src/main/modules';
 import { TEST_KDF } from '../../src/main/vault/kdf';
 import { todayOf } from '../../src/main/core/clock';
+import { addYears } from '../../src/shared/core/dates';
 import { buildImportCsv } from '../bench/importCsv';
 import type { Result } from '../../src/shared/contract';
 
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const today = todayOf(ctx.now());
   const openCase = async (openedOn = today) => {
     let id = 0;
-    await run('open', () => call('cases.open', { person: { firstName: 'Åse', lastName: `Strømsvigt-${int(1, 1e6)}`, birthDate: '2011-04-03' }, level: int(1, 4), reason: 'Bekymring', openedOn }), (v: { id: number; person: { id: number } }) => {
+    await run('open', () => call('cases.open', { person: { firstName: 'Åse', lastName: `Strømsvigt-${int(1, 1e6)}`, birthDate: addYears(openedOn, -14) /* inside SSP's age scope on the opening day */ }, level: int(1, 4), reason: 'Bekymring', openedOn }), (v: { id: number; person: { id: number } }) => {
       id = v.id;
       return { caseId: v.id, personId: v.person.id };
     });

@@ -15,6 +15,11 @@ export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The options every `new Database` in main passes: the Electron build of the module when the shell set one. */
+export function nativeBindingOption(): { nativeBinding?: string } {
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 export const DATABASE_CORRUPT_MESSAGE =
   'Databasen i boksen kan ikke læses: den er beskadiget eller hører ikke til denne nøglefil. Gendan fra en sikkerhedskopi.';
 

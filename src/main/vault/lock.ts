@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { nativeBindingOption } from '../core/connection';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -70,7 +71,8 @@ export function acquireVaultLock(vaultDir: string, now: Date = new Date()): Vaul
   let entry = held.get(files.lock);
   if (!entry) {
     mkdirSync(dirname(files.lock), { recursive: true, mode: 0o700 });
-    const sqlite = new Database(files.lock);
+    // The shell's Electron build of the module (a packaged app cannot load the Node build).
+    const sqlite = new Database(files.lock, nativeBindingOption());
     try {
       sqlite.pragma('busy_timeout = 0');
       sqlite.pragma('locking_mode = EXCLUSIVE');
