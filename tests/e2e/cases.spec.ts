@@ -212,7 +212,9 @@ test('case detail: reveal CPR, change level, add event and note, correct the not
   const dialog = detail.dialog();
   await expect(dialog.getByLabel(/^Niveau 1:/)).toBeFocused();
   await dialog.getByLabel(/^Niveau 3:/).check();
-  await expect(dialog.getByLabel('Koordinerende forum')).toHaveValue('SSP-ledergruppe');
+  // Level 3 proposes the district's ledergruppe (issue 17), not the generic name.
+  await expect(dialog.getByLabel('Koordinerende forum')).toHaveValue(/^SSP-ledergruppe \S/);
+  const proposedForum = await dialog.getByLabel('Koordinerende forum').inputValue();
   await dialog.getByRole('button', { name: 'Skift niveau' }).click();
   await expect(dialog.locator('#level-reason-error')).toHaveText('Fejl: Skriv en begrundelse.');
   // The modal covers the viewport only: a viewport shot shows it as the user sees it.
@@ -274,8 +276,8 @@ test('case detail: reveal CPR, change level, add event and note, correct the not
   // ---- the same through the dispatcher ----
   const after = await call<CaseDetail>(bridge, 'cases.get', { caseId: c.id });
   expect(after.level).toBe(3);
-  expect(after.forum).toBe('SSP-ledergruppe');
-  expect(after.levelHistory.at(-1)).toMatchObject({ level: 3, reason: 'Gentagne indbrud i Valby; sigtet to gange på en måned', forum: 'SSP-ledergruppe', actor: 'Karen Koordinatorsen' });
+  expect(after.forum).toBe(proposedForum);
+  expect(after.levelHistory.at(-1)).toMatchObject({ level: 3, reason: 'Gentagne indbrud i Valby; sigtet to gange på en måned', forum: proposedForum, actor: 'Karen Koordinatorsen' });
   expect(after.events.length).toBe(c.events.length + 2);
   expect(after.events.find((e) => e.kind === 'charge' && e.description === 'Indbrud i kolonihavehus')).toMatchObject({ offenceCategory: 'burglary' });
   expect(after.events.find((e) => e.kind === 'effort-offered' && e.effortName === 'Mentor')).toBeTruthy();

@@ -25,9 +25,8 @@ test('close the case with "Overgået til SSP+", then start the plan on it', asyn
     districtId: 3,
     openedOn: addDays(today, -200),
   });
-  await page.goto(bridge.url);
   const list = new CaseListPage(page);
-  await expect(list.heading).toBeVisible();
+  await list.goto(bridge.url);
   await list.row(c.caseNumber).click();
   const detail = new CaseDetailPage(page);
   await expect(detail.heading('Tobias Overgård')).toBeVisible();
@@ -78,8 +77,8 @@ test('a case for a 7-year-old asks for a reason before it opens, keeping what wa
   void vault;
   await page.setViewportSize({ width: 1366, height: 768 });
   await createSeededVault(bridge, 0);
-  await page.goto(bridge.url);
   const list = new CaseListPage(page);
+  await list.goto(bridge.url);
   await list.empty.getByRole('button', { name: 'Opret sag' }).click();
   await page.getByLabel('Fornavn').fill('Lille');
   await page.getByLabel('Efternavn').fill('Bror');

@@ -26,7 +26,7 @@ test('import: mapping step for unknown headers, preview, two bad rows fixed in p
   const existing = await call<{ id: number }>(bridge, 'people.create', { firstName: 'Omar', lastName: 'Kildevang', cpr: '300611-4037' });
   const list = new CaseListPage(page);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(bridge.url);
+  await list.goto(bridge.url); // unlocked, the app starts on Overblik; goto goes on to Sager
   await list.empty.getByRole('button', { name: 'Importér' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Importér sager' })).toBeVisible();
 

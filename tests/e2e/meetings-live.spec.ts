@@ -249,7 +249,8 @@ test('decide, then next case: a 21-case meeting decided item by item with Ctrl+E
   // The page with 21 cases: compact rows, one decision form (it was ~18,800 px with every form stacked).
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   test.info().annotations.push({ type: 'control view height (px, 21 cases, 1280x720)', description: String(height) });
-  expect(height).toBeLessThan(4000);
+  // 3,694 px on its own branch; the header gained the search box and Skærmtilstand at the merge (4,064 px).
+  expect(height).toBeLessThan(4500);
   await screenshot(page, 'meetings-live-09-control-21');
   await expectAccessible(page, 'control view, 21 cases');
 
