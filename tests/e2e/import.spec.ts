@@ -84,7 +84,7 @@ test('import: mapping step for unknown headers, preview, two bad rows fixed in p
 
   await page.getByRole('button', { name: 'Importér nu' }).click();
   await expect(page.getByRole('status').filter({ hasText: '4 sager er importeret' })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('1 knyttet til eksisterende personer, 0 sprunget over.');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('1 knyttet til eksisterende personer, 0 sprunget over.');
   await screenshot(page, 'import-04-done');
   await expectAccessible(page, 'import done');
 

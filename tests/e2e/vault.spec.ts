@@ -263,7 +263,7 @@ test('keyboard only: create, continue, navigate and lock without a mouse', async
   await shell.expectVisible(owner.name);
 
   // From the top of the page: skip link, the header's backup reminder (a new vault has no backup
-  // yet), the search box, Lås, then the navigation.
+  // yet), the search box, Skærmtilstand, Lås, then the navigation.
   await expect(shell.main.getByRole('heading', { level: 1, name: 'Overblik' })).toBeFocused();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
   await page.getByRole('link', { name: 'Gå til indhold' }).focus();
@@ -271,6 +271,8 @@ test('keyboard only: create, continue, navigate and lock without a mouse', async
   await expect(page.getByTestId('backup-reminder')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Find sag eller person' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Skærmtilstand' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lås', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -120,7 +120,8 @@ export class CaseDetailPage {
     if (forum !== undefined) await dialog.getByLabel('Koordinerende forum').fill(forum);
     await dialog.getByRole('button', { name: 'Skift niveau' }).click();
     await expect(dialog).toBeHidden();
-    await expect(this.message).toContainText(`Niveauet er ændret til ${level}.`);
+    // Level 3-4 also puts the case on the ledergruppe's next meeting when one is planned (issue 17).
+    await expect(this.message).toContainText(new RegExp(`Niveauet er ændret til ${level}(\\.|, og sagen er sat på mødet)`));
   }
 
   async addNote(text: string): Promise<void> {

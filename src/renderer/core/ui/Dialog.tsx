@@ -36,7 +36,9 @@ export function Dialog({ title, onClose, children, className, footer, busy = fal
     // Where focus was (the button that opened it).
     const opener = returnFocus && document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    initialFocus?.current?.focus();
+    // The given element, else the first field (not a scrollable body or a close button first in order).
+    if (initialFocus?.current) initialFocus.current.focus();
+    else dialog?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus();
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus();
