@@ -18,7 +18,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Display, HandlerDe
 import { PROJECTION_WINDOW_NAME } from '../../shared/leader-meetings';
 import type { Logger } from '../core/log';
 import { nullLogger } from '../core/log';
-import type { WindowOpenPolicy } from './security';
+import { forbidNavigation, type WindowOpenPolicy } from './security';
 import { secureWebPreferences } from './window';
 
 export { PROJECTION_WINDOW_NAME };
@@ -94,6 +94,7 @@ export function projectionWindows(deps: ProjectionWindowDeps): {
     if (details.frameName !== PROJECTION_WINDOW_NAME) return;
     const external = placing;
     placing = null;
+    forbidNavigation(child.webContents);
     child.setMenuBarVisibility(false);
     if (external) {
       // Some window managers place a new window on the primary display whatever its x and y say:

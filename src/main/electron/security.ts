@@ -68,6 +68,16 @@ const windowOpenPolicies = new WeakMap<object, WindowOpenPolicy>();
 export function allowWindowOpen(webContents: WebContents, policy: WindowOpenPolicy): void {
   windowOpenPolicies.set(webContents, policy);
 }
+
+const pinned = new WeakSet<object>();
+
+/**
+ * No navigation at all for `webContents`, not even to our own page: the projector window is an
+ * about:blank document the control window writes into, and has nowhere to go.
+ */
+export function forbidNavigation(webContents: Pick<WebContents, 'on'>): void {
+  pinned.add(webContents);
+}
 const guardedSessions = new WeakSet<object>();
 
 /**
@@ -102,13 +112,13 @@ export function installSecurityHandlers(session: Session, webContents: WebConten
 
   webContents.on('will-navigate', (event, url) => {
     const target = typeof url === 'string' ? url : (event as { url?: string }).url ?? '';
-    if (isAppUrl(target, options.appUrl)) return;
+    if (!pinned.has(webContents) && isAppUrl(target, options.appUrl)) return;
     event.preventDefault();
     log.warn('nav.blocked', { scheme: schemeOf(target) });
   });
   webContents.on('will-redirect', (event, url) => {
     const target = typeof url === 'string' ? url : (event as { url?: string }).url ?? '';
-    if (isAppUrl(target, options.appUrl)) return;
+    if (!pinned.has(webContents) && isAppUrl(target, options.appUrl)) return;
     event.preventDefault();
     log.warn('nav.redirect_blocked', { scheme: schemeOf(target) });
   });
