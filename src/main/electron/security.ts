@@ -139,8 +139,8 @@ export function installSecurityHandlers(session: Session, webContents: WebConten
 
 /**
  * Send our Content-Security-Policy header with every response the session receives, replacing
- * whatever the response carried. (Pages read from file:// have no response headers to rewrite:
- * for those the meta element in index.html carries the same policy.)
+ * whatever the response carried. (The app:// handler sets it on its own responses too, and the
+ * page's meta element in index.html carries the same policy as well.)
  */
 export function installContentSecurityPolicy(session: Session, policy: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
