@@ -10,9 +10,11 @@
  * - one display (or a mirrored projector, which Electron reports as one): an ordinary 1280x720
  *   window on the laptop's screen, as in browser mode, for the chair to drag.
  *
- * The window gets the main window's web preferences without a preload: it has no bridge to main
- * (ipc.ts refuses any webContents but the main window's anyway) and no page of its own; what it
- * shows is what the control window's projection route puts in it, never the control view.
+ * The window gets the main window's web preferences without a preload, and no page of its own;
+ * what it shows is what the control window's projection route puts in it, never the control view.
+ * (For an about:blank child Electron keeps the opener's renderer preferences, electron/electron
+ * #32136, and since Electron 16 runs no preload in its top frame, #38844. Should a preload ever
+ * run there, ipc.ts still refuses every webContents but the main window's.)
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Display, HandlerDetails, Rectangle, WindowOpenHandlerResponse } from 'electron';
 import { PROJECTION_WINDOW_NAME } from '../../shared/leader-meetings';
