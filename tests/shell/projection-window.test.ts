@@ -99,6 +99,22 @@ describe('the projector window in Electron', () => {
     expect(audience.getBounds()).toEqual(PROJECTOR.bounds);
   });
 
+  it('unplugging the projector closes the audience window (it would cover the control view); another display going does not', async () => {
+    const { electron, win, log } = await start([LAPTOP, PROJECTOR, MONITOR]);
+    const audience = win.webContents.windowOpen(OPEN)!;
+    electron.screen.events.emit('display-removed', new StandInEvent(), MONITOR);
+    expect(audience.isDestroyed()).toBe(false);
+    electron.screen.events.emit('display-removed', new StandInEvent(), PROJECTOR);
+    expect(audience.isDestroyed()).toBe(true);
+    expect(win.isDestroyed()).toBe(false);
+    expect(log()).toContain('"event":"projection.display_removed"');
+    // Closed by the chair before: nothing to do when the projector goes.
+    const again = win.webContents.windowOpen(OPEN)!;
+    again.close();
+    electron.screen.events.emit('display-removed', new StandInEvent(), PROJECTOR);
+    expect(again.calls.filter((c) => c.method === 'close')).toHaveLength(1);
+  });
+
   it('has the main window’s secure web preferences, without a preload, and closes with the control window', async () => {
     const { win } = await start([LAPTOP, PROJECTOR]);
     let answer: Record<string, unknown> | null = null;

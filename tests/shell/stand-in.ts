@@ -177,6 +177,14 @@ export class StandInBrowserWindow extends EventEmitter {
   setMenuBarVisibility(visible: boolean): void {
     this.calls.push({ method: 'setMenuBarVisibility', args: [visible] });
   }
+  /** As Electron: 'close', then the window is gone and 'closed'. */
+  close(): void {
+    this.calls.push({ method: 'close', args: [] });
+    if (this.destroyed) return;
+    this.emit('close', new StandInEvent());
+    this.destroyed = true;
+    this.emit('closed');
+  }
 }
 
 /** protocol: the privileged schemes (and whether they came before app ready) and the handlers. */
@@ -334,6 +342,9 @@ export interface ElectronStandIn {
     getPrimaryDisplay(): StandInDisplay;
     /** As Electron: the display the rectangle overlaps most, else the primary one. */
     getDisplayMatching(rect: { x: number; y: number; width: number; height: number }): StandInDisplay;
+    /** Its events ('display-added', 'display-removed'): a test emits them. */
+    events: EventEmitter;
+    on(event: string, listener: (...args: unknown[]) => void): unknown;
   };
   protocol: StandInProtocol;
 }
@@ -393,6 +404,11 @@ export function createElectronStandIn(init: {
       },
       getPrimaryDisplay() {
         return this.displays[0]!;
+      },
+      events: new EventEmitter(),
+      on(event, listener) {
+        this.events.on(event, listener);
+        return this;
       },
       getDisplayMatching(rect) {
         let best = this.displays[0]!;

@@ -29,7 +29,7 @@ export interface ElectronDeps {
   session: typeof SessionModule;
   dialog: Pick<Dialog, 'showErrorBox'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
-  screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayMatching'>;
+  screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayMatching' | 'on'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 }
 
@@ -263,6 +263,7 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
       const projection = projectionWindows({ screen: electron.screen, control: w, devTools: !app.isPackaged, log });
       allowWindowOpen(w.webContents, projection.policy);
       w.webContents.on('did-create-window', projection.onDidCreateWindow);
+      electron.screen.on('display-removed', projection.onDisplayRemoved);
       const mainId = w.webContents.id;
       registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
 

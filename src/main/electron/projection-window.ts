@@ -78,9 +78,12 @@ export interface ProjectionWindowDeps {
 export function projectionWindows(deps: ProjectionWindowDeps): {
   policy: WindowOpenPolicy;
   onDidCreateWindow: (child: BrowserWindow, details: { frameName: string }) => void;
+  /** screen 'display-removed': the projector unplugged closes its window (the control view is not covered). */
+  onDisplayRemoved: (event: unknown, display: Pick<Display, 'id'>) => void;
 } {
   const log = deps.log ?? nullLogger;
   let placing: Display | null = null;
+  const onProjector = new Map<Pick<BrowserWindow, 'isDestroyed' | 'close'>, number>();
   const policy = (details: HandlerDetails): WindowOpenHandlerResponse | null => {
     if (!isProjectionRequest(details)) return null;
     const control = deps.screen.getDisplayMatching(deps.control.getBounds());
@@ -103,8 +106,20 @@ export function projectionWindows(deps: ProjectionWindowDeps): {
       // move it to the projector, then full screen there.
       child.setBounds(external.bounds);
       child.setFullScreen(true);
+      onProjector.set(child, external.id);
+      child.once('closed', () => onProjector.delete(child));
     }
     log.info('projection.window_opened', { external: !!external });
   };
-  return { policy, onDidCreateWindow };
+  const onDisplayRemoved = (_event: unknown, display: Pick<Display, 'id'>) => {
+    for (const [child, id] of [...onProjector]) {
+      if (id !== display.id) continue;
+      onProjector.delete(child);
+      if (child.isDestroyed()) continue;
+      // Left alone, the system would move it full screen over the laptop's control view.
+      child.close();
+      log.info('projection.display_removed');
+    }
+  };
+  return { policy, onDidCreateWindow, onDisplayRemoved };
 }

@@ -72,6 +72,7 @@ export const screen = {
   getAllDisplays: () => [laptop],
   getPrimaryDisplay: () => laptop,
   getDisplayMatching: () => laptop,
+  on: () => {},
 };
 const privileged = [];
 const protocolHandlers = new Map();
