@@ -8,8 +8,8 @@ const root = import.meta.dirname;
 
 /**
  * The renderer page's meta CSP. Build: exactly the app's policy (withMetaCsp replaces whatever
- * src/renderer/index.html carries; for pages read from file:// the meta element is the policy,
- * there are no response headers). Dev server: none, because Vite needs inline scripts and a
+ * src/renderer/index.html carries; the app:// handler also sends the policy as a header, the
+ * element is the second line of defence). Dev server: none, because Vite needs inline scripts and a
  * websocket; main sends the development policy as a response header instead (app.ts).
  */
 function metaCsp(): Plugin {

@@ -12,7 +12,9 @@ import { VaultPages } from '../e2e/pages/VaultPages';
  * Smoke test of the development build in the real Electron: sandbox and isolation on, nothing of
  * Node in the page, the preload exposes exactly the contract, create a vault, lock on screen lock,
  * unlock, an injected inline script does not run, navigation and window.open refused, a second
- * instance exits, the database module loaded without error.
+ * instance exits, the database module loaded without error; the page is on app://ssp-desk/, and
+ * the projector window (the one window.open allowed) opens without the bridge, full screen only
+ * when a second display is connected.
  */
 const root = process.cwd();
 
@@ -89,6 +91,8 @@ test('sandbox, isolation, the preload contract, create, lock on screen lock, unl
   });
   expect(injected, 'CSP blocks inline script').toBeUndefined();
 
+  // Served on the app's own protocol (app-protocol.ts), never from file://.
+  expect(page.url()).toMatch(/^app:\/\/ssp-desk\/index\.html(#.*)?$/);
   const before = page.url();
   expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
   await page.evaluate(() => {
@@ -101,6 +105,23 @@ test('sandbox, isolation, the preload contract, create, lock on screen lock, unl
   const second = spawnSync(binary!, ['.'], { cwd: root, env: electronEnv(), timeout: 30_000 });
   expect(second.status, 'a second instance exits').toBe(0);
   expect(app.windows()).toHaveLength(1);
+
+  // The ledergruppe's projector window, opened as PresenterWindow.tsx opens it (projection-window.ts).
+  const popup = app.waitForEvent('window');
+  const opened = await page.evaluate(() => {
+    const w = window.open('', 'ssp-projection', 'popup,width=1280,height=720');
+    (window as unknown as { __projector?: Window | null }).__projector = w;
+    return w ? w.location.href : null;
+  });
+  expect(opened).toBe('about:blank');
+  const audience = await popup;
+  expect(await audience.evaluate(() => typeof (window as unknown as { ssp?: unknown }).ssp)).toBe('undefined');
+  const displays = await app.evaluate(({ screen }) => screen.getAllDisplays().length);
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isFullScreen()).sort()))
+    .toEqual(displays > 1 ? [false, true] : [false, false]);
+  await page.evaluate(() => (window as unknown as { __projector: Window }).__projector.close());
+  await expect.poll(() => app.windows().length).toBe(1);
 
   const log = readFileSync(join(userData, 'logs', 'ssp-desk.log'), 'utf8');
   expect(log).toContain('native.binding_loaded');

@@ -85,13 +85,16 @@ describe('start-up', () => {
     expect(win!.visible).toBe(true);
   });
 
-  it('loads out/renderer/index.html in production, and the dev server only when not packaged', async () => {
+  it('loads app://ssp-desk/index.html in production (out/renderer on the custom protocol), and the dev server only when not packaged', async () => {
     const prod = await start({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'http://evil.example:5173' } });
-    expect(prod.win!.calls.find((c) => c.method === 'loadURL')!.args[0]).toBe('file:///project/out/renderer/index.html');
+    expect(prod.win!.calls.find((c) => c.method === 'loadURL')!.args[0]).toBe('app://ssp-desk/index.html');
+    expect([...prod.electron.protocol.handlers.keys()]).toEqual(['app']);
     expect((prod.win!.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
 
     const dev = await start({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
     expect(dev.win!.calls.find((c) => c.method === 'loadURL')!.args[0]).toBe('http://localhost:5173');
+    // The dev server serves the page: no app:// handler then.
+    expect(dev.electron.protocol.handlers.size).toBe(0);
   });
 
   it('puts the vault and the log in userData', async () => {

@@ -15,7 +15,7 @@ vi.mock('electron', async () => {
   process.env.SSP_DESK_USER_DATA = state.userData;
   state.electron = createElectronStandIn({ userData: state.userData });
   const e = state.electron;
-  return { app: e.app, BrowserWindow: e.BrowserWindow, dialog: e.dialog, ipcMain: e.ipcMain, Menu: e.Menu, powerMonitor: e.powerMonitor, screen: e.screen, session: e.session };
+  return { app: e.app, BrowserWindow: e.BrowserWindow, dialog: e.dialog, ipcMain: e.ipcMain, Menu: e.Menu, powerMonitor: e.powerMonitor, protocol: e.protocol, screen: e.screen, session: e.session };
 });
 
 afterAll(() => {
@@ -31,7 +31,9 @@ describe('main.ts (the Electron entry)', () => {
     await vi.waitFor(() => expect(e.BrowserWindow.instances).toHaveLength(1));
     const win = e.BrowserWindow.instances[0]!;
     const url = win.calls.find((c) => c.method === 'loadURL')!.args[0] as string;
-    expect(url).toMatch(/^file:\/\/.*\/src\/main\/renderer\/index\.html$/);
+    expect(url).toBe('app://ssp-desk/index.html');
+    expect(e.protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
+    expect([...e.protocol.handlers.keys()]).toEqual(['app']);
     expect((win.options.webPreferences as { preload: string }).preload).toBe(join(process.cwd(), 'src', 'main', 'preload', 'index.cjs'));
     expect([...e.ipcMain.handlers.keys()]).toEqual(['ssp:invoke']);
     expect(e.powerMonitor.listenerCount('suspend')).toBe(1);

@@ -119,6 +119,8 @@ describe.skipIf(process.platform !== 'linux')('the packaged app (electron-builde
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation!]).toBe(ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar!]).toBe(ENABLE);
     expect(wire[FuseV1Options.EnableCookieEncryption!]).toBe(ENABLE);
+    // On in the stand-in distribution (Electron's default), off after packaging.
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges!]).toBe(DISABLE);
   });
 
   it('runs from the asar layout: dependencies resolve, preload and renderer exist, the database module loads from resources/native, a vault is created and unlocked', () => {
@@ -132,10 +134,20 @@ describe.skipIf(process.platform !== 'linux')('the packaged app (electron-builde
     expect(run.result, `exit ${run.status}\n${run.stderr}`).not.toBeNull();
     const r = run.result!;
     expect(r.error, String(r.error)).toBeUndefined();
-    expect(r.url).toBe(`file://${join(resources, 'app.asar', 'out', 'renderer', 'index.html')}`);
+    expect(r.url).toBe('app://ssp-desk/index.html');
     expect(r.preload).toBe(join(resources, 'app.asar', 'out', 'preload', 'index.cjs'));
     expect(r.preloadExists).toBe(true);
-    expect(r.rendererExists).toBe(true);
+    // The page and every script and style it names come from inside app.asar through the
+    // packaged app's app:// handler, with their MIME types and the CSP header.
+    expect(r.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } }]);
+    expect(r.page).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: true, bytesMatch: true });
+    const assets = r.assets as { url: string; status: number; type: string; csp: boolean; bytesMatch: boolean }[];
+    expect(assets.map((a) => a.url.replace(/-[\w-]+\.(js|css)$/, '.$1'))).toEqual(expect.arrayContaining(['app://ssp-desk/assets/index.js', 'app://ssp-desk/assets/index.css']));
+    for (const a of assets) {
+      expect(a, a.url).toMatchObject({ status: 200, csp: true, bytesMatch: true });
+      expect(a.type, a.url).toBe(a.url.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+    }
+    expect(r.outside).toBe(403);
     expect(r.sandbox).toBe(true);
     expect(r.devTools).toBe(false);
     expect(r.before).toEqual({ ok: true, value: { state: 'none' } });

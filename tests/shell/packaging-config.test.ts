@@ -27,6 +27,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
       resetAdHocDarwinSignature: true,
+      // The renderer is on app://ssp-desk/ (app-protocol.ts): file:// needs no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
     expect(config.extraResources).toEqual([{ from: 'resources/native/${platform}-${arch}', to: 'native', filter: ['better_sqlite3.node'] }]);
     // getConfig normalises `files` to [{ filter: [...] }].

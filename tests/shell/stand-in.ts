@@ -65,11 +65,11 @@ export class StandInWebContents extends EventEmitter {
   calls: Call[] = [];
   sent: unknown[][] = [];
   mainFrame = new StandInFrame();
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  windowOpenHandler: ((details: { url: string; frameName?: string; features?: string; disposition?: string }) => WindowOpenAnswer) | null = null;
   constructor(readonly session: StandInSession) {
     super();
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenAnswer): void {
     this.calls.push({ method: 'setWindowOpenHandler', args: [handler] });
     this.windowOpenHandler = handler;
   }
@@ -80,6 +80,26 @@ export class StandInWebContents extends EventEmitter {
   getURL(): string {
     return this.mainFrame.url;
   }
+  /**
+   * What Electron does for a renderer's window.open (lib/browser/guest-window-manager.ts): ask the
+   * window-open handler; when it allows, create a BrowserWindow with the handler's
+   * overrideBrowserWindowOptions and emit did-create-window. Returns the new window or null.
+   */
+  windowOpen(details: { url: string; frameName?: string; features?: string; disposition?: string }): StandInBrowserWindow | null {
+    const full = { frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'strict-origin-when-cross-origin' }, ...details };
+    const answer = this.windowOpenHandler ? this.windowOpenHandler(full) : { action: 'allow' };
+    if (answer.action !== 'allow') return null;
+    const child = new StandInBrowserWindow({ ...(answer.overrideBrowserWindowOptions ?? {}) });
+    child.webContents.mainFrame.url = details.url || 'about:blank';
+    this.emit('did-create-window', child, { url: details.url, frameName: full.frameName, options: child.options });
+    return child;
+  }
+}
+
+export interface WindowOpenAnswer {
+  action: string;
+  overrideBrowserWindowOptions?: Record<string, unknown>;
+  outlivesOpener?: boolean;
 }
 
 export class StandInBrowserWindow extends EventEmitter {
@@ -139,6 +159,72 @@ export class StandInBrowserWindow extends EventEmitter {
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return { ...this.bounds };
   }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.calls.push({ method: 'setBounds', args: [bounds] });
+    this.bounds = { ...bounds };
+  }
+  fullScreen = false;
+  setFullScreen(flag: boolean): void {
+    this.calls.push({ method: 'setFullScreen', args: [flag] });
+    this.fullScreen = flag;
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  setMenuBarVisibility(visible: boolean): void {
+    this.calls.push({ method: 'setMenuBarVisibility', args: [visible] });
+  }
+  /** As Electron: 'close', then the window is gone and 'closed'. */
+  close(): void {
+    this.calls.push({ method: 'close', args: [] });
+    if (this.destroyed) return;
+    this.emit('close', new StandInEvent());
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+/** protocol: the privileged schemes (and whether they came before app ready) and the handlers. */
+export class StandInProtocol {
+  calls: Call[] = [];
+  privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  /** app.whenReady() had not been asked for yet when registerSchemesAsPrivileged was called. */
+  registeredBeforeReady: boolean | null = null;
+  handlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+  constructor(private readonly app: StandInApp) {}
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    this.calls.push({ method: 'registerSchemesAsPrivileged', args: [schemes] });
+    this.registeredBeforeReady = this.app.called('whenReady') === 0;
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+    this.calls.push({ method: 'handle', args: [scheme, handler] });
+    if (this.handlers.has(scheme)) throw new Error(`stand-in: second protocol handler for ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+  /** A request as the renderer's page would make it. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = url.slice(0, url.indexOf(':'));
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`stand-in: no protocol handler for ${scheme}`);
+    return handler(new Request(url, init));
+  }
+}
+
+export interface StandInDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+  internal: boolean;
+}
+
+function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** powerMonitor: its events, and a system idle time the test sets (seconds without input). */
@@ -250,7 +336,17 @@ export interface ElectronStandIn {
   session: { defaultSession: StandInSession };
   dialog: { calls: Call[]; showErrorBox(title: string, content: string): void };
   Menu: { calls: Call[]; applicationMenu: unknown; buildFromTemplate(template: unknown[]): unknown; setApplicationMenu(menu: unknown): void };
-  screen: { displays: { workArea: { x: number; y: number; width: number; height: number } }[]; getAllDisplays(): unknown[]; getPrimaryDisplay(): unknown };
+  screen: {
+    displays: StandInDisplay[];
+    getAllDisplays(): StandInDisplay[];
+    getPrimaryDisplay(): StandInDisplay;
+    /** As Electron: the display the rectangle overlaps most, else the primary one. */
+    getDisplayMatching(rect: { x: number; y: number; width: number; height: number }): StandInDisplay;
+    /** Its events ('display-added', 'display-removed'): a test emits them. */
+    events: EventEmitter;
+    on(event: string, listener: (...args: unknown[]) => void): unknown;
+  };
+  protocol: StandInProtocol;
 }
 
 /** A display of a 1366x768 laptop with a 40-pixel taskbar at the bottom. */
@@ -264,13 +360,19 @@ export function createElectronStandIn(init: {
   isPackaged?: boolean;
   home?: string;
   workAreas?: { x: number; y: number; width: number; height: number }[];
+  /** Displays with their full bounds (the first is the primary one); default: one per work area. */
+  displays?: StandInDisplay[];
 }): ElectronStandIn {
   const session = new StandInSession();
   StandInBrowserWindow.defaultSession = session;
   StandInBrowserWindow.instances = [];
   const dialogCalls: Call[] = [];
+  const app = new StandInApp(init);
+  const displays: StandInDisplay[] =
+    init.displays ?? (init.workAreas ?? [LAPTOP_WORK_AREA]).map((workArea, i) => ({ id: i + 1, bounds: { ...workArea, height: workArea.height + (workArea === LAPTOP_WORK_AREA ? 40 : 0) }, workArea, internal: i === 0 }));
   return {
-    app: new StandInApp(init),
+    app,
+    protocol: new StandInProtocol(app),
     BrowserWindow: StandInBrowserWindow,
     ipcMain: new StandInIpcMain(),
     ipcRenderer: new StandInIpcRenderer(),
@@ -296,12 +398,29 @@ export function createElectronStandIn(init: {
       },
     },
     screen: {
-      displays: (init.workAreas ?? [LAPTOP_WORK_AREA]).map((workArea) => ({ workArea })),
+      displays,
       getAllDisplays() {
         return this.displays;
       },
       getPrimaryDisplay() {
-        return this.displays[0];
+        return this.displays[0]!;
+      },
+      events: new EventEmitter(),
+      on(event, listener) {
+        this.events.on(event, listener);
+        return this;
+      },
+      getDisplayMatching(rect) {
+        let best = this.displays[0]!;
+        let most = 0;
+        for (const d of this.displays) {
+          const o = overlap(d.bounds, rect);
+          if (o > most) {
+            most = o;
+            best = d;
+          }
+        }
+        return best;
       },
     },
   };

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { App, BrowserWindow, Dialog, IpcMain, Menu, PowerMonitor, Screen, session as SessionModule } from 'electron';
+import type { App, BrowserWindow, Dialog, IpcMain, Menu, PowerMonitor, Protocol, Screen, session as SessionModule } from 'electron';
 import { createAppContext, type AppContext } from '../app-context';
 import { setNativeBinding } from '../core/connection';
 import { createDispatcher, type Dispatch } from '../modules';
@@ -8,7 +7,9 @@ import { createFileLogger, type Logger } from '../core/log';
 import type { VaultOptions } from '../vault';
 import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './csp';
 import { isTrustedSender, LOCKED_CHANNEL, registerIpc } from './ipc';
-import { installContentSecurityPolicy, installSecurityHandlers } from './security';
+import { allowWindowOpen, installContentSecurityPolicy, installSecurityHandlers } from './security';
+import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { projectionWindows } from './projection-window';
 import { BINDING_ERROR_TITLE, bindingErrorText, testLoadBinding } from './native';
 import { menuTemplate } from './menu';
 import { APP_USER_MODEL_ID, userDataDir } from './paths';
@@ -28,7 +29,8 @@ export interface ElectronDeps {
   session: typeof SessionModule;
   dialog: Pick<Dialog, 'showErrorBox'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
-  screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays'>;
+  screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayMatching' | 'on'>;
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 }
 
 export interface StartOptions {
@@ -135,9 +137,13 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   const devUrl = !app.isPackaged ? env.ELECTRON_RENDERER_URL : undefined;
-  const rendererIndex = join(options.mainDir, '..', 'renderer', 'index.html');
-  // Loaded with loadURL(appUrl) so that the page's URL is exactly the one the checks compare with.
-  const appUrl = devUrl ?? pathToFileURL(rendererIndex).href;
+  const rendererDir = join(options.mainDir, '..', 'renderer');
+  // The renderer is served on app://ssp-desk/ from out/renderer (app-protocol.ts), never from
+  // file:// (the GrantFileProtocolExtraPrivileges fuse is off). Loaded with loadURL(appUrl) so that
+  // the page's URL is exactly the one the checks compare with.
+  const appUrl = devUrl ?? APP_URL;
+  // Before ready, or Electron refuses it.
+  registerAppScheme(electron.protocol);
   const preloadPath = join(options.mainDir, '..', 'preload', 'index.cjs');
 
   let win: BrowserWindow | null = null;
@@ -223,6 +229,8 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
 
       const session = electron.session.defaultSession;
       installContentSecurityPolicy(session, devUrl ? developmentContentSecurityPolicy(devUrl) : CONTENT_SECURITY_POLICY);
+      // The CSP header goes with every app:// response too (the handler sets it, whatever webRequest does for custom schemes).
+      if (!devUrl) handleAppProtocol(electron.protocol, { rendererDir, csp: CONTENT_SECURITY_POLICY, log });
 
       electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform })));
       app.setAboutPanelOptions({ applicationName: WINDOW_TITLE, applicationVersion: app.getVersion(), copyright: 'Københavns Kommune' });
@@ -251,6 +259,11 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
         }
       });
       installSecurityHandlers(w.webContents.session, w.webContents, { appUrl, log });
+      // The one window the main window may open: the ledergruppe's projector window (issue 18).
+      const projection = projectionWindows({ screen: electron.screen, control: w, devTools: !app.isPackaged, log });
+      allowWindowOpen(w.webContents, projection.policy);
+      w.webContents.on('did-create-window', projection.onDidCreateWindow);
+      electron.screen.on('display-removed', projection.onDisplayRemoved);
       const mainId = w.webContents.id;
       registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
 

@@ -36,8 +36,9 @@ export const CONTENT_SECURITY_POLICY = join(directives);
 
 /**
  * The same policy for the renderer's index.html <meta http-equiv="Content-Security-Policy">.
- * frame-ancestors is left out: browsers ignore it in a meta element and warn about it. For pages
- * loaded from file:// the meta element is what applies, as no response headers are involved.
+ * frame-ancestors is left out: browsers ignore it in a meta element and warn about it. The page
+ * is served on app://ssp-desk/ with the header policy (app-protocol.ts); the element is the same
+ * policy again, should a response ever lack the header.
  */
 export const META_CONTENT_SECURITY_POLICY = join(directives.filter(([k]) => k !== 'frame-ancestors'));
 
@@ -95,8 +96,8 @@ export function withoutMetaCsp(html: string): string {
  * The Electron renderer build's index.html: exactly one meta CSP, the app's, early in <head>
  * (after <meta charset> when there is one, which must come first).
  * Whatever policy the source page carries (src/renderer/index.html also serves the web test
- * build, which needs connect-src 'self' for its loopback bridge) is replaced: pages read from
- * file:// get no response headers, so in the packaged app this element is the policy.
+ * build, which needs connect-src 'self' for its loopback bridge) is replaced, so the page carries
+ * the app's policy even where no response header does.
  */
 export function withMetaCsp(html: string, policy: string = META_CONTENT_SECURITY_POLICY): string {
   const page = withoutMetaCsp(html);

@@ -29,7 +29,7 @@ export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
 /**
  * A call is ours only if it comes from our window's webContents, from its main frame (not an
- * iframe), and that frame shows our page (file://.../index.html, or the dev server in development).
+ * iframe), and that frame shows our page (app://ssp-desk/index.html, or the dev server in development).
  */
 export function isTrustedSender(event: SenderEvent, mainWebContentsId: number, appUrl: string): boolean {
   if (!event.sender || event.sender.id !== mainWebContentsId) return false;

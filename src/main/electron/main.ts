@@ -7,11 +7,11 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session } from 'electron';
 import { startApp } from './app';
 
 const shell = startApp(
-  { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session },
+  { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session },
   {
     mainDir: dirname(fileURLToPath(import.meta.url)),
     electronVersion: process.versions.electron,

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export const WINDOW_TITLE = 'SSP Desk';
 
@@ -31,22 +31,29 @@ export function mainWindowOptions(preloadPath: string, extras: MainWindowExtras 
     show: false,
     backgroundColor: '#ffffff',
     ...(extras.icon ? { icon: extras.icon } : {}),
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      enableWebSQL: false,
-      safeDialogs: true,
-      devTools: extras.devTools ?? false,
-    },
+    webPreferences: { preload: preloadPath, ...secureWebPreferences(extras.devTools ?? false) },
+  };
+}
+
+/**
+ * Every window's web preferences but the preload: the main window adds its preload, the projector
+ * window (projection-window.ts) has none.
+ */
+export function secureWebPreferences(devTools: boolean): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    spellcheck: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    enableWebSQL: false,
+    safeDialogs: true,
+    devTools,
   };
 }

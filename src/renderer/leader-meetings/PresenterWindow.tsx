@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { t } from '../core/i18n';
 import { Button } from '../core/ui/Button';
+import { PROJECTION_WINDOW_NAME } from '../../shared/leader-meetings';
 import { ProjectionScreen } from './ProjectionView';
 import { useDeckKeys, useProjectionDeck } from './useProjectionDeck';
 
-const WINDOW_NAME = 'ssp-projection';
+/** Also the name the Electron shell allows, and places on the external display (projection-window.ts). */
+const WINDOW_NAME = PROJECTION_WINDOW_NAME;
 
 /**
  * The audience window: a second window of the same origin (about:blank, so no token or route
@@ -13,6 +15,8 @@ const WINDOW_NAME = 'ssp-projection';
  * view with names. Its content is rendered from here (a React portal into its document, with
  * this window's style sheets), so both windows share one deck: the keys move it from either
  * window, and a reveal still needs R plus the confirmation. Closing either ends it.
+ * In Electron the same call opens it: main allows only this window (about:blank, this name) and
+ * puts it full screen on the external display when one is connected.
  */
 export function usePresenterWindow() {
   const [win, setWin] = useState<Window | null>(null);

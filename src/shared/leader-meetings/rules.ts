@@ -245,3 +245,13 @@ export function scrubStrings(text: string, strings: readonly string[], replaceme
   for (const s of strings) out = out.replace(new RegExp(escapeRegExp(s), 'giu'), replacement);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The projector window
+
+/**
+ * The window name the control view opens the audience window with (window.open('', name)). The
+ * Electron shell lets the main window open exactly this one window, full screen on the external
+ * display when there is one (src/main/electron/projection-window.ts).
+ */
+export const PROJECTION_WINDOW_NAME = 'ssp-projection';

@@ -2,13 +2,19 @@
 // Electron binary cannot be downloaded here). It plays a packaged app on Linux: isPackaged,
 // process.resourcesPath and process.versions.electron set, so the main process loads the
 // database module from <resources>/native as in the real package. After the window has loaded
-// its page it drives the app through the real IPC handler the way the renderer would: status,
-// create a vault, lock, unlock. It prints one line `STUB-RESULT {json}` and exits.
+// its page it reads the page and the scripts and styles it names through the app's app://
+// protocol handler (as Chromium would), then drives the app through the real IPC handler the way
+// the renderer would: status, create a vault, lock, unlock. It prints one line
+// `STUB-RESULT {json}` and exits.
 import { EventEmitter } from 'node:events';
 import process from 'node:process';
 import { setImmediate } from 'node:timers';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import { URL } from 'node:url';
+
+const { Request } = globalThis;
 
 const resources = process.env.SSP_STUB_RESOURCES;
 const home = process.env.SSP_STUB_HOME;
@@ -61,10 +67,31 @@ export const ipcMain = { handle: (channel, fn) => handlers.set(channel, fn) };
 export const powerMonitor = new EventEmitter();
 export const dialog = { showErrorBox: (title) => report({ dialog: title }, 2) };
 export const Menu = { buildFromTemplate: (t) => ({ t }), setApplicationMenu: () => {} };
+const laptop = { id: 1, internal: true, bounds: { x: 0, y: 0, width: 1366, height: 768 }, workArea: { x: 0, y: 0, width: 1366, height: 728 } };
 export const screen = {
-  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }],
-  getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }),
+  getAllDisplays: () => [laptop],
+  getPrimaryDisplay: () => laptop,
+  getDisplayMatching: () => laptop,
+  on: () => {},
 };
+const privileged = [];
+const protocolHandlers = new Map();
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => privileged.push(...schemes),
+  handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+};
+/** A GET through the app's protocol handler: status, type, CSP present, and whether the bytes are the file's in out/renderer. */
+async function get(url, file) {
+  const response = await protocolHandlers.get(new URL(url).protocol.slice(0, -1))(new Request(url));
+  const body = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    csp: (response.headers.get('content-security-policy') ?? '').startsWith("default-src 'none'"),
+    bytesMatch: file !== undefined && existsSync(file) && body.equals(readFileSync(file)),
+    body,
+  };
+}
 const defaultSession = {
   webRequest: { onHeadersReceived() {} },
   setPermissionRequestHandler() {},
@@ -105,11 +132,23 @@ export class BrowserWindow extends EventEmitter {
     const call = (name, input) => invoke(event, name, input);
     const passphrase = 'Pakket-Program-Prøve-Kørsel-7';
     const owner = { name: 'Pia Pakke', role: 'SSP-koordinator', area: 'Valby' };
+    const renderer = join(resources, 'app.asar', 'out', 'renderer');
+    const { body: html, ...page } = await get(url, join(renderer, 'index.html'));
+    const assets = [];
+    for (const m of html.toString('utf8').matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)) {
+      if (m[1].startsWith('data:')) continue;
+      const asset = new URL(m[1], url).href;
+      const { body: _body, ...answer } = await get(asset, join(renderer, ...new URL(asset).pathname.split('/').filter(Boolean)));
+      assets.push({ url: asset, ...answer });
+    }
     const result = {
       url,
       preload: this.options.webPreferences.preload,
       preloadExists: existsSync(this.options.webPreferences.preload),
-      rendererExists: url.startsWith('file:') && existsSync(fileURLToPath(url)),
+      privileged,
+      page,
+      assets,
+      outside: (await get('app://ssp-desk/..%2fmain%2findex.js')).status,
       sandbox: this.options.webPreferences.sandbox,
       devTools: this.options.webPreferences.devTools,
       before: await call('vault.status', {}),
