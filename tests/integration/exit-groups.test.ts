@@ -193,3 +193,74 @@ describe('retention', () => {
     expect((await v.call<Person>('people.update', { personId: b.person.id, person: { firstName: 'Bent', lastName: 'Brøndum', birthDate: '2004-02-15' } })).lastName).toBe('Brøndum');
   });
 });
+
+describe('a youth group as one item on the ledergruppe agenda', () => {
+  const VALBY = 5;
+  async function fixture() {
+    const a = await v.call<CaseDetail>('cases.open', {
+      person: { firstName: 'Rune', lastName: 'Prøvegaard', cpr: '0101104002', districtId: VALBY, school: 'Prøveskolen' },
+      level: 4, reason: 'Test', districtId: VALBY, openedOn: '2026-01-10',
+    });
+    const b = await v.call<CaseDetail>('cases.open', {
+      person: { firstName: 'Mette', lastName: 'Fiktivholm', cpr: '1506134012', districtId: VALBY, school: 'Fiktiv Friskole' },
+      level: 3, reason: 'Test', districtId: VALBY, openedOn: '2026-02-10',
+    });
+    const closed = await v.call<CaseDetail>('cases.open', { person: { firstName: 'Lukket', lastName: 'Sagsen', birthDate: '2011-03-03', districtId: VALBY }, level: 3, reason: 'Test', districtId: VALBY, openedOn: '2026-02-10' });
+    const g = await v.call<YouthGroup>('youthGroups.save', { name: 'Gruppe Valby 1' });
+    for (const c of [b, a, closed]) await v.call('youthGroups.addCase', { groupId: g.id, caseId: c.id, addedOn: '2026-03-01' });
+    await v.call('cases.close', { caseId: closed.id, closedOn: '2026-06-01', reason: 'other' });
+    const forum = (await v.call<{ id: number; name: string }[]>('forums.list', {})).find((f) => f.name === 'SSP-ledergruppe Valby')!;
+    const m = await v.call<{ id: number }>('meetings.create', { forumId: forum.id, heldOn: '2026-11-20', proposeAgenda: false });
+    return { a, b, g, forum, m };
+  }
+  type Detail = { agenda: { id: number; kind: string; title: string | null; note: string | null; group?: { groupId: number; name: string; cases: { caseId: number; pseudonym: string }[] } | null; case: unknown }[] };
+  type Proj = { privacyLevel: string; items: { kind: string; title: string | null; case: unknown; group?: { cases: { pseudonym: string; age: number | null; ageBand: string | null; district: string | null; level: number }[] } | null }[] };
+
+  it('holds the group with its open cases; the projection shows them at the privacy level, with no personal data', async () => {
+    const { a, b, g, forum, m } = await fixture();
+    const saved = await v.call<Detail>('meetings.saveAgenda', { meetingId: m.id, items: [{ kind: 'point', title: 'Tryghed i Valby' }, { kind: 'group', groupId: g.id, note: 'Drøftet' }] });
+    expect(saved.agenda.map((i) => [i.kind, i.title])).toEqual([
+      ['point', 'Tryghed i Valby'],
+      ['group', 'Gruppe Valby 1'],
+    ]);
+    // The closed case is not discussed; the open ones by case number.
+    expect(saved.agenda[1]!.group!.cases.map((c) => c.caseId)).toEqual([a.id, b.id]);
+    expect(saved.agenda[1]!.note).toBe('Drøftet');
+    expect(await v.dispatch('meetings.saveAgenda', { meetingId: m.id, items: [{ kind: 'group', groupId: g.id }, { kind: 'group', groupId: g.id }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.dispatch('meetings.saveAgenda', { meetingId: m.id, items: [{ kind: 'group', groupId: 9999 }] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Reordering keeps the same row (and its note).
+    const moved = await v.call<Detail>('meetings.saveAgenda', { meetingId: m.id, items: [{ kind: 'group', groupId: g.id, note: 'Drøftet' }, { kind: 'point', id: saved.agenda[0]!.id, title: 'Tryghed i Valby' }] });
+    expect(moved.agenda[0]!.id).toBe(saved.agenda[1]!.id);
+
+    // Most private level (the default): case numbers and age bands. On 2026-11-20 Rune is 16, Mette 13.
+    const p1 = await v.call<Proj>('meetings.projection', { meetingId: m.id });
+    expect(p1.privacyLevel).toBe('case-number');
+    expect(p1.items[0]).toEqual({
+      id: moved.agenda[0]!.id,
+      position: 1,
+      kind: 'group',
+      title: 'Gruppe Valby 1',
+      case: null,
+      group: {
+        cases: [
+          { pseudonym: a.caseNumber, age: null, ageBand: '15-17 år', district: 'Valby', level: 4 },
+          { pseudonym: b.caseNumber, age: null, ageBand: '12-14 år', district: 'Valby', level: 3 },
+        ],
+      },
+    });
+    await v.call('forums.save', { id: forum.id, name: forum.name, kind: 'leader-group', districtIds: [VALBY], privacyLevel: 'initials' });
+    const p2 = await v.call<Proj>('meetings.projection', { meetingId: m.id });
+    expect(p2.items[0]!.group!.cases.map((c) => [c.pseudonym, c.age, c.ageBand])).toEqual([
+      [`RP · ${a.caseNumber}`, 16, null],
+      [`MF · ${b.caseNumber}`, 13, null],
+    ]);
+    for (const p of [p1, p2]) {
+      const json = JSON.stringify(p);
+      for (const s of ['Rune', 'Prøvegaard', 'Mette', 'Fiktivholm', 'Lukket', '010110', '150613', '2010-01-01', '2013-06-15', 'Prøveskolen', 'Fiktiv Friskole']) expect(json).not.toContain(s);
+    }
+    // The minutes: the group's name and its cases labelled as the forum allows (no names here).
+    const minutes = await v.call<{ items: { kind: string; title: string | null; note: string | null; groupCaseLabels?: string[] }[] }>('meetings.minutes', { meetingId: m.id });
+    expect(minutes.items[0]).toMatchObject({ kind: 'group', title: 'Gruppe Valby 1', note: 'Drøftet', groupCaseLabels: [`RP · ${a.caseNumber}`, `MF · ${b.caseNumber}`] });
+    expect(JSON.stringify(minutes)).not.toContain('Prøvegaard');
+  });
+});

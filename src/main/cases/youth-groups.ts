@@ -64,10 +64,10 @@ export function youthGroupsOfCase(tx: DbOrTx, caseId: number): CaseYouthGroup[] 
   return groups.map((g) => ({ id: g.id, name: g.name, active: !!g.active, cases: members.all(g.id) as CaseYouthGroup['cases'] }));
 }
 
-/** Open case ids of a group, for the meeting views. */
+/** The open cases of a group, by case number, for the meeting views (a closed case is not discussed). */
 export function youthGroupCaseIds(tx: DbOrTx, groupId: number): number[] {
   return clientOf(tx)
-    .prepare(`SELECT m.case_id FROM youth_group_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = ? AND c.anonymised_at IS NULL ORDER BY c.case_number`)
+    .prepare(`SELECT m.case_id FROM youth_group_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = ? AND c.status = 'open' AND c.anonymised_at IS NULL ORDER BY c.case_number`)
     .pluck()
     .all(groupId) as number[];
 }

@@ -80,7 +80,7 @@ export const meetingAgendaItems = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind', { enum: ['case', 'point'] }).notNull(),
+    kind: text('kind', { enum: ['case', 'point', 'group'] }).notNull(),
     caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
     /** A youth group discussed as one item (its cases shown pseudonymised). */
     groupId: integer('group_id').references(() => youthGroups.id, { onDelete: 'cascade' }),
