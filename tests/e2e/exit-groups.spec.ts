@@ -4,6 +4,7 @@ import { addDays, addYears, anniversary, formatDanishDate } from '../../src/shar
 import type { CaseDetail } from '../../src/shared/cases/contract';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, createSeededVault } from './pages/CasesPages';
+import { expectNoneOf, seedPeople } from './meetings-live.helpers';
 
 /**
  * Issue 19 item 7 end to end: an Exit course recorded on the case, its 24-month follow-up due with
@@ -85,4 +86,86 @@ test('record an Exit course and see its 24-month follow-up due, also beside the 
   await planExit.scrollIntoViewIfNeeded();
   await screenshot(page, 'exit-03-sspplus-plan');
   await expectAccessible(page, 'sspplus plan with exit course');
+});
+
+test('a youth group made on the cases, put on the ledergruppe agenda and projected with pseudonyms only', async ({ page, bridge, vault, shell }) => {
+  void vault;
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await createSeededVault(bridge, 0);
+  const people = await seedPeople(bridge, today, 3);
+  const [a, b, outside] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+  const forum = (await call<{ id: number; name: string }[]>(bridge, 'forums.list', {})).find((f) => f.name === 'SSP-ledergruppe Valby')!;
+  await call(bridge, 'meetings.create', { forumId: forum.id, heldOn: today, startsAt: '09:30', proposeAgenda: false, privacyLevel: 'initials' });
+
+  // On A's case: a new group. A name with a young person's name in it is refused, and nothing typed is lost.
+  const list = new CaseListPage(page);
+  await list.goto(bridge.url);
+  await list.row(a.caseNumber).click();
+  const detail = new CaseDetailPage(page);
+  await expect(detail.heading(`${a.firstName} ${a.lastName}`)).toBeVisible();
+  const groups = main(page).getByRole('region', { name: 'Ungegrupperinger' });
+  await expect(groups).toContainText('Sagen er ikke med i nogen ungegruppering.');
+  await groups.getByRole('button', { name: 'Tilføj til gruppering' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Tilføj sagen til en ungegruppering' });
+  await dialog.getByLabel('Gruppering', { exact: true }).selectOption({ label: 'Ny gruppering …' });
+  await dialog.getByLabel('Navn på den nye gruppering').fill(`${b.lastName}-gruppen`);
+  await dialog.getByRole('button', { name: 'Tilføj' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Navnet indeholder et navn på en ung i registret.');
+  await expect(dialog.getByLabel('Navn på den nye gruppering')).toHaveValue(`${b.lastName}-gruppen`);
+  await dialog.getByLabel('Navn på den nye gruppering').fill('Gruppe Valby Vest');
+  await screenshot(page, 'groups-01-new-group-dialog');
+  await expectAccessible(page, 'new youth group dialog');
+  await dialog.getByRole('button', { name: 'Tilføj' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(groups).toContainText('Sagen er tilføjet grupperingen Gruppe Valby Vest.');
+
+  // B joins the same group from B's case; A's case shows B.
+  await page.getByRole('button', { name: 'Tilbage til Sager' }).click();
+  await list.row(b.caseNumber).click();
+  await expect(detail.heading(`${b.firstName} ${b.lastName}`)).toBeVisible();
+  await groups.getByRole('button', { name: 'Tilføj til gruppering' }).click();
+  dialog = page.getByRole('dialog', { name: 'Tilføj sagen til en ungegruppering' });
+  await dialog.getByLabel('Gruppering', { exact: true }).selectOption({ label: 'Gruppe Valby Vest' });
+  await dialog.getByRole('button', { name: 'Tilføj' }).click();
+  await expect(dialog).toBeHidden();
+  const group = groups.getByTestId('youth-group');
+  await expect(group).toContainText('Gruppe Valby Vest');
+  await expect(group).toContainText(`${a.caseNumber} ${a.firstName} ${a.lastName}`);
+  await expect(group).toContainText(`${b.caseNumber} ${b.firstName} ${b.lastName} (denne sag)`);
+  await groups.scrollIntoViewIfNeeded();
+  await screenshot(page, 'groups-02-case-panel');
+  await expectAccessible(page, 'case with youth group');
+
+  // The ledergruppe meeting: the group as one agenda item.
+  await shell.goTo('Ledergruppemøder');
+  await page.getByRole('button', { name: /^Åbn SSP-ledergruppe Valby/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SSP-ledergruppe Valby' })).toBeVisible();
+  await page.getByLabel('Ungegruppering', { exact: true }).selectOption({ label: 'Gruppe Valby Vest' });
+  await page.getByRole('button', { name: 'Tilføj ungegruppering' }).click();
+  const agenda = page.getByTestId('agenda');
+  await expect(agenda.getByRole('listitem')).toHaveCount(1);
+  await expect(agenda).toContainText('Gruppe Valby Vest');
+  await expect(agenda).toContainText(`Ungegruppering · 2 åbne sager · ${a.initials} · ${a.caseNumber}, ${b.initials} · ${b.caseNumber}`);
+  await agenda.scrollIntoViewIfNeeded();
+  await screenshot(page, 'groups-03-agenda');
+  await expectAccessible(page, 'agenda with youth group');
+
+  // The shared screen at 1280x720: the group's cases by pseudonym and age, nobody's name, CPR, birth date or school anywhere in the page.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Start skærmvisning' }).click();
+  const projection = page.getByTestId('projection');
+  await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden');
+  await expect(projection.getByTestId('overview-list')).toContainText('Gruppe Valby Vest');
+  await page.keyboard.press(' ');
+  const slide = projection.getByTestId('projection-group');
+  await expect(slide.getByRole('heading', { level: 1 })).toHaveText('Gruppe Valby Vest');
+  await expect(slide.getByRole('listitem')).toHaveCount(2);
+  await expect(slide).toContainText(`${a.initials} · ${a.caseNumber}`);
+  await expect(slide).toContainText(`${b.initials} · ${b.caseNumber}`);
+  await expect(slide).toContainText('Valby');
+  await expect(projection.getByRole('button', { name: /Vis navn/ })).toHaveCount(0);
+  await screenshot(page, 'groups-04-projection-1280');
+  await expectAccessible(page, 'projected youth group');
+  await expectNoneOf(page, [a, b, outside], 'projected youth group');
 });

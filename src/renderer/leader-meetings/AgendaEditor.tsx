@@ -225,7 +225,6 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
             <Select
               id="agenda-group"
               label={t('meetings.group.addLabel')}
-              hint={t('meetings.group.addHint')}
               value={groupId}
               options={[
                 { value: '', label: t('meetings.group.choose') },
