@@ -7,7 +7,7 @@ import { settingsDa, settingsEn } from './settings';
 import { sspPlusDa, sspPlusEn } from './ssp-plus';
 import { releasesDa, releasesEn } from './releases';
 import { leaderMeetingsDa, leaderMeetingsEn, meetingGroupsDa, meetingGroupsEn } from './leader-meetings';
-import { semiannualReportDa, semiannualReportEn } from './semiannual-report';
+import { reportExitDa, reportExitEn, semiannualReportDa, semiannualReportEn } from './semiannual-report';
 import { overviewDa, overviewEn } from './overview';
 
 /**
@@ -15,7 +15,7 @@ import { overviewDa, overviewEn } from './overview';
  * source of keys and placeholder types), English with exactly the same keys. A key defined twice
  * throws at start.
  */
-export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, overviewDa);
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, overviewDa);
 export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   'src/renderer/strings.ts (en)',
   coreEn,
@@ -28,5 +28,6 @@ export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   leaderMeetingsEn,
   meetingGroupsEn,
   semiannualReportEn,
+  reportExitEn,
   overviewEn,
 );

@@ -172,7 +172,7 @@ describe('youth groups (ungegrupperinger)', () => {
 });
 
 describe('retention', () => {
-  it("removes the person's Exit courses and the case's group memberships; a running Exit course keeps the person", async () => {
+  it("clears the person's Exit contact persons (programme and dates stay on the stub for the report), removes the case's group memberships; a running Exit course keeps the person", async () => {
     const a = await youngPerson('2004-01-15', 'Åsa', 'Ørnekær');
     const b = await youngPerson('2004-02-15', 'Bent', 'Brøndum');
     for (const c of [a, b]) await v.call('cases.close', { caseId: c.id, closedOn: '2024-06-01', reason: 'other' });
@@ -186,7 +186,10 @@ describe('retention', () => {
       [b.id, false],
     ]);
     expect(await v.call('retention.apply', { caseIds: [a.id, b.id], confirm: true })).toEqual({ cases: 2, people: 1 });
-    expect(sqlite().prepare('SELECT person_id AS p, status FROM exit_courses ORDER BY id').all()).toEqual([{ p: b.person.id, status: 'active' }]);
+    expect(sqlite().prepare('SELECT person_id AS p, programme, start_on AS s, end_on AS e, contact_person AS contact, status FROM exit_courses ORDER BY id').all()).toEqual([
+      { p: a.person.id, programme: 'kk-18-25', s: '2023-02-01', e: '2024-01-31', contact: '', status: 'completed' },
+      { p: b.person.id, programme: 'kk-18-25', s: '2023-02-01', e: null, contact: 'Exit-koordinator Bo Berg', status: 'active' },
+    ]);
     expect(sqlite().prepare('SELECT count(*) AS n FROM youth_group_members').get()).toEqual({ n: 0 });
     expect((await v.call<YouthGroup[]>('youthGroups.list', {}))[0]!.caseCount).toBe(0);
     expect(await v.dispatch('cases.exit.list', { personId: a.person.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -262,5 +265,54 @@ describe('a youth group as one item on the ledergruppe agenda', () => {
     const minutes = await v.call<{ items: { kind: string; title: string | null; note: string | null; groupCaseLabels?: string[] }[] }>('meetings.minutes', { meetingId: m.id });
     expect(minutes.items[0]).toMatchObject({ kind: 'group', title: 'Gruppe Valby 1', note: 'Drøftet', groupCaseLabels: [`RP · ${a.caseNumber}`, `MF · ${b.caseNumber}`] });
     expect(JSON.stringify(minutes)).not.toContain('Prøvegaard');
+  });
+});
+
+describe('Exit in the half-year report', () => {
+  it('counts courses running, started and ended, and the 24-month follow-ups due by today with and without a new charge; retention changes nothing', async () => {
+    // Today 2026-12-03, period 2026-H2 (1 July - 31 December). By hand, per person:
+    const districts = await v.call<{ id: number; name: string }[]>('districts.list', {});
+    const valby = districts.find((d) => d.name === 'Valby')!.id;
+    const norrebro = districts.find((d) => d.name === 'Nørrebro')!.id;
+    const person = async (birthDate: string, districtId: number, openedOn = '2023-01-10') =>
+      v.call<CaseDetail>('cases.open', { person: { firstName: 'Ung', lastName: `Nr${birthDate}`, birthDate, districtId }, level: 3, reason: 'Test', districtId, openedOn });
+    const course = (personId: number, startOn: string, endOn: string | null, programme = 'national') =>
+      v.call('cases.exit.save', { personId, programme, startOn, endOn, contactPerson: 'Kontakt', status: endOn ? 'completed' : 'active' });
+    const p1 = await person('2004-01-15', valby); // running since H1: active
+    await course(p1.person.id, '2026-02-01', null, 'kk-18-25');
+    const p2 = await person('2004-02-15', valby); // started and ended in H2: started, ended, not active
+    await course(p2.person.id, '2026-08-01', '2026-11-30');
+    const p3 = await person('2004-03-15', valby); // ended 2024-08-31: due 2026-08-31, a charge on 2025-01-10: new charge
+    await charge(p3.id, '2025-01-10');
+    await course(p3.person.id, '2023-09-01', '2024-08-31');
+    await v.call('cases.close', { caseId: p3.id, closedOn: '2024-09-01', reason: 'other' });
+    const p4 = await person('2004-04-15', valby); // ended 2024-10-31: due 2026-10-31; charges on the end day and after the due date only: no new charge
+    await charge(p4.id, '2024-10-31');
+    await charge(p4.id, '2026-11-01');
+    await course(p4.person.id, '2023-01-01', '2024-10-31');
+    const p5 = await person('2004-05-15', valby); // ended 2024-12-20: due 2026-12-20, after today: not counted yet
+    await course(p5.person.id, '2024-01-01', '2024-12-20');
+    const p6 = await person('2004-06-15', norrebro); // Nørrebro: started in H2, running
+    await course(p6.person.id, '2026-09-01', null);
+    const exitRows = async () => {
+      const r = await v.call<{ report: { tables: { exit: { byDistrict: Record<string, unknown>[] } }; totals: { exit: { byDistrict: Record<string, unknown>[] } } } }>('report.compute', {
+        period: '2026-H2',
+        districts: ['Valby', 'Nørrebro'],
+        mode: 'exact',
+      });
+      return { rows: r.report.tables.exit.byDistrict, totals: r.report.totals.exit.byDistrict };
+    };
+    const expected = {
+      rows: [
+        // Rows in the register's district order (Nørrebro before Valby), whatever order was asked.
+        { district: 'Nørrebro', active: 1, started: 1, ended: 0, followUpsNoNewCharge: 0, followUpsNewCharge: 0 },
+        { district: 'Valby', active: 1, started: 1, ended: 1, followUpsNoNewCharge: 1, followUpsNewCharge: 1 },
+      ],
+      totals: [{ district: 'all', active: 2, started: 2, ended: 1, followUpsNoNewCharge: 1, followUpsNewCharge: 1 }],
+    };
+    expect(await exitRows()).toEqual(expected);
+    // P3's case is past the retention period: the person becomes a stub, the report stays.
+    expect(await v.call('retention.apply', { caseIds: [p3.id], confirm: true })).toEqual({ cases: 1, people: 1 });
+    expect(await exitRows()).toEqual(expected);
   });
 });

@@ -34,8 +34,8 @@ export function stubBirthDate(birthDate: string): string {
  * The case register's part: a person stays while any other case of theirs is not being deleted
  * now (open, not yet due, or due but not chosen); a case loses its notes, free text and
  * coordinator and its youth-group memberships; a person loses name, CPR number, school, contacts
- * and Exit courses, and the birth date becomes the first day of its half-year. An active Exit
- * course keeps the person.
+ * and the contact persons of Exit courses (whose programme and dates stay for the report), and
+ * the birth date becomes the first day of its half-year. An active Exit course keeps the person.
  */
 export const casesRetention: RetentionPart = {
   personInUse(sqlite, personId, deleting) {
@@ -57,6 +57,7 @@ export const casesRetention: RetentionPart = {
       .prepare(`UPDATE people SET first_name = '', last_name = '', search_name = '', sort_name = '', cpr = NULL, school = NULL, birth_date = ?, anonymised_at = ? WHERE id = ?`)
       .run(stubBirthDate(p.b), stamp, personId);
     sqlite.prepare(`DELETE FROM contacts WHERE person_id = ?`).run(personId);
-    sqlite.prepare(`DELETE FROM exit_courses WHERE person_id = ?`).run(personId);
+    // Exit courses keep programme, dates and status on the anonymous stub (the report counts them); the contact person goes.
+    sqlite.prepare(`UPDATE exit_courses SET contact_person = '' WHERE person_id = ?`).run(personId);
   },
 };
