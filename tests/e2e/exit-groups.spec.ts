@@ -147,6 +147,12 @@ test('a youth group made on the cases, put on the ledergruppe agenda and project
   await expect(agenda.getByRole('listitem')).toHaveCount(1);
   await expect(agenda).toContainText('Gruppe Valby Vest');
   await expect(agenda).toContainText(`Ungegruppering · 2 åbne sager · ${a.initials} · ${a.caseNumber}, ${b.initials} · ${b.caseNumber}`);
+  // Another item saves the whole agenda again: the group stays a group, and is offered no more.
+  await page.getByLabel('Nyt punkt på dagsordenen').fill('Tryghed ved stationen');
+  await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+  await expect(agenda.getByRole('listitem')).toHaveCount(2);
+  await expect(agenda.getByRole('listitem').first()).toContainText('Ungegruppering · 2 åbne sager');
+  await expect(page.getByLabel('Ungegruppering', { exact: true }).locator('option', { hasText: 'Gruppe Valby Vest (på dagsordenen)' })).toHaveCount(1);
   await agenda.scrollIntoViewIfNeeded();
   await screenshot(page, 'groups-03-agenda');
   await expectAccessible(page, 'agenda with youth group');
@@ -157,6 +163,7 @@ test('a youth group made on the cases, put on the ledergruppe agenda and project
   const projection = page.getByTestId('projection');
   await expect(projection.getByRole('heading', { level: 1 })).toHaveText('Dagsorden');
   await expect(projection.getByTestId('overview-list')).toContainText('Gruppe Valby Vest');
+  await expect(projection.getByTestId('overview-list')).toContainText('Tryghed ved stationen');
   await page.keyboard.press(' ');
   const slide = projection.getByTestId('projection-group');
   await expect(slide.getByRole('heading', { level: 1 })).toHaveText('Gruppe Valby Vest');
