@@ -2,12 +2,12 @@ import { coreDa } from './core/i18n/da';
 import { coreEn } from './core/i18n/en';
 import { joinCatalogues } from './core/i18n/join';
 import { vaultDa, vaultEn } from './vault';
-import { casesDa, casesEn } from './cases';
+import { casesDa, casesEn, exitGroupsDa, exitGroupsEn } from './cases';
 import { settingsDa, settingsEn } from './settings';
 import { sspPlusDa, sspPlusEn } from './ssp-plus';
 import { releasesDa, releasesEn } from './releases';
-import { leaderMeetingsDa, leaderMeetingsEn } from './leader-meetings';
-import { semiannualReportDa, semiannualReportEn } from './semiannual-report';
+import { leaderMeetingsDa, leaderMeetingsEn, meetingGroupsDa, meetingGroupsEn } from './leader-meetings';
+import { reportExitDa, reportExitEn, semiannualReportDa, semiannualReportEn } from './semiannual-report';
 import { overviewDa, overviewEn } from './overview';
 
 /**
@@ -15,16 +15,19 @@ import { overviewDa, overviewEn } from './overview';
  * source of keys and placeholder types), English with exactly the same keys. A key defined twice
  * throws at start.
  */
-export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, semiannualReportDa, overviewDa);
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, overviewDa);
 export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   'src/renderer/strings.ts (en)',
   coreEn,
   vaultEn,
   casesEn,
+  exitGroupsEn,
   settingsEn,
   sspPlusEn,
   releasesEn,
   leaderMeetingsEn,
+  meetingGroupsEn,
   semiannualReportEn,
+  reportExitEn,
   overviewEn,
 );

@@ -6,6 +6,8 @@ import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile, previewImport, type ImportRequest } from './import';
 import { getCaseSettings, saveCaseSettings } from './settings';
 import { findAnyone } from './find';
+import { deleteExitCourse, listExitCourses, saveExitCourse } from './exit';
+import { addCaseToYouthGroup, listYouthGroups, removeCaseFromYouthGroup, saveYouthGroup, youthGroupsOfCase } from './youth-groups';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
 const thenCase = writeThen('caseId', (s, id) => getCaseDetail(s, id, { recordView: false }));
@@ -37,6 +39,15 @@ export const casesHandlers = defineHandlers({
   'cases.addNote': thenCase(addNote),
   'cases.importPreview': (input, s) => previewImport(s, importRequestOf(input)),
   'cases.import': (input, s) => importCasesFile(s, importRequestOf(input)),
+
+  'cases.exit.list': (input, s) => listExitCourses(s, input.personId),
+  'cases.exit.save': (input, s) => saveExitCourse(s, input),
+  'cases.exit.delete': (input, s) => deleteExitCourse(s, input),
+  'youthGroups.list': (_i, s) => listYouthGroups(s.db),
+  'youthGroups.save': (input, s) => saveYouthGroup(s, input),
+  'youthGroups.ofCase': (input, s) => youthGroupsOfCase(s.db, input.caseId),
+  'youthGroups.addCase': (input, s) => addCaseToYouthGroup(s, input),
+  'youthGroups.removeCase': (input, s) => removeCaseFromYouthGroup(s, input),
 });
 
 function importRequestOf(input: { format: 'csv' | 'xlsx'; contentBase64: string } & Omit<ImportRequest, 'format' | 'content'>): ImportRequest {

@@ -15,3 +15,5 @@ export * from './reference';
 export * from './queries';
 export * from './import';
 export { getCaseSettings } from './settings';
+export { listExitCourses } from './exit';
+export { youthGroupCaseIds, listYouthGroups } from './youth-groups';

@@ -33,16 +33,20 @@ export function stubBirthDate(birthDate: string): string {
 /**
  * The case register's part: a person stays while any other case of theirs is not being deleted
  * now (open, not yet due, or due but not chosen); a case loses its notes, free text and
- * coordinator; a person loses name, CPR number, school and contacts, and the birth date becomes
- * the first day of its half-year.
+ * coordinator and its youth-group memberships; a person loses name, CPR number, school, contacts
+ * and the contact persons of Exit courses (whose programme and dates stay for the report), and
+ * the birth date becomes the first day of its half-year. An active Exit course keeps the person.
  */
 export const casesRetention: RetentionPart = {
   personInUse(sqlite, personId, deleting) {
     const cases = sqlite.prepare(`SELECT id FROM cases WHERE person_id = ? AND anonymised_at IS NULL`).all(personId) as { id: number }[];
-    return cases.some((c) => !deleting.has(c.id));
+    if (cases.some((c) => !deleting.has(c.id))) return true;
+    // An Exit course still running keeps the young person (as an active SSP+ plan does).
+    return !!sqlite.prepare(`SELECT 1 FROM exit_courses WHERE person_id = ? AND status = 'active'`).get(personId);
   },
   scrubCase(sqlite, caseId, stamp) {
     sqlite.prepare(`DELETE FROM case_notes WHERE case_id = ?`).run(caseId);
+    sqlite.prepare(`DELETE FROM youth_group_members WHERE case_id = ?`).run(caseId);
     sqlite.prepare(`UPDATE case_events SET description = NULL WHERE case_id = ?`).run(caseId);
     sqlite.prepare(`UPDATE case_level_changes SET reason = '' WHERE case_id = ?`).run(caseId);
     sqlite.prepare(`UPDATE cases SET external_ref = NULL, coordinator = NULL, anonymised_at = ? WHERE id = ?`).run(stamp, caseId);
@@ -53,5 +57,7 @@ export const casesRetention: RetentionPart = {
       .prepare(`UPDATE people SET first_name = '', last_name = '', search_name = '', sort_name = '', cpr = NULL, school = NULL, birth_date = ?, anonymised_at = ? WHERE id = ?`)
       .run(stubBirthDate(p.b), stamp, personId);
     sqlite.prepare(`DELETE FROM contacts WHERE person_id = ?`).run(personId);
+    // Exit courses keep programme, dates and status on the anonymous stub (the report counts them); the contact person goes.
+    sqlite.prepare(`UPDATE exit_courses SET contact_person = '' WHERE person_id = ?`).run(personId);
   },
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** Districts (bydele): data, not code. Seeded with Copenhagen's ten; editable in settings. */
 export const districts = sqliteTable('districts', {
@@ -175,3 +175,43 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Exit courses (exitforløb) of a young person: which programme, start, end (at most three years
+ * after the start), the contact person, status. The 24-month follow-up is computed from the end
+ * date and the person's charges (src/shared/cases/exit.ts), not stored.
+ */
+export const exitCourses = sqliteTable(
+  'exit_courses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => people.id),
+    programme: text('programme', { enum: ['national', 'kk-18-25', 'exit-17'] }).notNull(),
+    startOn: text('start_on').notNull(),
+    endOn: text('end_on'),
+    contactPerson: text('contact_person').notNull(),
+    status: text('status', { enum: ['active', 'completed', 'interrupted'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('exit_courses_person_idx').on(t.personId), index('exit_courses_dates_idx').on(t.startOn, t.endOn)],
+);
+
+/** Youth groups (ungegrupperinger): a name without personal data, linking cases. */
+export const youthGroups = sqliteTable('youth_groups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const youthGroupMembers = sqliteTable(
+  'youth_group_members',
+  {
+    groupId: integer('group_id').notNull().references(() => youthGroups.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    addedOn: text('added_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.caseId] }), index('youth_group_members_case_idx').on(t.caseId)],
+);

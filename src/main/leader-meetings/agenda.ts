@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from 'drizzle-orm';
-import { caseEvents, caseLevelChanges, cases, districts, people } from '../cases';
+import { caseEvents, caseLevelChanges, cases, districts, people, youthGroupCaseIds, youthGroups } from '../cases';
 import { meetingActions, meetings } from './schema';
 import { settings } from '../core/schema';
 import type { DbOrTx } from '../core/connection';
@@ -161,6 +161,19 @@ export function agendaCases(tx: DbOrTx, caseIds: readonly number[], refDate: str
       nextReviewOn: r.nextReviewOn,
     });
   }
+  return out;
+}
+
+export type AgendaGroup = NonNullable<AgendaItem['group']>;
+
+/** The youth groups on an agenda: name and their cases (pseudonyms, never names), by group id. */
+export function agendaGroups(tx: DbOrTx, groupIds: readonly number[], refDate: string): Map<number, AgendaGroup> {
+  const out = new Map<number, AgendaGroup>();
+  if (!groupIds.length) return out;
+  const groups = tx.select({ id: youthGroups.id, name: youthGroups.name }).from(youthGroups).where(inArray(youthGroups.id, [...groupIds])).all();
+  const members = new Map(groups.map((g) => [g.id, youthGroupCaseIds(tx, g.id)]));
+  const summaries = agendaCases(tx, [...new Set([...members.values()].flat())], refDate);
+  for (const g of groups) out.set(g.id, { groupId: g.id, name: g.name, cases: (members.get(g.id) ?? []).flatMap((id) => (summaries.has(id) ? [summaries.get(id)!] : [])) });
   return out;
 }
 

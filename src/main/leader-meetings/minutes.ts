@@ -11,6 +11,7 @@ import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './forums';
 import { loadMeeting, meetingDecisionsByItem } from './writes';
+import { youthGroupCaseIds, youthGroups } from '../cases';
 
 interface AgendaPerson {
   caseId: number;
@@ -36,7 +37,13 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
     const showNames = forum.minutesShowNames;
     const privacyLevel = meetingPrivacy(m, forum);
     const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
-    const persons = agendaPeople(tx, items.flatMap((i) => (i.caseId ? [i.caseId] : [])));
+    // A youth group's cases are agenda people too: their names are scrubbed from free text as well.
+    const groupCases = new Map(items.flatMap((i) => (i.groupId ? [[i.groupId, youthGroupCaseIds(tx, i.groupId)] as const] : [])));
+    const groupNames = new Map(
+      groupCases.size ? tx.select({ id: youthGroups.id, name: youthGroups.name }).from(youthGroups).where(inArray(youthGroups.id, [...groupCases.keys()])).all().map((g) => [g.id, g.name]) : [],
+    );
+    const persons = agendaPeople(tx, [...new Set([...items.flatMap((i) => (i.caseId ? [i.caseId] : [])), ...[...groupCases.values()].flat()])]);
+    const labelOf = (p: AgendaPerson) => (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : caseLabelAt(privacyLevel, p.firstName, p.lastName, p.caseNumber));
     const clean = (text: string | null): string | null => {
       if (text === null) return null;
       let out = text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[CPR]');
@@ -83,9 +90,10 @@ export function getMinutes(s: ServiceCtx, meetingId: number): Minutes {
         return {
           position: index + 1,
           kind: i.kind,
-          title: clean(i.title),
+          title: i.groupId ? (groupNames.get(i.groupId) ?? null) : clean(i.title),
           note: clean(i.pointNote),
-          caseLabel: p ? (showNames ? `${fullName(p.firstName, p.lastName)} (${p.caseNumber})` : caseLabelAt(privacyLevel, p.firstName, p.lastName, p.caseNumber)) : null,
+          caseLabel: p ? labelOf(p) : null,
+          ...(i.groupId ? { groupCaseLabels: (groupCases.get(i.groupId) ?? []).flatMap((id) => (persons.has(id) ? [labelOf(persons.get(id)!)] : [])) } : {}),
           level: p ? p.level : null,
           decision,
         };

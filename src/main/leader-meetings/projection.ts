@@ -13,7 +13,7 @@ import type { Projection, RevealedCase } from '../../shared/leader-meetings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { loadForum } from './forums';
-import { agendaCases, meetingWindow, parseReasons } from './agenda';
+import { agendaCases, agendaGroups, meetingWindow, parseReasons } from './agenda';
 import { loadMeeting } from './writes';
 
 /**
@@ -29,6 +29,7 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
     const items = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
     const caseIds = items.flatMap((i) => (i.caseId ? [i.caseId] : []));
     const summaries = agendaCases(tx, caseIds, m.heldOn);
+    const groups = agendaGroups(tx, items.flatMap((i) => (i.groupId ? [i.groupId] : [])), m.heldOn);
     const privacyLevel = meetingPrivacy(m, forum);
     const history = new Map<number, { changedOn: string; level: CaseLevel }[]>();
     const events = new Map<number, { kind: string; occurredOn: string }[]>();
@@ -62,11 +63,16 @@ export function getProjection(s: ServiceCtx, meetingId: number): Projection {
         const c = i.caseId ? summaries.get(i.caseId) : undefined;
         const h = i.caseId ? (history.get(i.caseId) ?? []) : [];
         const last = h[h.length - 1];
+        const g = i.groupId ? groups.get(i.groupId) : undefined;
         return {
           id: i.id,
           position: index + 1,
           kind: i.kind,
-          title: i.kind === 'point' ? i.title : null,
+          title: i.kind === 'point' ? i.title : (g?.name ?? null),
+          // A youth group: each case at the meeting's privacy level, never a name, school or birth date.
+          group: g
+            ? { cases: g.cases.map((gc) => ({ pseudonym: privacyLevel === 'case-number' ? gc.caseNumber : gc.pseudonym, ...ageAt(privacyLevel, gc.age), district: gc.district, level: gc.level })) }
+            : null,
           case: c
             ? {
                 caseId: c.caseId,

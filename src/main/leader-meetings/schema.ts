@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
-import { cases, caseLevelChanges, caseNotes, districts } from '../cases/schema';
+import { cases, caseLevelChanges, caseNotes, districts, youthGroups } from '../cases/schema';
 
 /** SSP forums: ledergrupper (levels 3-4) and lokaludvalg (levels 1-2), each for one or more districts. */
 export const forums = sqliteTable('forums', {
@@ -73,15 +73,17 @@ export const meetingAttendees = sqliteTable(
   (t) => [index('meeting_attendees_meeting_idx').on(t.meetingId)],
 );
 
-/** The agenda: cases (with the codes of why they were proposed) and free points, in order. */
+/** The agenda: cases (with the codes of why they were proposed), youth groups and free points, in order. */
 export const meetingAgendaItems = sqliteTable(
   'meeting_agenda_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind', { enum: ['case', 'point'] }).notNull(),
+    kind: text('kind', { enum: ['case', 'point', 'group'] }).notNull(),
     caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    /** A youth group discussed as one item (its cases shown pseudonymised). */
+    groupId: integer('group_id').references(() => youthGroups.id, { onDelete: 'cascade' }),
     /** A free point's title. */
     title: text('title'),
     /** Comma-separated agenda reason codes ('review-due,charged'); empty when added by hand. */
@@ -89,7 +91,9 @@ export const meetingAgendaItems = sqliteTable(
     /** What was said under a free point, for the minutes. */
     pointNote: text('point_note'),
   },
-  (t) => [index('agenda_meeting_idx').on(t.meetingId, t.position), uniqueIndex('agenda_one_case_per_meeting').on(t.meetingId, t.caseId)],
+  (t) => [index('agenda_meeting_idx').on(t.meetingId, t.position), uniqueIndex('agenda_one_case_per_meeting').on(t.meetingId, t.caseId),
+    uniqueIndex('agenda_one_group_per_meeting').on(t.meetingId, t.groupId),
+  ],
 );
 
 /** A decision on one agenda case, applied to the case in the same transaction. */

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { cases } from '../cases';
+import { cases, youthGroups } from '../cases';
 import { forums, meetingActions, meetingAgendaItems, meetingAttendees, meetingDecisions, meetings, forumMembers } from './schema';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
@@ -9,7 +9,7 @@ import type { AgendaItemInput, AgendaProposal, Decision, MeetingDetail, MeetingS
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { forumDistrictIds, forumMemberRows, loadForum } from './forums';
-import { agendaCases, computeProposal, meetingWindow, parseReasons, type MeetingRow } from './agenda';
+import { agendaCases, agendaGroups, computeProposal, meetingWindow, parseReasons, type MeetingRow } from './agenda';
 
 export function loadMeeting(tx: DbOrTx, meetingId: number): MeetingRow {
   const row = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
@@ -45,6 +45,7 @@ export function getMeetingDetail(db: DbOrTx, meetingId: number): MeetingDetail {
   const { window, previous } = meetingWindow(db, m);
   const items = db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id)).all();
   const caseMap = agendaCases(db, items.flatMap((i) => (i.caseId ? [i.caseId] : [])), m.heldOn);
+  const groupMap = agendaGroups(db, items.flatMap((i) => (i.groupId ? [i.groupId] : [])), m.heldOn);
   const decisions = meetingDecisionsByItem(db, m.id);
   return {
     id: m.id,
@@ -76,10 +77,11 @@ export function getMeetingDetail(db: DbOrTx, meetingId: number): MeetingDetail {
         id: i.id,
         position: index + 1,
         kind: i.kind,
-        title: i.title,
+        title: i.groupId ? (groupMap.get(i.groupId)?.name ?? null) : i.title,
         note: i.pointNote,
         reasons: parseReasons(i.reasons),
         case: i.caseId ? (caseMap.get(i.caseId) ?? null) : null,
+        group: i.groupId ? (groupMap.get(i.groupId) ?? null) : null,
         decision: decision ? stripCaseId(decision) : null,
       };
     }),
@@ -247,8 +249,16 @@ export function saveAgenda(s: ServiceCtx, input: { meetingId: number; items: Age
     const existing = tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, m.id)).all();
     const byCase = new Map(existing.filter((e) => e.caseId !== null).map((e) => [e.caseId!, e]));
     const points = new Map(existing.filter((e) => e.kind === 'point').map((e) => [e.id, e]));
+    const byGroup = new Map(existing.filter((e) => e.groupId !== null).map((e) => [e.groupId!, e]));
     const caseIds = input.items.flatMap((i) => (i.kind === 'case' ? [i.caseId] : []));
     if (new Set(caseIds).size !== caseIds.length) throw new AppError('INVALID_INPUT', 'En sag står to gange på dagsordenen. Fjern den ene.', { items: 'Samme sag to gange' });
+    const groupIds = input.items.flatMap((i) => (i.kind === 'group' ? [i.groupId] : []));
+    if (new Set(groupIds).size !== groupIds.length) throw new AppError('INVALID_INPUT', 'En ungegruppering står to gange på dagsordenen. Fjern den ene.', { items: 'Samme gruppering to gange' });
+    const newGroupIds = groupIds.filter((g) => !byGroup.has(g));
+    if (newGroupIds.length) {
+      const found = tx.select({ id: youthGroups.id }).from(youthGroups).where(inArray(youthGroups.id, newGroupIds)).all();
+      if (found.length !== newGroupIds.length) throw new AppError('NOT_FOUND', 'En af ungegrupperingerne findes ikke. Vælg den igen.');
+    }
     const newCaseIds = caseIds.filter((c) => !byCase.has(c));
     if (newCaseIds.length) {
       const found = tx.select({ id: cases.id }).from(cases).where(inArray(cases.id, newCaseIds)).all();
@@ -265,6 +275,14 @@ export function saveAgenda(s: ServiceCtx, input: { meetingId: number; items: Age
           kept.add(row.id);
         } else {
           tx.insert(meetingAgendaItems).values({ meetingId: m.id, position, kind: 'case', caseId: item.caseId, reasons: (proposal.get(item.caseId) ?? []).join(',') }).run();
+        }
+      } else if (item.kind === 'group') {
+        const row = byGroup.get(item.groupId);
+        if (row) {
+          tx.update(meetingAgendaItems).set({ position, pointNote: item.note?.trim() || null }).where(eq(meetingAgendaItems.id, row.id)).run();
+          kept.add(row.id);
+        } else {
+          tx.insert(meetingAgendaItems).values({ meetingId: m.id, position, kind: 'group', groupId: item.groupId, pointNote: item.note?.trim() || null }).run();
         }
       } else if (item.id !== undefined) {
         if (!points.has(item.id)) throw new AppError('NOT_FOUND', 'Et af punkterne findes ikke længere. Hent mødet igen.');

@@ -24,6 +24,7 @@
  */
 import type { Sqlite } from '../core/connection';
 import { addDays, addMonths, compare } from '../../shared/core/dates';
+import { exitFollowUp, exitFollowUpDue } from '../../shared/cases';
 import { ageBand } from '../../shared/core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES, outcomeOpensOn } from '../../shared/ssp-plus';
 import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/semiannual-report';
@@ -55,6 +56,7 @@ export interface EventCount { districtId: DistrictId; charges: number; interview
 export interface PlanCount { districtId: DistrictId; active: number; started: number; ended: number }
 export interface FollowUpCount { districtId: DistrictId; months: number; outcome: string; n: number }
 export interface ReleaseCount { districtId: DistrictId; releases: number; meetings: number }
+export interface ExitCount { districtId: DistrictId; active: number; started: number; ended: number; followUpsNoNewCharge: number; followUpsNewCharge: number }
 
 // ---- SQL fragments ------------------------------------------------------------------------
 
@@ -231,6 +233,51 @@ export const reportQueries = {
     }
     return [...counts.values()];
   },
+
+  /**
+   * Exit courses in the district of the person's latest case opened by the period end (else the
+   * person's own): running on the end date (not ended by then), started and ended in the period,
+   * and the 24-month follow-ups (anniversary of the end) due in the period by today, split by
+   * whether the register has a new charge in them (exitFollowUp: the day after the end through
+   * the due date). Retention keeps an ended course's dates and programme on the anonymous stub.
+   */
+  exitCourses: (sqlite: Sqlite, scope: ReportScope): ExitCount[] => {
+    const rows = sqlite
+      .prepare(
+        `SELECT e.person_id AS personId, e.start_on AS startOn, e.end_on AS endOn, ${personDistrictOn('e.person_id', '@end')} AS districtId
+         FROM exit_courses e JOIN people p ON p.id = e.person_id
+         WHERE e.start_on <= @end AND (e.end_on IS NULL OR e.end_on >= @from)`,
+      )
+      .all({ end: scope.end, from: addMonths(scope.start, -25) }) as { personId: number; startOn: string; endOn: string | null; districtId: DistrictId }[];
+    const dueBy = compare(scope.today, scope.end) < 0 ? scope.today : scope.end;
+    const followedUp = rows.filter((r) => r.endOn !== null && compare(exitFollowUpDue(r.endOn), scope.start) >= 0 && compare(exitFollowUpDue(r.endOn), dueBy) <= 0);
+    const charges = new Map<number, string[]>();
+    if (followedUp.length) {
+      for (const c of sqlite
+        .prepare(
+          `SELECT c.person_id AS personId, e.occurred_on AS on_ FROM case_events e JOIN cases c ON c.id = e.case_id
+           WHERE e.kind = 'charge' AND c.person_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify([...new Set(followedUp.map((r) => r.personId))])) as { personId: number; on_: string }[]) {
+        charges.set(c.personId, [...(charges.get(c.personId) ?? []), c.on_]);
+      }
+    }
+    const out = new Map<DistrictId, ExitCount>();
+    const inPeriod = (d: string | null) => d !== null && compare(d, scope.start) >= 0 && compare(d, scope.end) <= 0;
+    for (const r of rows) {
+      const row = out.get(r.districtId) ?? { districtId: r.districtId, active: 0, started: 0, ended: 0, followUpsNoNewCharge: 0, followUpsNewCharge: 0 };
+      if (r.endOn === null || compare(r.endOn, scope.end) > 0) row.active += 1;
+      if (inPeriod(r.startOn)) row.started += 1;
+      if (inPeriod(r.endOn)) row.ended += 1;
+      if (followedUp.includes(r)) {
+        const f = exitFollowUp(r.endOn, charges.get(r.personId) ?? [], exitFollowUpDue(r.endOn!))!;
+        if (f.newCharges > 0) row.followUpsNewCharge += 1;
+        else row.followUpsNoNewCharge += 1;
+      }
+      out.set(r.districtId, row);
+    }
+    return [...out.values()];
+  },
 };
 
 export type ReportQueries = typeof reportQueries;
@@ -328,6 +375,12 @@ export function computeExactTables(
   for (const r of queries.releases(sqlite, scope)) {
     const d = nameOf(r.districtId);
     if (d !== undefined) releases.add([d], { releases: r.releases, meetings: r.meetings });
+  }
+
+  const exit = new TableFiller(tables, 'exit.byDistrict', ['district']);
+  for (const { districtId, ...counts } of queries.exitCourses(sqlite, scope)) {
+    const d = nameOf(districtId);
+    if (d !== undefined) exit.add([d], counts);
   }
 
   for (const [id, rows] of [

@@ -17,6 +17,8 @@ import { Timeline } from './Timeline';
 import { NextSteps } from './NextSteps';
 import { useLoad } from '../core/data/useLoad';
 import { useReference } from './useReference';
+import { ExitPanel } from './ExitPanel';
+import { YouthGroupsPanel } from './YouthGroupsPanel';
 
 type DialogState =
   | { kind: 'level' | 'event' | 'note' | 'close' | 'reopen' | 'edit' }
@@ -173,6 +175,9 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
         </section>
         <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={() => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id })} />
       </div>
+
+      <ExitPanel personId={c.person.id} today={today} editable />
+      <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen} />
 
       <section className="case-timeline" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('cases.timeline.heading')}</h2>

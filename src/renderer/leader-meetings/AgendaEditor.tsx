@@ -3,7 +3,9 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { AgendaItem, AgendaItemInput, MeetingDetail } from '../../shared/leader-meetings';
 import type { CaseRow } from '../../shared/cases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, tCount } from '../core/i18n';
+import { useLoad } from '../core/data/useLoad';
+import { Select } from '../core/ui/Select';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { TextField } from '../core/ui/TextField';
@@ -11,7 +13,11 @@ import { reasonName } from './labels';
 import { screenModeName, useScreenMode } from '../core/shell/screenMode';
 
 const asInput = (i: AgendaItem): AgendaItemInput =>
-  i.kind === 'case' ? { kind: 'case', caseId: i.case!.caseId } : { kind: 'point', id: i.id, title: i.title ?? '', ...(i.note ? { note: i.note } : {}) };
+  i.kind === 'case'
+    ? { kind: 'case', caseId: i.case!.caseId }
+    : i.kind === 'group'
+      ? { kind: 'group', groupId: i.group!.groupId, ...(i.note ? { note: i.note } : {}) }
+      : { kind: 'point', id: i.id, title: i.title ?? '', ...(i.note ? { note: i.note } : {}) };
 
 export function itemLabel(i: AgendaItem): string {
   return i.kind === 'case' ? (i.case?.pseudonym ?? '') : (i.title ?? '');
@@ -30,6 +36,8 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
   const [pointTitle, setPointTitle] = useState('');
   const [missing, setMissing] = useState<number[] | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const groups = useLoad(() => api['youthGroups.list']({}), []);
   const items = meeting.agenda;
 
   const save = async (next: AgendaItemInput[], message: string) => {
@@ -84,6 +92,14 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
   };
 
   const onAgenda = new Set(items.flatMap((i) => (i.case ? [i.case.caseId] : [])));
+  const groupsOnAgenda = new Set(items.flatMap((i) => (i.group ? [i.group.groupId] : [])));
+  const activeGroups = groups.data.state === 'ready' ? groups.data.value.filter((g) => g.active) : [];
+  const onAddGroup = async (e: FormEvent) => {
+    e.preventDefault();
+    const g = activeGroups.find((x) => String(x.id) === groupId);
+    if (!g || groupsOnAgenda.has(g.id)) return;
+    if (await save([...items.map(asInput), { kind: 'group', groupId: g.id }], t('meetings.agenda.added', { item: g.name }))) setGroupId('');
+  };
 
   return (
     <section aria-labelledby="agenda-heading" className="meetings-section">
@@ -128,6 +144,11 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
                 <span className="meetings-agenda-meta">
                   {t('meetings.case.meta', { level: i.case.level, age: i.case.age, district: i.case.district ?? t('meetings.case.noDistrict') })}
                   {i.reasons.length ? ` · ${i.reasons.map(reasonName).join(', ')}` : ` · ${t('meetings.agenda.addedByHand')}`}
+                </span>
+              ) : i.group ? (
+                <span className="meetings-agenda-meta">
+                  {tCount('meetings.group.meta.one', 'meetings.group.meta.other', i.group.cases.length, { count: i.group.cases.length })}
+                  {i.group.cases.length ? ` · ${i.group.cases.map((c) => c.pseudonym).join(', ')}` : ''}
                 </span>
               ) : (
                 <span className="meetings-agenda-meta">{t('meetings.agenda.point')}</span>
@@ -198,6 +219,26 @@ export function AgendaEditor({ meeting, onChange }: { meeting: MeetingDetail; on
             {t('meetings.agenda.addPoint')}
           </Button>
         </form>
+
+        {activeGroups.length ? (
+          <form noValidate onSubmit={onAddGroup} className="meetings-group-add">
+            <Select
+              id="agenda-group"
+              label={t('meetings.group.addLabel')}
+              value={groupId}
+              options={[
+                { value: '', label: t('meetings.group.choose') },
+                ...activeGroups.map((g) => ({ value: String(g.id), label: groupsOnAgenda.has(g.id) ? `${g.name} ${t('meetings.group.onAgenda')}` : g.name })),
+              ]}
+              onChange={setGroupId}
+            />
+            <Button type="submit" variant="secondary" disabled={!groupId || groupsOnAgenda.has(Number(groupId))}>
+              {t('meetings.group.add')}
+            </Button>
+          </form>
+        ) : groups.data.state === 'ready' ? (
+          <p className="meetings-muted">{t('meetings.group.none')}</p>
+        ) : null}
 
         <div>
           <Button variant="secondary" onClick={() => void checkProposal()}>

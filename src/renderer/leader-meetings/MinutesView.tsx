@@ -62,7 +62,13 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
                     {i.kind === 'case' ? i.caseLabel : i.title}
                     {i.kind === 'case' && i.level ? <span className="minutes-level"> · {t('meetings.case.level', { level: i.level })}</span> : null}
                   </h3>
-                  {i.kind === 'point' && i.note ? <p className="meetings-pre">{i.note}</p> : null}
+                  {i.kind === 'group' ? (
+                    <p>
+                      {t('meetings.group.label')}
+                      {i.groupCaseLabels?.length ? `: ${i.groupCaseLabels.join(', ')}` : ''}
+                    </p>
+                  ) : null}
+                  {(i.kind === 'point' || i.kind === 'group') && i.note ? <p className="meetings-pre">{i.note}</p> : null}
                   {i.kind === 'case' ? i.decision ? <DecisionSummary decision={i.decision} /> : <p>{t('meetings.minutes.noDecision')}</p> : null}
                 </li>
               ))}

@@ -95,7 +95,8 @@ export function ProjectionScreen({ deck, frameRef, onLeave }: { deck: Deck; fram
         {projection && slide?.kind === 'item' && slide.item.case ? (
           <CaseSlide projection={projection} item={slide.item} revealed={revealed?.caseId === slide.item.case.caseId ? revealed : null} revealing={revealing} revealError={revealError} />
         ) : null}
-        {projection && slide?.kind === 'item' && !slide.item.case ? (
+        {projection && slide?.kind === 'item' && slide.item.group ? <GroupSlide item={slide.item} /> : null}
+        {projection && slide?.kind === 'item' && !slide.item.case && !slide.item.group ? (
           <div className="projection-point">
             <p className="projection-label">{t('meetings.agenda.point')}</p>
             <h1>{slide.item.title}</h1>
@@ -150,6 +151,35 @@ export function ProjectionScreen({ deck, frameRef, onLeave }: { deck: Deck; fram
         </Dialog>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A youth group: its name (no personal data by rule) and each open case at the meeting's privacy
+ * level (pseudonym or case number, exact age or age band), never a name, school or birth date.
+ */
+function GroupSlide({ item }: { item: ProjectionItem }) {
+  const cases = item.group?.cases ?? [];
+  return (
+    <article className="projection-point projection-group" aria-labelledby={`projection-group-${item.id}`} data-testid="projection-group">
+      <p className="projection-label">{t('meetings.group.label')}</p>
+      <h1 id={`projection-group-${item.id}`}>{item.title}</h1>
+      {cases.length === 0 ? (
+        <p className="projection-muted">{t('meetings.group.noCases')}</p>
+      ) : (
+        <ol className="projection-list" aria-label={t('meetings.group.casesHeading')}>
+          {cases.map((c) => (
+            <li key={c.pseudonym}>
+              <span className="projection-pseudonym">{c.pseudonym}</span>
+              <span className="projection-level">{t('meetings.case.level', { level: c.level })}</span>
+              <span className="projection-muted">
+                {c.age !== null ? t('meetings.group.years', { age: c.age }) : c.ageBand} · {c.district ?? t('meetings.case.noDistrict')}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
   );
 }
 

@@ -41,3 +41,4 @@ export function LeaderMeetingsArea({ route }: { route: RouteOf<'leaderMeetings'>
   }
 }
 export * from './i18n';
+export { meetingGroupsDa, meetingGroupsEn } from './group-i18n';

@@ -16,4 +16,5 @@ export function SemiannualReportArea({ route }: { route: RouteOf<'semiannualRepo
   }
 }
 export * from './i18n';
+export { reportExitDa, reportExitEn } from './exit-i18n';
 export type { SemiannualReportScreen } from './routes';

@@ -34,6 +34,8 @@ const MEASURES: Record<string, PlainMessageKey> = {
   ended: 'report.col.ended',
   releases: 'report.col.releases',
   meetings: 'report.col.meetings',
+  followUpsNoNewCharge: 'report.col.followUpsNoNewCharge',
+  followUpsNewCharge: 'report.col.followUpsNewCharge',
 };
 
 /** The words for a key value in a table header: 'Niveau 3', '15-17 år', 'Kvinde', 'Job', 'I alt'. */
@@ -78,6 +80,8 @@ export function tableTitle(id: string, measure: string, months: KeyValue | null)
       return t('report.table.sspPlus.followUps', { months: months ?? '' });
     case 'releases.byDistrict':
       return t('report.table.releases.byDistrict');
+    case 'exit.byDistrict':
+      return t('report.table.exit.byDistrict');
     case 'releases.followUps':
       return t('report.table.releases.followUps', { months: months ?? '' });
     default:

@@ -1,7 +1,8 @@
 import type { PlanArea, PlanDetail } from '../../shared/ssp-plus';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, todayIso } from '../core/i18n';
+import { ExitPanel } from '../cases';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
@@ -74,6 +75,8 @@ function Plan({ plan, onChange }: { plan: PlanDetail; onChange: (p: PlanDetail) 
           </div>
         ) : null}
       </section>
+
+      <ExitPanel personId={plan.person.id} today={todayIso()} editable={false} />
 
       <Reviews plan={plan} />
       {plan.status === 'ended' ? <FollowUps plan={plan} onChange={onChange} /> : null}

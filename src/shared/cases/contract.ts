@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op, shortText, longText, isoDate, isoDateTime, id, empty } from '../core/contract';
 import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from './levels';
+import { exitGroupsContract } from './exit-contract';
 
 export const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export const sex = z.enum(['M', 'K', 'unknown']);
@@ -314,6 +315,7 @@ export const casesContract = {
       z.object({ ok: z.literal(false), errors: z.array(importRowError) }).strict(),
     ]),
   ),
+  ...exitGroupsContract,
 } as const;
 
 export { isoDateTime };

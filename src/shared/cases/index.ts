@@ -2,3 +2,6 @@
 export * from './contract';
 export * from './levels';
 export * from './find';
+export * from './exit';
+export * from './exit-contract';
+export * from './youth-groups';

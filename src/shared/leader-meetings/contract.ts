@@ -101,15 +101,21 @@ export const agendaCaseSchema = z
   })
   .strict();
 
+/** A youth group on the agenda: its name (no personal data by rule) and its cases as the meeting sees them. */
+export const agendaGroupSchema = z.object({ groupId: id, name: z.string(), cases: z.array(agendaCaseSchema) }).strict();
+
 export const agendaItemSchema = z
   .object({
     id,
     position: z.number().int(),
-    kind: z.enum(['case', 'point']),
+    kind: z.enum(['case', 'point', 'group']),
+    /** A point's title; a group's name. */
     title: z.string().nullable(),
     note: z.string().nullable(),
     reasons: z.array(agendaReason),
     case: agendaCaseSchema.nullable(),
+    /** Set on a 'group' item. */
+    group: agendaGroupSchema.nullable().optional(),
     decision: decisionSchema.nullable(),
   })
   .strict();
@@ -146,6 +152,7 @@ const meetingFields = {
 export const agendaItemInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case'), caseId: id }).strict(),
   z.object({ kind: z.literal('point'), id: id.optional(), title: shortText(200).trim().min(1), note: longText(4000).optional() }).strict(),
+  z.object({ kind: z.literal('group'), groupId: id, note: longText(4000).optional() }).strict(),
 ]);
 export type AgendaItemInput = z.input<typeof agendaItemInput>;
 
@@ -196,6 +203,10 @@ export const projectionCaseSchema = z
     release: z.object({ status: z.enum(['in-custody', 'released']), date: z.string().nullable() }).strict().nullable(),
   })
   .strict();
+/** A case of a youth group on the shared screen: the label at the meeting's privacy level, never a name. */
+export const projectionGroupCaseSchema = z
+  .object({ pseudonym: z.string(), age: z.number().int().nullable(), ageBand: z.string().nullable(), district: z.string().nullable(), level })
+  .strict();
 export const projectionSchema = z
   .object({
     meetingId: id,
@@ -203,7 +214,18 @@ export const projectionSchema = z
     heldOn: z.string(),
     privacyLevel,
     window: agendaWindowSchema,
-    items: z.array(z.object({ id, position: z.number().int(), kind: z.enum(['case', 'point']), title: z.string().nullable(), case: projectionCaseSchema.nullable() }).strict()),
+    items: z.array(
+      z
+        .object({
+          id,
+          position: z.number().int(),
+          kind: z.enum(['case', 'point', 'group']),
+          title: z.string().nullable(),
+          case: projectionCaseSchema.nullable(),
+          group: z.object({ cases: z.array(projectionGroupCaseSchema) }).strict().nullable().optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 export type Projection = z.infer<typeof projectionSchema>;
@@ -237,11 +259,13 @@ export const minutesSchema = z
       z
         .object({
           position: z.number().int(),
-          kind: z.enum(['case', 'point']),
+          kind: z.enum(['case', 'point', 'group']),
           title: z.string().nullable(),
           note: z.string().nullable(),
           /** The pseudonym, or name and case number where the forum allows names. */
           caseLabel: z.string().nullable(),
+          /** A group item's cases, labelled as caseLabel is. */
+          groupCaseLabels: z.array(z.string()).optional(),
           level: level.nullable(),
           decision: decisionSchema.nullable(),
         })

@@ -59,6 +59,18 @@ export const TABLE_LABELS: Readonly<Record<string, TableLabels>> = {
     sheet: 'Løsladelse opfølgning',
     columns: { district: 'Bydel', months: 'Opfølgning', outcome: 'Status', count: 'Antal' },
   },
+  'exit.byDistrict': {
+    title: 'Exitforløb',
+    sheet: 'Exit',
+    columns: {
+      district: 'Bydel',
+      active: 'I gang ved periodens slut',
+      started: 'Startet i perioden',
+      ended: 'Afsluttet i perioden',
+      followUpsNoNewCharge: 'Opfølgning efter 24 mdr.: ingen ny sigtelse',
+      followUpsNewCharge: 'Opfølgning efter 24 mdr.: ny sigtelse',
+    },
+  },
 };
 
 export const LEVEL_NAMES: Readonly<Record<number, string>> = {

@@ -60,6 +60,8 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     split: { key: 'months', values: REPORT_FOLLOW_UP_MONTHS },
     measures: ['count'],
   },
+  // Disjoint follow-up measures (no published sum of the two), so a hidden one is not their difference.
+  { id: 'exit.byDistrict', column: null, split: null, measures: ['active', 'started', 'ended', 'followUpsNoNewCharge', 'followUpsNewCharge'] },
 ];
 
 /** Which (table, measure) grids share the active-case district totals. */

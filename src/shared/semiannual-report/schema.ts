@@ -30,6 +30,10 @@ const eventsRow = z.object({ district, charges: countSchema, interviews: countSc
 const sspPlusRow = z.object({ district, active: countSchema, started: countSchema, ended: countSchema }).strict();
 const followUpRow = z.object({ district, months, outcome, count: countSchema }).strict();
 const releasesRow = z.object({ district, releases: countSchema, meetings: countSchema }).strict();
+/** Exit courses (issue 19): running at the end, started, ended; 24-month follow-ups due, without and with a new charge. */
+const exitRow = z
+  .object({ district, active: countSchema, started: countSchema, ended: countSchema, followUpsNoNewCharge: countSchema, followUpsNewCharge: countSchema })
+  .strict();
 
 export const tablesSchema = z
   .object({
@@ -39,6 +43,7 @@ export const tablesSchema = z
     eventsByDistrict: z.array(eventsRow),
     sspPlus: z.object({ byDistrict: z.array(sspPlusRow), followUps: z.array(followUpRow) }).strict(),
     releases: z.object({ byDistrict: z.array(releasesRow), followUps: z.array(followUpRow) }).strict(),
+    exit: z.object({ byDistrict: z.array(exitRow) }).strict(),
   })
   .strict();
 
@@ -61,6 +66,7 @@ export const totalsSchema = z
         followUps: z.array(followUpRow.extend({ outcome: z.union([outcome, all]) })),
       })
       .strict(),
+    exit: z.object({ byDistrict: z.array(exitRow) }).strict(),
   })
   .strict();
 
@@ -99,6 +105,7 @@ export type EventsRow = z.infer<typeof eventsRow>;
 export type SspPlusRow = z.infer<typeof sspPlusRow>;
 export type FollowUpRow = z.infer<typeof followUpRow>;
 export type ReleasesRow = z.infer<typeof releasesRow>;
+export type ExitRow = z.infer<typeof exitRow>;
 
 export type ParseReportResult = { ok: true; report: ReportV1 } | { ok: false; error: string; issues: string[] };
 

@@ -108,5 +108,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0017_privacy_levels",
     "hash": "6fd570c7ada2e5fac27888516dbe60a53eca409a8893d7e5f8160951a78ad53a",
     "sql": "ALTER TABLE `forums` ADD `privacy_level` text DEFAULT 'initials' NOT NULL;--> statement-breakpoint\nALTER TABLE `meetings` ADD `privacy_level` text;"
+  },
+  {
+    "idx": 18,
+    "tag": "0018_exit_courses_youth_groups",
+    "hash": "ed16af2afef5a9e185da350e80fb92cc4b45adeeb43a1a5a53aae04e29c20e60",
+    "sql": "CREATE TABLE `exit_courses` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`person_id` integer NOT NULL,\n\t`programme` text NOT NULL,\n\t`start_on` text NOT NULL,\n\t`end_on` text,\n\t`contact_person` text NOT NULL,\n\t`status` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `exit_courses_person_idx` ON `exit_courses` (`person_id`);--> statement-breakpoint\nCREATE INDEX `exit_courses_dates_idx` ON `exit_courses` (`start_on`,`end_on`);--> statement-breakpoint\nCREATE TABLE `youth_group_members` (\n\t`group_id` integer NOT NULL,\n\t`case_id` integer NOT NULL,\n\t`added_on` text NOT NULL,\n\tPRIMARY KEY(`group_id`, `case_id`),\n\tFOREIGN KEY (`group_id`) REFERENCES `youth_groups`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade\n);\n--> statement-breakpoint\nCREATE INDEX `youth_group_members_case_idx` ON `youth_group_members` (`case_id`);--> statement-breakpoint\nCREATE TABLE `youth_groups` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `youth_groups_name_unique` ON `youth_groups` (`name`);--> statement-breakpoint\nALTER TABLE `meeting_agenda_items` ADD `group_id` integer REFERENCES youth_groups(id);--> statement-breakpoint\nCREATE UNIQUE INDEX `agenda_one_group_per_meeting` ON `meeting_agenda_items` (`meeting_id`,`group_id`);"
   }
 ];

@@ -1,0 +1,271 @@
+import { useCallback, useState } from 'react';
+import { EXIT_KK_PLACES, exitLatestEnd, type ExitCourse, type ExitProgramme, type ExitStatus } from '../../shared/cases';
+import { isValidIsoDate } from '../../shared/core/dates';
+import { api } from '../core/api';
+import { t, tCount } from '../core/i18n';
+import { useLoad } from '../core/data/useLoad';
+import { Alert } from '../core/ui/Alert';
+import { Button } from '../core/ui/Button';
+import { Dialog } from '../core/ui/Dialog';
+import { TextField } from '../core/ui/TextField';
+import { useForm, type FieldErrors } from '../core/ui/useForm';
+import { dateError, pickFields } from './caseFields';
+import { DialogForm, useDialogSave } from './DialogForm';
+import { RadioGroup, SelectField } from './fields';
+import { longDate } from './labels';
+import './exit.css';
+
+const PROGRAMMES: readonly ExitProgramme[] = ['exit-17', 'kk-18-25', 'national'];
+const STATUSES: readonly ExitStatus[] = ['active', 'completed', 'interrupted'];
+export const exitProgrammeName = (p: ExitProgramme) => t(`exit.programme.${p}`);
+export const exitStatusName = (s: ExitStatus) => t(`exit.status.${s}`);
+
+/**
+ * A young person's Exit courses: programme, period (at most three years), contact person, status,
+ * and the follow-up 24 months after the end with the number of new charges in the register.
+ * `editable` on the case screen; read-only where it is shown beside the SSP+ plan.
+ */
+export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { personId: number; today: string; editable: boolean; headingLevel?: 2 | 3 }) {
+  const { data, set } = useLoad(() => api['cases.exit.list']({ personId }), [personId]);
+  const [dialog, setDialog] = useState<{ kind: 'edit'; course: ExitCourse | null } | { kind: 'delete'; course: ExitCourse } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  return (
+    <section className="exit-panel" aria-labelledby={`exit-heading-${personId}`}>
+      <div className="exit-panel-head">
+        <Heading id={`exit-heading-${personId}`} className="h3">
+          {t('exit.heading')}
+        </Heading>
+        {editable ? (
+          <Button variant="secondary" onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: null }))}>
+            {t('exit.add')}
+          </Button>
+        ) : (
+          <span className="muted">{t('exit.editOnCase')}</span>
+        )}
+      </div>
+      <div role="status">
+        {message ? (
+          <Alert variant="success">
+            <p>{message}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {data.state === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
+      {data.state === 'error' ? (
+        <Alert variant="error" heading={t('exit.loadFailed')}>
+          <p>{data.error.message}</p>
+        </Alert>
+      ) : null}
+      {data.state === 'ready' && data.value.courses.length === 0 ? <p className="muted">{t('exit.empty')}</p> : null}
+      {data.state === 'ready' && data.value.courses.length > 0 ? (
+        <>
+          <div className="table--responsive-scroll">
+            <table className="table table--compact exit-table">
+              <caption className="sr-only">{t('exit.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('exit.col.programme')}</th>
+                  <th scope="col">{t('exit.col.period')}</th>
+                  <th scope="col">{t('exit.col.contact')}</th>
+                  <th scope="col">{t('exit.col.status')}</th>
+                  <th scope="col">{t('exit.col.followUp')}</th>
+                  {editable ? (
+                    <th scope="col">
+                      <span className="sr-only">{t('exit.col.actions')}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {data.value.courses.map((c) => (
+                  <tr key={c.id} data-testid="exit-course">
+                    <td>{exitProgrammeName(c.programme)}</td>
+                    <td>
+                      {c.endOn
+                        ? t('exit.period.closed', { start: longDate(c.startOn), end: longDate(c.endOn) })
+                        : t('exit.period.open', { start: longDate(c.startOn), latest: longDate(c.latestEndOn) })}
+                      {c.overdue ? <strong className="exit-warning"> {t('exit.overdue')}</strong> : null}
+                    </td>
+                    <td>{c.contactPerson}</td>
+                    <td>{exitStatusName(c.status)}</td>
+                    <td data-testid="exit-follow-up">
+                      <FollowUp course={c} />
+                    </td>
+                    {editable ? (
+                      <td className="exit-row-actions">
+                        <Button
+                          variant="tertiary"
+                          aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: longDate(c.startOn) })}
+                          onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: c }))}
+                        >
+                          {t('exit.edit')}
+                        </Button>
+                        <Button
+                          variant="tertiary"
+                          aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: longDate(c.startOn) })}
+                          onClick={() => (setMessage(null), setDialog({ kind: 'delete', course: c }))}
+                        >
+                          {t('exit.delete')}
+                        </Button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.value.courses.some((c) => c.programme === 'kk-18-25') ? (
+            <p className="muted exit-places">{t('exit.kkPlaces', { count: data.value.kkPlacesInUse, places: EXIT_KK_PLACES })}</p>
+          ) : null}
+        </>
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <ExitCourseDialog
+          personId={personId}
+          course={dialog.course}
+          today={today}
+          onClose={() => setDialog(null)}
+          onDone={(fresh) => {
+            set(fresh);
+            setDialog(null);
+            setMessage(t('exit.saved'));
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDeleteExit
+          personId={personId}
+          course={dialog.course}
+          onClose={() => setDialog(null)}
+          onDone={(fresh) => {
+            set(fresh);
+            setDialog(null);
+            setMessage(t('exit.deleted'));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function FollowUp({ course }: { course: ExitCourse }) {
+  const f = course.followUp;
+  if (!f) return <span className="muted">{t('exit.followUp.none')}</span>;
+  const charges = tCount('exit.followUp.charges.one', 'exit.followUp.charges.other', f.newCharges, { count: f.newCharges });
+  return (
+    <>
+      {f.state === 'due' ? <strong className="exit-due">{t('exit.followUp.due', { date: longDate(f.dueOn) })}</strong> : <span>{t('exit.followUp.running', { date: longDate(f.dueOn) })}</span>}
+      <br />
+      <span className={f.newCharges > 0 ? 'exit-charges exit-charges-some' : 'exit-charges'}>
+        {charges}
+        {f.state === 'running' ? ` ${t('exit.followUp.soFar')}` : ''}
+      </span>
+      <br />
+      <span className="muted exit-window">{t('exit.followUp.window', { after: longDate(f.windowAfter), through: longDate(f.windowThrough) })}</span>
+    </>
+  );
+}
+
+type ExitList = { courses: ExitCourse[]; kkPlacesInUse: number };
+
+function ExitCourseDialog({ personId, course, today, onClose, onDone }: { personId: number; course: ExitCourse | null; today: string; onClose: () => void; onDone: (fresh: ExitList) => void }) {
+  type V = { programme: string; startOn: string; status: string; endOn: string; contactPerson: string };
+  const validate = useCallback(
+    (v: V): FieldErrors<keyof V> => {
+      const latest = isValidIsoDate(v.startOn) ? exitLatestEnd(v.startOn) : null;
+      const ended = v.status !== 'active';
+      return {
+        programme: v.programme ? undefined : t('exit.required.programme'),
+        startOn: !v.startOn ? t('exit.required.startOn') : dateError(v.startOn, today, { notFuture: true }),
+        endOn: !ended
+          ? undefined
+          : !v.endOn
+            ? t('exit.required.endOn')
+            : (dateError(v.endOn, today, { notFuture: true, notBefore: isValidIsoDate(v.startOn) ? v.startOn : undefined, notBeforeMessage: t('exit.endBeforeStart') }) ??
+              (latest && v.endOn > latest ? t('exit.overThreeYears', { date: longDate(latest) }) : undefined)),
+        contactPerson: v.contactPerson.trim() ? undefined : t('exit.required.contact'),
+      };
+    },
+    [today],
+  );
+  const form = useForm<V>(
+    { programme: course?.programme ?? '', startOn: course?.startOn ?? '', status: course?.status ?? 'active', endOn: course?.endOn ?? '', contactPerson: course?.contactPerson ?? '' },
+    validate,
+  );
+  const save = useDialogSave();
+  const ended = form.values.status !== 'active';
+  const latest = isValidIsoDate(form.values.startOn) ? exitLatestEnd(form.values.startOn) : null;
+  const submit = () => {
+    if (!form.submit()) return;
+    const v = form.values;
+    void save.run(
+      () =>
+        api['cases.exit.save']({
+          personId,
+          ...(course ? { id: course.id } : {}),
+          programme: v.programme as ExitProgramme,
+          startOn: v.startOn,
+          endOn: ended ? v.endOn : null,
+          contactPerson: v.contactPerson.trim(),
+          status: v.status as ExitStatus,
+        }),
+      onDone,
+      (fields) => form.setServerErrors(pickFields(fields, ['programme', 'startOn', 'endOn', 'contactPerson', 'status'] as const)),
+    );
+  };
+  return (
+    <Dialog className="case-dialog exit-dialog" title={course ? t('exit.dialog.edit') : t('exit.dialog.new')} onClose={onClose} testId="dialog-exit" returnFocus>
+      <DialogForm onSubmit={submit} submitLabel={t('exit.submit')} onCancel={onClose} save={save}>
+        <SelectField
+          id="exit-programme"
+          label={t('exit.field.programme')}
+          value={form.values.programme}
+          options={[{ value: '', label: t('cases.choose') }, ...PROGRAMMES.map((p) => ({ value: p, label: exitProgrammeName(p) }))]}
+          onChange={(v) => form.set('programme', v)}
+          error={form.errorOf('programme')}
+        />
+        <TextField id="exit-start" type="date" label={t('exit.field.startOn')} width="s" max={today} {...form.field('startOn')} />
+        <RadioGroup
+          name="exit-status"
+          id="exit-status"
+          legend={t('exit.field.status')}
+          value={form.values.status as ExitStatus}
+          options={STATUSES.map((s) => ({ value: s, label: exitStatusName(s) }))}
+          onChange={(v) => form.set('status', v)}
+          inline
+        />
+        {ended ? (
+          <TextField
+            id="exit-end"
+            type="date"
+            label={t('exit.field.endOn')}
+            hint={latest ? t('exit.field.endOnHint', { date: longDate(latest) }) : undefined}
+            width="s"
+            max={today}
+            {...form.field('endOn')}
+          />
+        ) : null}
+        <TextField id="exit-contact" label={t('exit.field.contact')} hint={t('exit.field.contactHint')} maxLength={120} {...form.field('contactPerson')} />
+      </DialogForm>
+    </Dialog>
+  );
+}
+
+function ConfirmDeleteExit({ personId, course, onClose, onDone }: { personId: number; course: ExitCourse; onClose: () => void; onDone: (fresh: ExitList) => void }) {
+  const save = useDialogSave();
+  return (
+    <Dialog className="case-dialog" title={t('exit.confirmDelete.title')} onClose={onClose} testId="dialog-exit-delete" returnFocus>
+      <DialogForm
+        onSubmit={() => void save.run(() => api['cases.exit.delete']({ personId, id: course.id }), onDone)}
+        submitLabel={t('exit.confirmDelete.submit')}
+        submitVariant="warning"
+        onCancel={onClose}
+        save={save}
+      >
+        <p>{t('exit.confirmDelete.body', { programme: exitProgrammeName(course.programme), start: longDate(course.startOn) })}</p>
+      </DialogForm>
+    </Dialog>
+  );
+}
