@@ -292,7 +292,7 @@ describe('export files', () => {
     expect(rows.find((r) => r[0] === 'Amager Vest' && r[1] === '1')).toEqual(['Amager Vest', '1', '<5', '<5', '0']);
   });
 
-  it('XLSX: a sheet per table with a styled header row, read back with exceljs', async () => {
+  it('XLSX: a sheet per table with a styled header row, levels as numbers, read back with exceljs', async () => {
     const file = await exportFile({ mode: 'exact', format: 'xlsx' });
     expect(file.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -304,8 +304,8 @@ describe('export files', () => {
     expect(ws.getRow(1).values).toEqual([undefined, 'Bydel', 'Niveau', 'Aktive ved periodens slut', 'Nye i perioden', 'Afsluttede i perioden']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF004D99');
-    expect(ws.getRow(2).values).toEqual([undefined, 'Nørrebro', '1', 1, 1, 0]);
-    expect(ws.getRow(10).values).toEqual([undefined, 'Amager Vest', '1', 2, 2, 0]);
+    expect(ws.getRow(2).values).toEqual([undefined, 'Nørrebro', 1, 1, 1, 0]);
+    expect(ws.getRow(10).values).toEqual([undefined, 'Amager Vest', 1, 2, 2, 0]);
     const last = ws.getRow(ws.rowCount).values as unknown[];
     expect(last).toEqual([undefined, 'Alle bydele', 'I alt', 14, 7, 5]);
     const about = wb.getWorksheet('Om rapporten')!;
