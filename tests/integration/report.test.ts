@@ -229,15 +229,18 @@ describe('anonymised report (the default)', () => {
 });
 
 describe('export files', () => {
-  it('JSON validates against the schema; exact and anonymised say so in the file name', async () => {
+  it('JSON validates against the schema; the file name says what it covers (the districts, not the unit) and exact or anonymised', async () => {
     const exact = await exportFile({ mode: 'exact', format: 'json' });
-    expect(exact.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.json');
+    expect(exact.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.json');
     expect(exact.mimeType).toBe('application/json');
     const parsed = parseReport(JSON.parse(bytesOf(exact).toString('utf8')));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(row(parsed.report.totals.casesByLevel, { district: 'all', level: 'all' })).toMatchObject({ active: 14, new: 7, closed: 5 });
     const anon = await exportFile({ format: 'json', unit: 'SSP Amager Øst' });
-    expect(anon.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-oest-anonymiseret.json');
+    expect(anon.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-anonymiseret.json');
+    expect((await exportFile({ format: 'json', districts: ['Valby'] })).fileName).toBe('halvaarsrapport-2026-H1-valby-anonymiseret.json');
+    expect((await exportFile({ format: 'json', districts: ['Valby', 'Østerbro', 'Nørrebro', 'Amager Vest'] })).fileName).toBe('halvaarsrapport-2026-H1-4-bydele-anonymiseret.json');
+    expect((await v.call<ReportFileOutput>('report.export', { period: PERIOD, format: 'json' })).fileName).toBe('halvaarsrapport-2026-H1-hele-byen-anonymiseret.json');
     const a = parseReport(JSON.parse(bytesOf(anon).toString('utf8')));
     expect(a.ok && a.report.mode).toBe('anonymised');
     expect(a.ok && a.report.unit).toBe('SSP Amager Øst');
@@ -245,7 +248,7 @@ describe('export files', () => {
 
   it('CSV: BOM, semicolons, CRLF, Danish headers, one block per table; parsed back with æ, ø, å intact', async () => {
     const file = await exportFile({ mode: 'exact', format: 'csv' });
-    expect(file.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.csv');
+    expect(file.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.csv');
     const bytes = bytesOf(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -294,7 +297,7 @@ describe('export files', () => {
 
   it('XLSX: a sheet per table with a styled header row, levels as numbers, read back with exceljs', async () => {
     const file = await exportFile({ mode: 'exact', format: 'xlsx' });
-    expect(file.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.xlsx');
+    expect(file.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

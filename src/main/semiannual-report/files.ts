@@ -3,6 +3,7 @@
  * written), CSV (shared/semiannual-report/csv.ts) or XLSX (xlsx.ts: one sheet per table, set up to print). Only
  * the report's own fields go in: counts, district names, the unit and the assessments.
  */
+import { DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../../shared/core/districts';
 import { parseReport, reportToCsv, type ReportV1 } from '../../shared/semiannual-report';
 import { AppError } from '../core/errors';
 import { reportToXlsx } from './xlsx';
@@ -38,10 +39,21 @@ export function slug(text: string, max = 40): string {
   return s.slice(0, max).replace(/-+$/, '');
 }
 
-/** 'halvaarsrapport-2026-H1-ssp-amager-anonymiseret.csv' / '...-eksakt.json'. */
-export function reportFileName(report: Pick<ReportV1, 'period' | 'unit' | 'mode'>, format: ReportFormat): string {
-  const unit = slug(report.unit);
-  return ['halvaarsrapport', report.period, ...(unit ? [unit] : []), report.mode === 'exact' ? 'eksakt' : 'anonymiseret'].join('-') + `.${format}`;
+/**
+ * What a report covers, for its file name: the whole city ('hele-byen') when it holds all of
+ * Copenhagen's ten districts, up to three districts by name ('noerrebro-valby-amager-vest'),
+ * else how many ('5-bydele'). The unit is not in the name: a file is named after what it holds.
+ */
+export function coverageSlug(districts: readonly string[]): string {
+  const have = new Set(districts.map(normalizeForSearch));
+  if (have.size === DEFAULT_DISTRICT_NAMES.length && DEFAULT_DISTRICT_NAMES.every((d) => have.has(normalizeForSearch(d)))) return 'hele-byen';
+  if (districts.length <= 3) return districts.map((d) => slug(d, 30)).filter(Boolean).join('-') || `${districts.length}-bydele`;
+  return `${districts.length}-bydele`;
+}
+
+/** 'halvaarsrapport-2026-H1-noerrebro-valby-anonymiseret.csv' / 'halvaarsrapport-2026-H1-hele-byen-eksakt.json'. */
+export function reportFileName(report: Pick<ReportV1, 'period' | 'districts' | 'mode'>, format: ReportFormat): string {
+  return ['halvaarsrapport', report.period, coverageSlug(report.districts), report.mode === 'exact' ? 'eksakt' : 'anonymiseret'].join('-') + `.${format}`;
 }
 
 /** The JSON text of a report, after checking it against the format (a failure is a bug, not the user's). */

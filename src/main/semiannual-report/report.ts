@@ -14,7 +14,7 @@ import { districts as districtsTable } from '../cases';
 import { vaultMeta } from '../vault';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
-import { normalizeForSearch } from '../../shared/core/districts';
+import { districtsNamedIn, normalizeForSearch } from '../../shared/core/districts';
 import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
@@ -70,14 +70,18 @@ export function reportOptions(s: ServiceCtx) {
     (p) => earliest === null || compare(halfYearPeriod(p).end, earliest) >= 0,
   );
   const previous = previousPeriods(current, 1)[0] ?? current;
+  const districts = allDistricts(s);
+  const unit = defaultUnit(s);
   return {
-    districts: allDistricts(s),
+    districts,
+    /** The districts the owner's area names ("SSP Amager Vest"): preselected on the screen; [] when it names none. */
+    ownerDistricts: districtsNamedIn(unit, districts.map((d) => d.name)),
     periods,
     currentPeriod: current,
     /** The last half-year that has ended: the one a report is usually made for. */
     defaultPeriod: periods.includes(previous) ? previous : current,
     threshold: getSetting(s.db, 'reportThreshold'),
-    unit: defaultUnit(s),
+    unit,
   };
 }
 

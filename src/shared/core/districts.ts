@@ -87,3 +87,22 @@ export function matchesSearch(text: string, query: string): boolean {
   const words = normalizeForSearch(query).split(' ').filter((w) => w !== '');
   return words.every((w) => haystack.includes(w));
 }
+
+/**
+ * The districts a free-text area names ("SSP Amager Vest" -> Amager Vest; "Nørrebro og Bispebjerg"
+ * -> both): a district's name as whole words in the area, any letter case. Longer names win where
+ * they overlap ("Vesterbro/Kongens Enghave" before a district called "Vesterbro"). Used to preselect
+ * the owner's own districts; an area that names none gives [].
+ */
+export function districtsNamedIn(area: string, districtNames: readonly string[]): string[] {
+  let text = ` ${normalizeForSearch(area).replace(/[^\p{L}\p{N}/-]+/gu, ' ')} `;
+  const found: string[] = [];
+  for (const name of [...districtNames].sort((a, b) => b.length - a.length)) {
+    const key = ` ${normalizeForSearch(name).replace(/[^\p{L}\p{N}/-]+/gu, ' ')} `;
+    if (key.trim() !== '' && text.includes(key)) {
+      found.push(name);
+      text = text.replace(key, ' ');
+    }
+  }
+  return districtNames.filter((n) => found.includes(n));
+}

@@ -49,6 +49,8 @@ export type TrendPoint = z.infer<typeof trendPointSchema>;
 export const reportOptionsSchema = z
   .object({
     districts: z.array(z.object({ id, name: z.string(), active: z.boolean() }).strict()),
+    /** The districts named by the owner's area, preselected on the report screen. */
+    ownerDistricts: z.array(z.string()),
     periods: z.array(z.string()),
     currentPeriod: z.string(),
     defaultPeriod: z.string(),
