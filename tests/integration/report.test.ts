@@ -56,7 +56,12 @@ describe('exact report for 2026-H1 (hand-computed)', () => {
 
   it('has the header: period, districts in the vault order, mode, threshold, unit, time, version', () => {
     expect(report.format).toBe('ssp-halvaarsrapport');
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
+    expect(report.districtAreas).toEqual([
+      { district: 'Nørrebro', code: 'noerrebro', areas: ['noerrebro'] },
+      { district: 'Valby', code: 'valby', areas: ['valby'] },
+      { district: 'Amager Vest', code: 'amager-vest', areas: ['amager-vest'] },
+    ]);
     expect(report.period).toBe('2026-H1');
     expect(report.districts).toEqual(ORDER);
     expect(report.mode).toBe('exact');

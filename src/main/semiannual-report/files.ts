@@ -3,7 +3,7 @@
  * written), CSV (shared/semiannual-report/csv.ts) or XLSX (xlsx.ts: one sheet per table, set up to print). Only
  * the report's own fields go in: counts, district names, the unit and the assessments.
  */
-import { DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../../shared/core/districts';
+import { asciiSlug, DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../../shared/core/districts';
 import { parseReport, reportToCsv, type ReportV1 } from '../../shared/semiannual-report';
 import { AppError } from '../core/errors';
 import { reportToXlsx } from './xlsx';
@@ -25,19 +25,8 @@ const MIME: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** ASCII slug of the unit for file names: 'SSP Amager Øst' -> 'ssp-amager-oest'. */
-export function slug(text: string, max = 40): string {
-  const s = text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, max).replace(/-+$/, '');
-}
+/** ASCII slug for file names: 'SSP Amager Øst' -> 'ssp-amager-oest' (shared/core/districts). */
+export const slug = asciiSlug;
 
 /**
  * What a report covers, for its file name: the whole city ('hele-byen') when it holds all of

@@ -107,5 +107,17 @@ export const semiannualReportContract = {
     z.object({ period: reportPeriod, districtId: id, text: longText(20_000) }).strict(),
     z.object({ saved: assessmentRowSchema.nullable() }).strict(),
   ),
-  'report.merge': op(mergeRequest, z.object({ report: reportSchemaV1, file: reportFileSchema.nullable() }).strict()),
+  'report.merge': op(
+    mergeRequest,
+    z
+      .object({
+        report: reportSchemaV1,
+        /** Which of the city's bydele the files cover ("modtaget 7 af 10 bydele; mangler: ..."). */
+        coverage: z
+          .object({ received: z.number().int(), of: z.number().int(), missing: z.array(z.string()), partial: z.array(z.string()), unmapped: z.array(z.string()) })
+          .strict(),
+        file: reportFileSchema.nullable(),
+      })
+      .strict(),
+  ),
 } as const;

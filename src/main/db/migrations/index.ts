@@ -108,5 +108,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0017_privacy_levels",
     "hash": "6fd570c7ada2e5fac27888516dbe60a53eca409a8893d7e5f8160951a78ad53a",
     "sql": "ALTER TABLE `forums` ADD `privacy_level` text DEFAULT 'initials' NOT NULL;--> statement-breakpoint\nALTER TABLE `meetings` ADD `privacy_level` text;"
+  },
+  {
+    "idx": 18,
+    "tag": "0020_district_areas",
+    "hash": "772d5bd5f7fbc58ad2d8a7520aba776c248c4e24d2c266f57ee75548a76b5a69",
+    "sql": "ALTER TABLE `districts` ADD `code` text;--> statement-breakpoint\nALTER TABLE `districts` ADD `areas` text DEFAULT '' NOT NULL;--> statement-breakpoint\nCREATE UNIQUE INDEX `districts_code_unique` ON `districts` (`code`);--> statement-breakpoint\n-- Copenhagen's ten districts get their bydel's code and cover the whole bydel; any other district a code from its id, not mapped.\nUPDATE `districts` SET `code` = 'indre-by', `areas` = 'indre-by' WHERE `name` = 'Indre By';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'oesterbro', `areas` = 'oesterbro' WHERE `name` = 'Østerbro';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'noerrebro', `areas` = 'noerrebro' WHERE `name` = 'Nørrebro';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'vesterbro-kongens-enghave', `areas` = 'vesterbro-kongens-enghave' WHERE `name` = 'Vesterbro/Kongens Enghave';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'valby', `areas` = 'valby' WHERE `name` = 'Valby';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'vanloese', `areas` = 'vanloese' WHERE `name` = 'Vanløse';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'broenshoej-husum', `areas` = 'broenshoej-husum' WHERE `name` = 'Brønshøj-Husum';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'bispebjerg', `areas` = 'bispebjerg' WHERE `name` = 'Bispebjerg';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'amager-oest', `areas` = 'amager-oest' WHERE `name` = 'Amager Øst';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'amager-vest', `areas` = 'amager-vest' WHERE `name` = 'Amager Vest';--> statement-breakpoint\nUPDATE `districts` SET `code` = 'distrikt-' || `id` WHERE `code` IS NULL;\n"
   }
 ];
