@@ -161,6 +161,8 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   execFileSync('pdftoppm', ['-png', '-r', '60', `${SCREENSHOT_DIR}/report-print.pdf`, `${SCREENSHOT_DIR}/report-print-page`]);
   const info = execFileSync('pdfinfo', [`${SCREENSHOT_DIR}/report-print.pdf`]).toString();
   expect(info).toMatch(/Page size:.*\(A4\)/);
+  // The document's title, which the print dialog's "Gem som PDF" names the file after, says what it holds.
+  expect(info).toContain('Title:           Halvårsrapport 1. halvår 2026 – Nørrebro, Valby, Amager Vest – eksakte tal');
   const pages = execFileSync('pdftotext', ['-layout', `${SCREENSHOT_DIR}/report-print.pdf`, '-']).toString().split('\f').filter((p) => p.trim() !== '');
   expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(info)?.[1]));
   expect(pages.length).toBeGreaterThanOrEqual(5); // facts and key figures, then a page per section
@@ -193,6 +195,11 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   await expect(page.getByRole('heading', { level: 2, name: 'Samlet rapport for 1. halvår 2026 med 3 bydele' })).toBeVisible();
   await expect(page.locator('[data-mode="anonymised"]')).toBeVisible();
   expect(await cell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('<5');
+  // Which of the city's bydele came in (by hand: the ten minus Nørrebro, Valby and Amager Vest, in the city's order).
+  await expect(page.getByText('Modtaget 3 af 10 bydele')).toBeVisible();
+  await expect(page.getByTestId('merge-coverage')).toContainText(
+    'Mangler: Indre By, Østerbro, Vesterbro/Kongens Enghave, Vanløse, Brønshøj-Husum, Bispebjerg, Amager Øst.',
+  );
   await screenshot(page, 'report-07-merge');
   await expectAccessible(page, 'report merge');
   download = page.waitForEvent('download');
@@ -207,4 +214,17 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   await page.getByRole('button', { name: 'Saml rapporterne' }).click();
   await expect(page.locator('.alert-error')).toContainText('Bydelen "Amager Vest" findes både i');
   await screenshot(page, 'report-08-merge-refused');
+
+  // A district inside Amager Vest ("distrikt 15") with Amager Vest itself: refused, naming both files.
+  await call(bridge, 'districts.save', { name: 'Sundbyvester (distrikt 15)', areas: ['amager-vest/distrikt-15'] });
+  const inside = await call<ReportFileOutput>(bridge, 'report.export', { period: '2026-H1', districts: ['Sundbyvester (distrikt 15)'], mode: 'exact', format: 'json' });
+  await page.getByLabel('Rapportfiler (JSON)').setInputFiles(
+    [files[0]!, inside].map((f) => ({ name: f.fileName, mimeType: 'application/json', buffer: Buffer.from(f.base64, 'base64') })),
+  );
+  await page.getByRole('button', { name: 'Saml rapporterne' }).click();
+  await expect(page.locator('.alert-error')).toContainText(
+    '"Amager Vest" i filen "halvaarsrapport-2026-H1-amager-vest-eksakt.json" og "Sundbyvester (distrikt 15)" i filen "halvaarsrapport-2026-H1-sundbyvester-distrikt-15-eksakt.json" dækker det samme område af Amager Vest',
+  );
+  await screenshot(page, 'report-09-merge-overlap');
+  await expectAccessible(page, 'report merge overlap');
 });

@@ -317,7 +317,8 @@ describe('export files', () => {
     const last = ws.getRow(ws.rowCount).values as unknown[];
     expect(last).toEqual([undefined, 'Alle bydele', 'I alt', 14, 7, 5]);
     const about = wb.getWorksheet('Om rapporten')!;
-    expect(about.getRow(5).values).toEqual([undefined, 'Tilstand', 'Eksakt (alle tal vises, må ikke offentliggøres)']);
+    expect(about.getRow(5).values).toEqual([undefined, 'Bydelskoder', 'Nørrebro = noerrebro; Valby = valby; Amager Vest = amager-vest']);
+    expect(about.getRow(6).values).toEqual([undefined, 'Tilstand', 'Eksakt (alle tal vises, må ikke offentliggøres)']);
     const ages = wb.getWorksheet('Alder')!;
     expect(ages.getRow(4).values).toEqual([undefined, 'Nørrebro', '15-17 år', 3]);
   });

@@ -84,6 +84,14 @@ function Sheet({ report }: { report: ReportV1 }) {
   // The shell focused the main region while the sheet loaded; hand focus to its heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // "Gem som PDF" names the file after the document's title: say what the sheet holds.
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('report.print.documentTitle', { period: periodLabel(report.period), districts: report.districts.join(', '), mode: report.mode === 'exact' ? t('report.print.exact') : t('report.print.anonymised') });
+    return () => {
+      document.title = before;
+    };
+  }, [report]);
   return (
     <article className="report-sheet" data-testid="report-sheet">
       <h1 ref={heading} tabIndex={-1} data-page-heading="">

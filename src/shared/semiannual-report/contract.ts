@@ -96,6 +96,11 @@ export const mergeRequest = z
   })
   .strict();
 
+export const mergeCoverageSchema = z
+  .object({ received: z.number().int(), of: z.number().int(), missing: z.array(z.string()), partial: z.array(z.string()), unmapped: z.array(z.string()) })
+  .strict();
+export type MergeCoverageOutput = z.infer<typeof mergeCoverageSchema>;
+
 export const semiannualReportContract = {
   'report.options': op(empty, reportOptionsSchema),
   'report.compute': op(reportRequest, computedReportSchema),
@@ -113,9 +118,7 @@ export const semiannualReportContract = {
       .object({
         report: reportSchemaV1,
         /** Which of the city's bydele the files cover ("modtaget 7 af 10 bydele; mangler: ..."). */
-        coverage: z
-          .object({ received: z.number().int(), of: z.number().int(), missing: z.array(z.string()), partial: z.array(z.string()), unmapped: z.array(z.string()) })
-          .strict(),
+        coverage: mergeCoverageSchema,
         file: reportFileSchema.nullable(),
       })
       .strict(),

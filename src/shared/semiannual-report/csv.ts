@@ -12,7 +12,7 @@
 import { formatPeriodLabel, formatProgrammeDateTime } from '../core/dates';
 import { CSV_BOM, CSV_EOL, CSV_SEP, csvCell, inertText } from '../core/csv';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
-import { hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
+import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
 import type { ReportV1 } from './schema';
 
 export { CSV_BOM, csvCell, inertText };
@@ -48,6 +48,7 @@ export function reportToCsv(report: ReportV1): string {
     line(['Periode', `${report.period} (${formatPeriodLabel(report.period)})`]),
     line(['Enhed', inertText(report.unit)]),
     line(['Bydele', inertText(report.districts.join(', '))]),
+    ...(districtCodesText(report) ? [line(['Bydelskoder', inertText(districtCodesText(report) as string)])] : []),
     line(['Tilstand', MODE_LABELS[report.mode]]),
     line(['Tærskel', report.threshold]),
     line(['Dannet (dansk tid)', formatProgrammeDateTime(new Date(report.generatedAt))]),
