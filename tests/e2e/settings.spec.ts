@@ -128,6 +128,30 @@ test('Bydele og indsatser: add, rename, take out of use; a name already used kee
   const saved = await call<{ name: string; active: boolean }[]>(bridge, 'districts.list', {});
   expect(saved.find((d) => d.name === 'Nordhavn og Østerbro Nord')).toMatchObject({ active: false });
 
+  // Codes and areas: the ten carry their bydel's code; a new district gets one from its first name and no area until told.
+  const areas = page.getByTestId('district-areas');
+  await expect(areas.locator('tbody tr').filter({ hasText: 'Amager Vest' })).toContainText('amager-vestHele Amager Vest');
+  const nordhavn = areas.locator('tbody tr').filter({ hasText: 'Nordhavn og Østerbro Nord' });
+  await expect(nordhavn).toContainText('nordhavn');
+  await expect(nordhavn).toContainText('Ingen bydel');
+  await areas.getByRole('button', { name: 'Ret kode og område Nordhavn og Østerbro Nord' }).click();
+  const form = page.getByRole('form', { name: 'Kode og område for Nordhavn og Østerbro Nord' });
+  await form.getByLabel('Ligger i bydel').selectOption({ label: 'Østerbro' });
+  await form.getByLabel('Del af bydelen (valgfri)').fill('Nordhavn');
+  // A code already used: main's message, what was typed stays.
+  await form.getByLabel('Kode', { exact: true }).fill('valby');
+  await form.getByRole('button', { name: 'Gem kode og område' }).click();
+  await expect(form.locator('.alert-error')).toContainText('Koden "valby" bruges allerede af bydelen "Valby". Vælg en anden kode.');
+  await expect(form.getByLabel('Del af bydelen (valgfri)')).toHaveValue('Nordhavn');
+  await screenshot(page, 'settings-07c-district-areas');
+  await expectAccessible(page, 'district areas');
+  await form.getByLabel('Kode', { exact: true }).fill('nordhavn');
+  await form.getByRole('button', { name: 'Gem kode og område' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kode og område for Nordhavn og Østerbro Nord er gemt.' })).toBeVisible();
+  await expect(nordhavn).toContainText('Del af Østerbro (nordhavn)');
+  const withAreas = await call<{ name: string; code: string; areas: string[] }[]>(bridge, 'districts.list', {});
+  expect(withAreas.find((d) => d.name === 'Nordhavn og Østerbro Nord')).toMatchObject({ code: 'nordhavn', areas: ['oesterbro/nordhavn'] });
+
   // Efforts: add one and take it out of use.
   await page.getByLabel('Ny indsats').fill('Fritidsjob via jobcenter');
   await page.getByRole('button', { name: 'Tilføj indsats' }).click();

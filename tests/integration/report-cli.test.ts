@@ -108,7 +108,10 @@ describe('report merge (CLI)', () => {
     const r = await cli('report', 'merge', '--exact', '--out', file('city.json'), file('av.json'), file('nb.json'), file('va.json'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`3 rapporter for 2026-H1 er samlet (3 bydele, eksakt) og skrevet til ${file('city.json')}.`);
+    expect(r.out).toBe(
+      `3 rapporter for 2026-H1 er samlet (3 bydele, eksakt) og skrevet til ${file('city.json')}.\n` +
+        'Modtaget 3 af 10 bydele; mangler: Indre By, Østerbro, Vesterbro/Kongens Enghave, Vanløse, Brønshøj-Husum, Bispebjerg, Amager Øst.',
+    );
     const city = readReport('city.json');
     expect(city.mode).toBe('exact');
     expect(city.districts).toEqual(['Nørrebro', 'Valby', 'Amager Vest']); // Copenhagen's usual order
@@ -174,9 +177,9 @@ describe('report merge (CLI)', () => {
   });
 
   it('refuses an unknown format version', async () => {
-    writeFileSync(file('v2.json'), JSON.stringify({ ...readReport('va.json'), version: 2 }));
+    writeFileSync(file('v2.json'), JSON.stringify({ ...readReport('va.json'), version: 3 }));
     expect(await refused('av.json', 'v2.json')).toBe(
-      'Fejl: Filen "v2.json" er i formatversion 2, som denne udgave af SSP Desk ikke kan læse. Opdater SSP Desk, eller bed afsenderen om en rapport i version 1.',
+      'Fejl: Filen "v2.json" er i formatversion 3, som denne udgave af SSP Desk ikke kan læse. Opdater SSP Desk, eller bed afsenderen om en rapport i version 2.',
     );
   });
 

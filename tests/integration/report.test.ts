@@ -56,7 +56,12 @@ describe('exact report for 2026-H1 (hand-computed)', () => {
 
   it('has the header: period, districts in the vault order, mode, threshold, unit, time, version', () => {
     expect(report.format).toBe('ssp-halvaarsrapport');
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
+    expect(report.districtAreas).toEqual([
+      { district: 'Nørrebro', code: 'noerrebro', areas: ['noerrebro'] },
+      { district: 'Valby', code: 'valby', areas: ['valby'] },
+      { district: 'Amager Vest', code: 'amager-vest', areas: ['amager-vest'] },
+    ]);
     expect(report.period).toBe('2026-H1');
     expect(report.districts).toEqual(ORDER);
     expect(report.mode).toBe('exact');
@@ -229,15 +234,18 @@ describe('anonymised report (the default)', () => {
 });
 
 describe('export files', () => {
-  it('JSON validates against the schema; exact and anonymised say so in the file name', async () => {
+  it('JSON validates against the schema; the file name says what it covers (the districts, not the unit) and exact or anonymised', async () => {
     const exact = await exportFile({ mode: 'exact', format: 'json' });
-    expect(exact.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.json');
+    expect(exact.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.json');
     expect(exact.mimeType).toBe('application/json');
     const parsed = parseReport(JSON.parse(bytesOf(exact).toString('utf8')));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(row(parsed.report.totals.casesByLevel, { district: 'all', level: 'all' })).toMatchObject({ active: 14, new: 7, closed: 5 });
     const anon = await exportFile({ format: 'json', unit: 'SSP Amager Øst' });
-    expect(anon.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-oest-anonymiseret.json');
+    expect(anon.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-anonymiseret.json');
+    expect((await exportFile({ format: 'json', districts: ['Valby'] })).fileName).toBe('halvaarsrapport-2026-H1-valby-anonymiseret.json');
+    expect((await exportFile({ format: 'json', districts: ['Valby', 'Østerbro', 'Nørrebro', 'Amager Vest'] })).fileName).toBe('halvaarsrapport-2026-H1-4-bydele-anonymiseret.json');
+    expect((await v.call<ReportFileOutput>('report.export', { period: PERIOD, format: 'json' })).fileName).toBe('halvaarsrapport-2026-H1-hele-byen-anonymiseret.json');
     const a = parseReport(JSON.parse(bytesOf(anon).toString('utf8')));
     expect(a.ok && a.report.mode).toBe('anonymised');
     expect(a.ok && a.report.unit).toBe('SSP Amager Øst');
@@ -245,7 +253,7 @@ describe('export files', () => {
 
   it('CSV: BOM, semicolons, CRLF, Danish headers, one block per table; parsed back with æ, ø, å intact', async () => {
     const file = await exportFile({ mode: 'exact', format: 'csv' });
-    expect(file.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.csv');
+    expect(file.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.csv');
     const bytes = bytesOf(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -292,9 +300,9 @@ describe('export files', () => {
     expect(rows.find((r) => r[0] === 'Amager Vest' && r[1] === '1')).toEqual(['Amager Vest', '1', '<5', '<5', '0']);
   });
 
-  it('XLSX: a sheet per table with a styled header row, read back with exceljs', async () => {
+  it('XLSX: a sheet per table with a styled header row, levels as numbers, read back with exceljs', async () => {
     const file = await exportFile({ mode: 'exact', format: 'xlsx' });
-    expect(file.fileName).toBe('halvaarsrapport-2026-H1-ssp-amager-vest-eksakt.xlsx');
+    expect(file.fileName).toBe('halvaarsrapport-2026-H1-noerrebro-valby-amager-vest-eksakt.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -304,12 +312,13 @@ describe('export files', () => {
     expect(ws.getRow(1).values).toEqual([undefined, 'Bydel', 'Niveau', 'Aktive ved periodens slut', 'Nye i perioden', 'Afsluttede i perioden']);
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect((ws.getRow(1).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF004D99');
-    expect(ws.getRow(2).values).toEqual([undefined, 'Nørrebro', '1', 1, 1, 0]);
-    expect(ws.getRow(10).values).toEqual([undefined, 'Amager Vest', '1', 2, 2, 0]);
+    expect(ws.getRow(2).values).toEqual([undefined, 'Nørrebro', 1, 1, 1, 0]);
+    expect(ws.getRow(10).values).toEqual([undefined, 'Amager Vest', 1, 2, 2, 0]);
     const last = ws.getRow(ws.rowCount).values as unknown[];
     expect(last).toEqual([undefined, 'Alle bydele', 'I alt', 14, 7, 5]);
     const about = wb.getWorksheet('Om rapporten')!;
-    expect(about.getRow(5).values).toEqual([undefined, 'Tilstand', 'Eksakt (alle tal vises, må ikke offentliggøres)']);
+    expect(about.getRow(5).values).toEqual([undefined, 'Bydelskoder', 'Nørrebro = noerrebro; Valby = valby; Amager Vest = amager-vest']);
+    expect(about.getRow(6).values).toEqual([undefined, 'Tilstand', 'Eksakt (alle tal vises, må ikke offentliggøres)']);
     const ages = wb.getWorksheet('Alder')!;
     expect(ages.getRow(4).values).toEqual([undefined, 'Nørrebro', '15-17 år', 3]);
   });

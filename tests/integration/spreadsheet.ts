@@ -75,3 +75,63 @@ export function convertWithLibreOffice(fodsText: string, target: Target): Buffer
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Let LibreOffice open a file (as a spreadsheet program would: an XLSX or a CSV) and save it in
+ * another format, e.g. 'pdf' (calc_pdf_Export prints every sheet with the file's page setup).
+ * `inFilter` reads a CSV as Danish Excel does: 'CSV:59,34,76,1' (semicolons, quotes, UTF-8, line 1).
+ */
+export function convertFileWithLibreOffice(bytes: Buffer, fileName: string, target: string, inFilter?: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'ssp-soffice-'));
+  try {
+    writeFileSync(join(dir, fileName), bytes);
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, ...(inFilter ? [`--infilter=${inFilter}`] : []), '--convert-to', target, '--outdir', join(dir, 'out'), join(dir, fileName)], {
+      env: { ...process.env, HOME: dir },
+      timeout: 180_000,
+      stdio: 'pipe',
+    });
+    const ext = target.split(':')[0] as string;
+    return readFileSync(join(dir, 'out', fileName.replace(/\.[^.]+$/, `.${ext}`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of each page of a PDF (poppler's pdftotext keeps the page layout; pages split at form feeds). */
+export function pdfPageTexts(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'ssp-pdf-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'in.pdf'), '-'], { timeout: 60_000 }).toString('utf8');
+    const pages = text.split('\f');
+    if (pages[pages.length - 1]?.trim() === '') pages.pop();
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A PDF's page count and page size in points, from poppler's pdfinfo. */
+export function pdfInfo(pdf: Buffer): { pages: number; width: number; height: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'ssp-pdf-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [join(dir, 'in.pdf')], { timeout: 60_000 }).toString('utf8');
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const size = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info);
+    return { pages, width: Number(size?.[1]), height: Number(size?.[2]) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each page of a PDF as a PNG (poppler's pdftoppm) under `outPrefix`-N.png, to look at. */
+export function pdfToPngs(pdf: Buffer, outPrefix: string, dpi = 60): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ssp-pdf-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), join(dir, 'in.pdf'), outPrefix], { timeout: 120_000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

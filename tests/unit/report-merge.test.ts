@@ -103,8 +103,8 @@ describe('mergeReports: refusals', () => {
     );
   });
   it('refuses unknown versions', () => {
-    expect(fail([av(), { ...valby(), version: 2 }])).toBe(
-      'Fil nr. 2 er i formatversion 2, som denne udgave af SSP Desk ikke kan læse. Opdater SSP Desk, eller bed afsenderen om en rapport i version 1.',
+    expect(fail([av(), { ...valby(), version: 3 }])).toBe(
+      'Fil nr. 2 er i formatversion 3, som denne udgave af SSP Desk ikke kan læse. Opdater SSP Desk, eller bed afsenderen om en rapport i version 2.',
     );
   });
   it('refuses anonymised inputs', () => {
@@ -135,7 +135,7 @@ describe('mergeReports: refusals', () => {
   });
   it('has a message for each refusal', () => {
     expect(Object.keys(MERGE_MESSAGES).sort()).toEqual(
-      ['anonymised', 'duplicateDistrict', 'invalid', 'none', 'notReport', 'periods', 'version'].sort(),
+      ['anonymised', 'duplicateCode', 'duplicateDistrict', 'invalid', 'none', 'notReport', 'overlap', 'periods', 'version'].sort(),
     );
   });
 });

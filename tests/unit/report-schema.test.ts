@@ -12,13 +12,14 @@ function problems(report: unknown): string[] {
   return r.ok ? [] : r.issues;
 }
 
-describe('report schema v1', () => {
+describe('report schema (writes version 2, reads 1 and 2)', () => {
   it('accepts a complete exact report', () => {
     const r = parseReport(base());
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.report.format).toBe('ssp-halvaarsrapport');
-      expect(r.report.version).toBe(1);
+      expect(r.report.version).toBe(2);
+      expect(r.report.districtAreas?.map((a) => a.code)).toEqual(r.report.districts.map(() => expect.any(String)));
       expect(r.report.threshold).toBe(5);
     }
   });
@@ -27,7 +28,25 @@ describe('report schema v1', () => {
   });
   it('refuses other formats and versions', () => {
     expect(problems({ ...base(), format: 'noget-andet' })[0]).toMatch(/^format: /);
-    expect(problems({ ...base(), version: 2 })[0]).toMatch(/^version: Ugyldig værdi/);
+    expect(problems({ ...base(), version: 3 })[0]).toMatch(/^version: Ugyldig/);
+  });
+  it('version 2 needs each district\'s code and areas, in order, known bydele; version 1 has none', () => {
+    const { districtAreas, ...v1 } = base();
+    expect(parseReport({ ...v1, version: 1 }).ok).toBe(true);
+    expect(problems({ ...v1, version: 1, districtAreas })[0]).toBe('districtAreas: Bydelskoder (districtAreas) findes først i formatversion 2.');
+    expect(problems(v1)[0]).toBe('districtAreas: En rapport i formatversion 2 skal have bydelskoder (districtAreas) for hver bydel.');
+    const list = districtAreas!;
+    expect(problems({ ...base(), districtAreas: [...list].reverse() })[0]).toMatch(/samme rækkefølge/);
+    const two = base();
+    two.districtAreas![1] = { ...two.districtAreas![1]!, code: two.districtAreas![0]!.code };
+    expect(problems(two)[0]).toMatch(/har samme kode/);
+    // Districts of one file may share a bydel: each case counts in one district only.
+    const shared = base();
+    shared.districtAreas![1] = { ...shared.districtAreas![1]!, areas: [`${shared.districtAreas![0]!.areas[0]}/distrikt-15`] };
+    expect(parseReport(shared).ok).toBe(true);
+    const unknown = base();
+    unknown.districtAreas![0] = { ...unknown.districtAreas![0]!, areas: ['atlantis'] };
+    expect(problems(unknown)[0]).toMatch(/"atlantis" er ikke en af byens bydele/);
   });
   it('refuses unknown fields (strict)', () => {
     expect(problems({ ...base(), names: ['x'] }).join(' ')).toMatch(/Ukendt nøgle/);
@@ -43,7 +62,7 @@ describe('report schema v1', () => {
     expect(parseReport({ ...base(), generatedAt: '2026-07-01T10:00:00+02:00' }).ok).toBe(true);
   });
   it('gives a Danish summary sentence', () => {
-    const r = parseReport({ ...base(), version: 2 });
+    const r = parseReport({ ...base(), version: 3 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/^Filen følger ikke formatet for halvårsrapporter/);
   });

@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-/** Districts (bydele): data, not code. Seeded with Copenhagen's ten; editable in settings. */
+/**
+ * Districts (bydele): data, not code. Seeded with Copenhagen's ten; editable in settings. `code` is
+ * the district's stable identity in report files (a rename does not change it); `areas` the city
+ * areas it covers, comma-separated: a bydel's code for the whole bydel ('amager-vest'), or
+ * 'bydel/part' for a part of one ('amager-vest/distrikt-15'); '' when not mapped.
+ */
 export const districts = sqliteTable('districts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  code: text('code').unique(),
+  areas: text('areas').notNull().default(''),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
 });

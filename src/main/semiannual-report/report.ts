@@ -14,8 +14,8 @@ import { districts as districtsTable } from '../cases';
 import { vaultMeta } from '../vault';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
-import { normalizeForSearch } from '../../shared/core/districts';
-import { anonymiseReport, createExactReport, mergeReports, type ReportMode, type ReportV1 } from '../../shared/semiannual-report';
+import { defaultIdentity, districtsNamedIn, normalizeForSearch, parseAreas } from '../../shared/core/districts';
+import { anonymiseReport, createExactReport, mergeReports, type MergeCoverage, type ReportMode, type ReportV1 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
@@ -44,6 +44,9 @@ export interface ReportRequest {
 export interface DistrictRef {
   id: number;
   name: string;
+  /** The district's stable code and city areas, written into the report file (version 2). */
+  code?: string;
+  areas?: string[];
 }
 
 /** How many half-years the period list goes back at most. */
@@ -51,7 +54,7 @@ const MAX_PERIODS = 20;
 
 function allDistricts(s: ServiceCtx) {
   return s.db
-    .select({ id: districtsTable.id, name: districtsTable.name, active: districtsTable.active })
+    .select({ id: districtsTable.id, name: districtsTable.name, active: districtsTable.active, code: districtsTable.code, areas: districtsTable.areas })
     .from(districtsTable)
     .orderBy(asc(districtsTable.sortOrder), asc(districtsTable.id))
     .all();
@@ -70,20 +73,24 @@ export function reportOptions(s: ServiceCtx) {
     (p) => earliest === null || compare(halfYearPeriod(p).end, earliest) >= 0,
   );
   const previous = previousPeriods(current, 1)[0] ?? current;
+  const districts = allDistricts(s);
+  const unit = defaultUnit(s);
   return {
-    districts: allDistricts(s),
+    districts: districts.map(({ id, name, active }) => ({ id, name, active })),
+    /** The districts the owner's area names ("SSP Amager Vest"): preselected on the screen; [] when it names none. */
+    ownerDistricts: districtsNamedIn(unit, districts.map((d) => d.name)),
     periods,
     currentPeriod: current,
     /** The last half-year that has ended: the one a report is usually made for. */
     defaultPeriod: periods.includes(previous) ? previous : current,
     threshold: getSetting(s.db, 'reportThreshold'),
-    unit: defaultUnit(s),
+    unit,
   };
 }
 
 /** The districts a report covers, in the table's order. Unknown names are refused. */
 export function resolveDistricts(s: ServiceCtx, names?: readonly string[]): DistrictRef[] {
-  const all = allDistricts(s).map(({ id, name }) => ({ id, name }));
+  const all = allDistricts(s).map(({ id, name, code, areas }) => ({ id, name, code: code ?? `distrikt-${id}`, areas: parseAreas(areas) }));
   if (!names || names.length === 0) {
     if (all.length === 0) throw new AppError('RULE_VIOLATION', 'Boksen har ingen bydele. Opret bydelene under Indstillinger først.');
     return all;
@@ -109,6 +116,7 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
     period: req.period,
     unit: req.unit?.trim() || defaultUnit(s),
     districts: districts.map((d) => d.name),
+    districtAreas: districts.map((d) => (d.code ? { district: d.name, code: d.code, areas: d.areas ?? [] } : { district: d.name, ...defaultIdentity(d.name) })),
     generatedAt: s.now.toISOString(),
     appVersion: APP_VERSION,
     threshold: getSetting(s.db, 'reportThreshold'),
@@ -185,8 +193,11 @@ export interface MergeRequest {
   unit?: string;
 }
 
-/** Parse and merge unit files (exact only), then anonymise unless exact is asked for. Throws a Danish RULE_VIOLATION. */
-export function mergeReportFiles(req: MergeRequest, options: { now: Date; threshold?: number }): ReportV1 {
+/**
+ * Parse and merge unit files (exact only), then anonymise unless exact is asked for. Throws a
+ * Danish RULE_VIOLATION. Says which of the city's bydele the files cover.
+ */
+export function mergeReportFiles(req: MergeRequest, options: { now: Date; threshold?: number }): { report: ReportV1; coverage: MergeCoverage } {
   const inputs: unknown[] = [];
   for (const f of req.files) {
     try {
@@ -202,15 +213,16 @@ export function mergeReportFiles(req: MergeRequest, options: { now: Date; thresh
     ...(req.unit?.trim() ? { unit: req.unit.trim() } : {}),
   });
   if (!merged.ok) throw new AppError('RULE_VIOLATION', merged.error);
-  if (req.mode === 'exact') return merged.report;
-  return anonymiseReport(merged.report, { threshold: Math.max(merged.report.threshold, options.threshold ?? 0) });
+  const { coverage } = merged;
+  if (req.mode === 'exact') return { report: merged.report, coverage };
+  return { report: anonymiseReport(merged.report, { threshold: Math.max(merged.report.threshold, options.threshold ?? 0) }), coverage };
 }
 
 /** Merge in the app: the merged report, and the file when a format is given (audited as an export). */
 export async function mergeInApp(s: ServiceCtx, req: MergeRequest & { format?: ReportFormat }) {
-  const report = mergeReportFiles(req, { now: s.now, threshold: getSetting(s.db, 'reportThreshold') });
-  if (!req.format) return { report, file: null };
+  const { report, coverage } = mergeReportFiles(req, { now: s.now, threshold: getSetting(s.db, 'reportThreshold') });
+  if (!req.format) return { report, coverage, file: null };
   const file = await renderReportFile(report, req.format);
   auditExport(s, 'report-merge', report.mode, req.format, report.period, `;files:${req.files.length}`);
-  return { report, file };
+  return { report, coverage, file };
 }

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../core/connection';
 import { csvFile, csvLine } from '../../shared/core/csv';
-import { programmeWallClock } from '../../shared/core/dates';
+import { formatProgrammeDateTime } from '../../shared/core/dates';
 import { auditActionText, auditDetailText, auditEntityText } from '../../shared/settings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
@@ -63,13 +63,6 @@ export function listAudit(sqlite: Sqlite, f: AuditFilter): { total: number; rows
   return { total, rows, actors: distinct('actor'), actions: distinct('action'), entities: distinct('entity') };
 }
 
-/** An instant as Copenhagen's wall clock, "2026-03-01 14:05:09": a date-time value Danish Excel reads as such. */
-function localTime(at: string): string {
-  const w = programmeWallClock(new Date(at));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
-}
-
 /**
  * CSV for a data-protection review, through the app's one CSV writer (shared/core/csv: semicolon,
  * UTF-8 with BOM, formula cells made inert): Danish headers, actions, areas and details in Danish
@@ -80,7 +73,7 @@ export function exportAuditCsv(sqlite: Sqlite, f: AuditFilter): string {
   const rows = sqlite.prepare(`SELECT id, at, actor, action, entity, entity_id AS entityId, detail FROM audit_log ${sql} ORDER BY id`).all(...params) as AuditRow[];
   const lines = [csvLine(['Nr.', 'Tidspunkt (dansk tid)', 'Bruger', 'Handling', 'Område', 'Post-nr.', 'Detaljer', 'Handlingskode', 'Områdekode', 'Detaljekode'])];
   for (const r of rows) {
-    lines.push(csvLine([r.id, localTime(r.at), r.actor, auditActionText(r.action), auditEntityText(r.entity), r.entityId, auditDetailText(r.detail), r.action, r.entity, r.detail]));
+    lines.push(csvLine([r.id, formatProgrammeDateTime(new Date(r.at)), r.actor, auditActionText(r.action), auditEntityText(r.entity), r.entityId, auditDetailText(r.detail), r.action, r.entity, r.detail]));
   }
   return csvFile(lines);
 }

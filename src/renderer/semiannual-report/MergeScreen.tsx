@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReportFormatInput } from '../../shared/semiannual-report';
+import type { MergeCoverageOutput, ReportFormatInput } from '../../shared/semiannual-report';
 import type { ReportV1 } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -36,6 +36,7 @@ export function MergeScreen() {
   const [mode, setMode] = useState<ReportSelection['mode']>('anonymised');
   const [unit, setUnit] = useState('');
   const [result, setResult] = useState<ReportV1 | null>(null);
+  const [coverage, setCoverage] = useState<MergeCoverageOutput | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReportFormatInput | 'merge' | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -86,6 +87,7 @@ export function MergeScreen() {
       return;
     }
     setResult(r.value.report);
+    setCoverage(r.value.coverage);
   };
 
   const download = async (format: ReportFormatInput) => {
@@ -169,6 +171,7 @@ export function MergeScreen() {
         <section className="report-section" aria-labelledby="merge-result" data-mode={result.mode}>
           <h2 id="merge-result" ref={resultHeading} tabIndex={-1}>{t('report.merge.result', { period: periodLabel(result.period), count: result.districts.length })}</h2>
           {result.mode === 'exact' ? <ExactBanner onLeave={() => setMode('anonymised')} /> : null}
+          {coverage ? <Coverage coverage={coverage} /> : null}
           <ReportFacts report={result} />
           <div className="report-buttons">
             {(['csv', 'xlsx', 'json'] as const).map((format) => (
@@ -196,5 +199,20 @@ export function MergeScreen() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Which of the city's bydele the merged files cover: "Modtaget 7 af 10 bydele; mangler: ...". */
+function Coverage({ coverage }: { coverage: MergeCoverageOutput }) {
+  const complete = coverage.missing.length === 0 && coverage.partial.length === 0 && coverage.unmapped.length === 0;
+  return (
+    <Alert variant={complete ? 'success' : 'warning'} heading={t('report.merge.coverage', { received: coverage.received, of: coverage.of })}>
+      <div data-testid="merge-coverage">
+        {coverage.missing.length ? <p>{t('report.merge.missing', { list: coverage.missing.join(', ') })}</p> : null}
+        {coverage.partial.length ? <p>{t('report.merge.partial', { list: coverage.partial.join(', ') })}</p> : null}
+        {coverage.unmapped.length ? <p>{t('report.merge.unmapped', { list: coverage.unmapped.join(', ') })}</p> : null}
+        {complete ? <p>{t('report.merge.complete')}</p> : null}
+      </div>
+    </Alert>
   );
 }

@@ -6,15 +6,19 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import type { ReportV1 } from '../../shared/semiannual-report';
 import { periodLabel } from './labels';
+import { DistrictLevelChart, TrendChart } from './Charts';
+import { KeyFigures } from './KeyFigures';
 import { ExactBanner } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
 import type { ReportSelection } from './routes';
 import { useLoad } from '../core/data/useLoad';
 
 /**
- * The report on paper: header facts, the mode (exact is labelled at the top), every table and the
- * districts' assessments. Counts and district texts only, as in the files. The browser's print
- * (Ctrl+P) gives the same sheet.
+ * The report on paper: header facts, the mode (exact is labelled at the top), the key figures and
+ * charts, every table and the districts' assessments. Counts and district texts only, as in the
+ * files. Printed on A4 (report.css: @page with the title and "Side x af y" in the margins, table
+ * headers repeated, a table never split from its heading); the print dialog's "Gem som PDF" makes
+ * the PDF a Sekretariat employee hands on. The browser's print (Ctrl+P) gives the same sheet.
  */
 export function PrintScreen({ selection }: { selection: ReportSelection }) {
   const { back } = useRouter();
@@ -33,6 +37,7 @@ export function PrintScreen({ selection }: { selection: ReportSelection }) {
           {t('report.print.back')}
         </Button>
       </div>
+      <p className="report-muted report-no-print">{t('report.print.hint')}</p>
       {data.state === 'loading' ? <p role="status">{t('report.loading')}</p> : null}
       {data.state === 'error' ? (
         <Alert variant="error" live="alert" heading={t('report.loadFailed')}>
@@ -72,9 +77,21 @@ export function ReportFacts({ report }: { report: ReportV1 }) {
 }
 
 function Sheet({ report }: { report: ReportV1 }) {
+  const { data: trend } = useLoad(
+    () => api['report.trend']({ period: report.period, districts: report.districts, mode: report.mode }),
+    [report.period, report.districts.join('\n'), report.mode],
+  );
   // The shell focused the main region while the sheet loaded; hand focus to its heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // "Gem som PDF" names the file after the document's title: say what the sheet holds.
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('report.print.documentTitle', { period: periodLabel(report.period), districts: report.districts.join(', '), mode: report.mode === 'exact' ? t('report.print.exact') : t('report.print.anonymised') });
+    return () => {
+      document.title = before;
+    };
+  }, [report]);
   return (
     <article className="report-sheet" data-testid="report-sheet">
       <h1 ref={heading} tabIndex={-1} data-page-heading="">
@@ -83,6 +100,14 @@ function Sheet({ report }: { report: ReportV1 }) {
       {report.mode === 'exact' ? <ExactBanner /> : null}
       <ReportFacts report={report} />
       {report.mode === 'anonymised' ? <HiddenLegend threshold={report.threshold} /> : null}
+      <section className="report-sheet-key" aria-labelledby="print-key">
+        <h2 id="print-key">{t('report.heading.key', { period: periodLabel(report.period) })}</h2>
+        <KeyFigures report={report} />
+        <div className="report-charts">
+          <DistrictLevelChart report={report} />
+          {trend.state === 'ready' ? <TrendChart trend={trend.value} threshold={report.threshold} /> : null}
+        </div>
+      </section>
       <ReportTables report={report} headingLevel={2} />
       <section className="report-sheet-assessments" aria-labelledby="print-assessments">
         <h2 id="print-assessments">{t('report.assessments.heading')}</h2>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ComputedReport, ReportFormatInput, ReportOptions } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
@@ -11,6 +11,7 @@ import { TextField } from '../core/ui/TextField';
 import { AssessmentEditor } from './AssessmentEditor';
 import { DistrictLevelChart, TrendChart } from './Charts';
 import { downloadFile } from './download';
+import { KeyFigures } from './KeyFigures';
 import { periodLabel } from './labels';
 import { ExactBanner, ModeSwitch } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
@@ -37,7 +38,9 @@ export function ReportScreen({ selection }: { selection?: ReportSelection }) {
 function Report({ options, initial }: { options: ReportOptions; initial?: ReportSelection }) {
   const { navigate, replace } = useRouter();
   const [period, setPeriod] = useState(initial?.period ?? options.defaultPeriod);
-  const [districts, setDistricts] = useState<string[]>(initial?.districts ?? options.districts.map((d) => d.name));
+  // The owner's own districts first (from the SSP area given when the vault was made), else all.
+  const preselected = options.ownerDistricts.length > 0 ? options.ownerDistricts : options.districts.map((d) => d.name);
+  const [districts, setDistricts] = useState<string[]>(initial?.districts ?? preselected);
   const [mode, setMode] = useState<ReportSelection['mode']>(initial?.mode ?? 'anonymised');
   const [unit, setUnit] = useState(initial?.unit ?? options.unit);
   const chosen = useMemo(() => options.districts.filter((d) => districts.includes(d.name)), [options.districts, districts]);
@@ -68,6 +71,9 @@ function Report({ options, initial }: { options: ReportOptions; initial?: Report
           </div>
           <fieldset className="form-group report-districts">
             <legend className="form-label">{t('report.districts')}</legend>
+            {!initial && options.ownerDistricts.length > 0 ? (
+              <p className="form-hint report-owner-hint">{t('report.districts.owner', { districts: options.ownerDistricts.join(', ') })}</p>
+            ) : null}
             <div className="report-buttons report-districts-all">
               <Button variant="tertiary" onClick={() => setDistricts(options.districts.map((d) => d.name))}>
                 {t('report.districts.selectAll')}
@@ -108,15 +114,20 @@ function Report({ options, initial }: { options: ReportOptions; initial?: Report
       ) : null}
       {!none && data.state === 'ready' ? (
         <div className={busy ? 'report-body is-busy' : 'report-body'} aria-busy={busy || undefined} data-mode={data.value.report.mode}>
-          <ExportSection
-            key={`${period}|${key}|${mode}`}
-            selection={selection}
-            onPrint={() => {
-              replace({ area: 'semiannualReport', screen: 'index', selection });
-              navigate({ area: 'semiannualReport', screen: 'print', selection });
-            }}
+          <ReportBody
+            computed={data.value}
+            districts={names}
+            exportSection={
+              <ExportSection
+                key={`${period}|${key}|${mode}`}
+                selection={selection}
+                onPrint={() => {
+                  replace({ area: 'semiannualReport', screen: 'index', selection });
+                  navigate({ area: 'semiannualReport', screen: 'print', selection });
+                }}
+              />
+            }
           />
-          <ReportBody computed={data.value} districts={names} />
           <section aria-labelledby="report-assessments" className="report-section">
             <h2 id="report-assessments">{t('report.assessments.heading')}</h2>
             <p className="report-muted">{t('report.assessments.lead')}</p>
@@ -128,7 +139,8 @@ function Report({ options, initial }: { options: ReportOptions; initial?: Report
   );
 }
 
-function ReportBody({ computed, districts }: { computed: ComputedReport; districts: string[] }) {
+/** Key figures and charts first, then the export, then every table. */
+function ReportBody({ computed, districts, exportSection }: { computed: ComputedReport; districts: string[]; exportSection: ReactNode }) {
   const { report, unplaced } = computed;
   // The trend takes four half-years of counting: it comes after the report, in its own call.
   const { data: trend } = useLoad(
@@ -139,6 +151,11 @@ function ReportBody({ computed, districts }: { computed: ComputedReport; distric
   return (
     <>
       {unplacedTotal > 0 ? <Alert variant="warning">{t('report.unplaced', { active: unplaced.active, new: unplaced.new, closed: unplaced.closed })}</Alert> : null}
+      <section aria-labelledby="report-key" className="report-section">
+        <h2 id="report-key">{t('report.heading.key', { period: periodLabel(report.period) })}</h2>
+        <p className="report-muted">{t('report.key.lead')}</p>
+        <KeyFigures report={report} />
+      </section>
       <section aria-labelledby="report-charts" className="report-section">
         <h2 id="report-charts">{t('report.heading.charts')}</h2>
         <div className="report-charts">
@@ -154,6 +171,7 @@ function ReportBody({ computed, districts }: { computed: ComputedReport; distric
           )}
         </div>
       </section>
+      {exportSection}
       <section aria-labelledby="report-figures" className="report-section">
         <h2 id="report-figures">{t('report.heading.figures', { period: periodLabel(report.period) })}</h2>
         {report.mode === 'anonymised' ? <HiddenLegend threshold={report.threshold} /> : null}

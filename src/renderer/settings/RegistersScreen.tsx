@@ -1,5 +1,6 @@
 import { api } from '../core/api';
 import { t } from '../core/i18n';
+import { DistrictAreas } from './DistrictAreas';
 import { ReferenceList } from './ReferenceList';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
@@ -20,6 +21,7 @@ export function RegistersScreen() {
           return api['districts.save']({ ...item, sortOrder: sortOrder ?? nextOrder });
         }}
       />
+      <DistrictAreas data={districts.data} reload={districts.reload} />
       <ReferenceList kind="effort" data={efforts.data} reload={efforts.reload} save={(item) => api['efforts.save'](item)} />
     </SettingsPage>
   );

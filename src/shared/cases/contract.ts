@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op, shortText, longText, isoDate, isoDateTime, id, empty } from '../core/contract';
 import { CLOSING_REASON_CODES, EVENT_KIND_CODES, OFFENCE_CATEGORY_CODES } from './levels';
 import { exitGroupsContract } from './exit-contract';
+import { AREA_CODE, DISTRICT_CODE, MAX_AREAS } from '../core/districts';
 
 export const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export const sex = z.enum(['M', 'K', 'unknown']);
@@ -10,7 +11,16 @@ export const eventKind = z.enum(EVENT_KIND_CODES as [string, ...string[]]);
 export const offenceCategory = z.enum(OFFENCE_CATEGORY_CODES as [string, ...string[]]);
 
 // ---- reference data ----
-export const districtSchema = z.object({ id, name: z.string(), active: z.boolean(), sortOrder: z.number().int() }).strict();
+/** A district: its name, its stable code (the identity in report files) and the city areas it covers (see shared/core/districts). */
+export const districtSchema = z
+  .object({ id, name: z.string(), code: z.string(), areas: z.array(z.string()), active: z.boolean(), sortOrder: z.number().int() })
+  .strict();
+export const districtCode = shortText(60)
+  .trim()
+  .regex(DISTRICT_CODE, 'Koden må kun have små bogstaver a-z, tal og bindestreger, fx "amager-vest" eller "distrikt-15".');
+export const districtAreas = z
+  .array(shortText(120).trim().regex(AREA_CODE, 'Skriv en bydelskode som "amager-vest", eller "amager-vest/distrikt-15" for en del af en bydel.'))
+  .max(MAX_AREAS); // known bydele, no overlap: checked by saveDistrict, with a message that says what to do
 export const effortSchema = z.object({ id, name: z.string(), active: z.boolean() }).strict();
 
 // ---- people ----
@@ -246,7 +256,18 @@ export type FindResult = z.infer<typeof findResultSchema>;
 export const casesContract = {
   'districts.list': op(empty, z.array(districtSchema)),
   'districts.save': op(
-    z.object({ id: id.optional(), name: shortText(80).trim().min(1), active: z.boolean().default(true), sortOrder: z.number().int().min(0).max(1000).default(0) }).strict(),
+    z
+      .object({
+        id: id.optional(),
+        name: shortText(80).trim().min(1),
+        /** Left out: kept on an update; a new district gets its bydel's code, or one made from its name. */
+        code: districtCode.optional(),
+        /** Left out: kept on an update; a new district named as a bydel covers it, any other is unmapped. */
+        areas: districtAreas.optional(),
+        active: z.boolean().default(true),
+        sortOrder: z.number().int().min(0).max(1000).default(0),
+      })
+      .strict(),
     districtSchema,
   ),
   'efforts.list': op(empty, z.array(effortSchema)),

@@ -300,3 +300,22 @@ export function dateOfTimestamp(timestamp: string): IsoDate {
   const d = new Date(timestamp);
   return Number.isNaN(d.getTime()) ? timestamp.slice(0, 10) : programmeDate(d);
 }
+
+/**
+ * An instant as Copenhagen's wall clock, "2026-03-01 14:05:09": the form the app's CSV files use
+ * for times (Danish Excel and LibreOffice read it as a date-time value, not as text).
+ */
+export function formatProgrammeDateTime(instant: Date): string {
+  const w = programmeWallClock(instant);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
+}
+
+/**
+ * Copenhagen's wall clock at an instant as a Date whose UTC fields hold it: what a spreadsheet
+ * date-time cell needs (spreadsheet cells have no time zone; writers count from UTC fields).
+ */
+export function programmeWallClockAsUtc(instant: Date): Date {
+  const w = programmeWallClock(instant);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
+}

@@ -3,7 +3,8 @@
  * fill in, and the finished report with its totals computed.
  */
 import { REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, zeroRows, type GenericRow } from './layout';
-import type { Assessment, ReportTables, ReportV1 } from './schema';
+import { defaultIdentity } from '../core/districts';
+import type { Assessment, DistrictArea, ReportTables, ReportV1 } from './schema';
 import { DEFAULT_THRESHOLD } from './suppression';
 import { computeTotals } from './totals';
 
@@ -21,6 +22,8 @@ export interface ReportHeader {
   generatedAt: string;
   appVersion: string;
   threshold?: number;
+  /** Each district's code and areas, in the order of `districts`; from the names (city bydele) when left out. */
+  districtAreas?: readonly DistrictArea[];
 }
 
 /** An exact report from filled-in tables; totals are computed here, never by hand. */
@@ -31,6 +34,9 @@ export function createExactReport(header: ReportHeader, tables: ReportTables, as
     period: header.period,
     unit: header.unit,
     districts: [...header.districts],
+    districtAreas: header.districtAreas
+      ? header.districtAreas.map((a) => ({ district: a.district, code: a.code, areas: [...a.areas] }))
+      : header.districts.map((d) => ({ district: d, ...defaultIdentity(d) })),
     mode: 'exact',
     threshold: header.threshold ?? DEFAULT_THRESHOLD,
     generatedAt: header.generatedAt,

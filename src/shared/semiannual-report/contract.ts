@@ -49,6 +49,8 @@ export type TrendPoint = z.infer<typeof trendPointSchema>;
 export const reportOptionsSchema = z
   .object({
     districts: z.array(z.object({ id, name: z.string(), active: z.boolean() }).strict()),
+    /** The districts named by the owner's area, preselected on the report screen. */
+    ownerDistricts: z.array(z.string()),
     periods: z.array(z.string()),
     currentPeriod: z.string(),
     defaultPeriod: z.string(),
@@ -94,6 +96,11 @@ export const mergeRequest = z
   })
   .strict();
 
+export const mergeCoverageSchema = z
+  .object({ received: z.number().int(), of: z.number().int(), missing: z.array(z.string()), partial: z.array(z.string()), unmapped: z.array(z.string()) })
+  .strict();
+export type MergeCoverageOutput = z.infer<typeof mergeCoverageSchema>;
+
 export const semiannualReportContract = {
   'report.options': op(empty, reportOptionsSchema),
   'report.compute': op(reportRequest, computedReportSchema),
@@ -105,5 +112,15 @@ export const semiannualReportContract = {
     z.object({ period: reportPeriod, districtId: id, text: longText(20_000) }).strict(),
     z.object({ saved: assessmentRowSchema.nullable() }).strict(),
   ),
-  'report.merge': op(mergeRequest, z.object({ report: reportSchemaV1, file: reportFileSchema.nullable() }).strict()),
+  'report.merge': op(
+    mergeRequest,
+    z
+      .object({
+        report: reportSchemaV1,
+        /** Which of the city's bydele the files cover ("modtaget 7 af 10 bydele; mangler: ..."). */
+        coverage: mergeCoverageSchema,
+        file: reportFileSchema.nullable(),
+      })
+      .strict(),
+  ),
 } as const;

@@ -2,16 +2,17 @@
  * The report as CSV for Danish Excel: UTF-8 with a byte-order mark (so æ, ø, å come out right),
  * semicolon as separator, CRLF line ends. One block per table: a title line, a header line, the
  * district rows, then the totals rows ("I alt", "Alle bydele"), and an empty line. The header
- * block says period, unit, mode and threshold; the assessments come last.
+ * block says period, unit, mode, threshold and when the report was made (Copenhagen's clock,
+ * "2026-08-15 12:00:00", which Danish Excel reads as a date-time); the assessments come last.
  *
  * Free text (unit, district names, assessments) that starts like a spreadsheet formula
  * (=, +, -, @) gets a leading apostrophe, so Excel shows it as text and never runs it: the one
  * guard every CSV of the app uses (shared/core/csv.ts).
  */
-import { formatPeriodLabel } from '../core/dates';
+import { formatPeriodLabel, formatProgrammeDateTime } from '../core/dates';
 import { CSV_BOM, CSV_EOL, CSV_SEP, csvCell, inertText } from '../core/csv';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
-import { hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
+import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
 import type { ReportV1 } from './schema';
 
 export { CSV_BOM, csvCell, inertText };
@@ -47,9 +48,10 @@ export function reportToCsv(report: ReportV1): string {
     line(['Periode', `${report.period} (${formatPeriodLabel(report.period)})`]),
     line(['Enhed', inertText(report.unit)]),
     line(['Bydele', inertText(report.districts.join(', '))]),
+    ...(districtCodesText(report) ? [line(['Bydelskoder', inertText(districtCodesText(report) as string)])] : []),
     line(['Tilstand', MODE_LABELS[report.mode]]),
     line(['Tærskel', report.threshold]),
-    line(['Dannet', report.generatedAt]),
+    line(['Dannet (dansk tid)', formatProgrammeDateTime(new Date(report.generatedAt))]),
     line(['Formatversion', `${report.format} ${report.version}`]),
     line(['Programversion', report.appVersion]),
   ];

@@ -8,7 +8,7 @@
  */
 import { AGE_BAND_LABELS } from '../core/districts';
 import { ALL, TABLE_SPECS, type KeyValue, type TableSpec } from './layout';
-import type { ReportMode } from './schema';
+import type { ReportMode, ReportV1 } from './schema';
 
 export interface TableLabels {
   title: string;
@@ -131,4 +131,12 @@ export function hiddenLegend(threshold: number): string {
 /** Every table spec has labels (a guard for the next table added to the format). */
 export function missingLabels(): string[] {
   return TABLE_SPECS.filter((s) => !TABLE_LABELS[s.id]).map((s) => s.id);
+}
+
+/** The districts' codes and areas for a file's header: 'Amager Vest = amager-vest; Sundbyvester = distrikt-15 (amager-vest/distrikt-15)'. */
+export function districtCodesText(report: Pick<ReportV1, 'districtAreas'>): string | null {
+  if (!report.districtAreas) return null;
+  return report.districtAreas
+    .map((a) => (a.areas.length === 1 && a.areas[0] === a.code ? `${a.district} = ${a.code}` : `${a.district} = ${a.code} (${a.areas.join(', ') || 'ingen bydel'})`))
+    .join('; ');
 }

@@ -10,7 +10,10 @@ import { AGE_BANDS } from '../core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES } from '../ssp-plus';
 
 export const REPORT_FORMAT = 'ssp-halvaarsrapport';
-export const REPORT_VERSION = 1;
+/** The version SSP Desk writes: 2 adds each district's code and areas (`districtAreas`). */
+export const REPORT_VERSION = 2;
+/** The versions SSP Desk reads (version 1 files have no district codes; merge derives them from the names). */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** Key value meaning "summed over this dimension" in totals rows. */
 export const ALL = 'all';
 export const REPORT_SEXES = ['M', 'K', 'unknown'] as const;

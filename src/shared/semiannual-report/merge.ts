@@ -1,13 +1,15 @@
 /**
- * Merging district reports into one city report. Inputs must be exact reports of the same
- * format version and half-year, each covering different districts. Rows are taken over as they
+ * Merging district reports into one city report. Inputs must be exact reports (format version 1
+ * or 2) of the same half-year, each covering different ground: no district name or code twice, no
+ * two districts whose areas overlap (a bydel and a part of it). The result says which of the
+ * city's bydele are covered (cityCoverage). Rows are taken over as they
  * are (a district appears in one input only), totals are recomputed over all districts, each
  * district keeps its own assessment. The result is exact; anonymise it before it leaves
  * (anonymise.ts), which is what the app does by default.
  */
-import { DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../core/districts';
-import { REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, getRows, rowKey, type GenericRow } from './layout';
-import { parseReport, type ReportTables, type ReportV1 } from './schema';
+import { areasOverlap, bydelOfArea, CITY_BYDELE, DEFAULT_DISTRICT_NAMES, defaultIdentity, normalizeForSearch } from '../core/districts';
+import { READABLE_VERSIONS, REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, getRows, rowKey, type GenericRow } from './layout';
+import { parseReport, type DistrictArea, type ReportTables, type ReportV1 } from './schema';
 import { computeTotals } from './totals';
 
 export interface MergeOptions {
@@ -21,7 +23,23 @@ export interface MergeOptions {
   appVersion?: string;
 }
 
-export type MergeResult = { ok: true; report: ReportV1 } | { ok: false; error: string };
+/** Which of the city's bydele the merged files cover: whole, only in part, or not at all. */
+export interface MergeCoverage {
+  /** Bydele covered whole. */
+  received: number;
+  /** The city's bydele (10). */
+  of: number;
+  /** Names of bydele no file covers at all, in the city's order. */
+  missing: string[];
+  /** Names of bydele covered only in part (by districts such as "distrikt 15"). */
+  partial: string[];
+  /** Districts in the files that are not mapped to any bydel (version 1 files with other names, unmapped districts). */
+  unmapped: string[];
+}
+
+export type MergeResult = { ok: true; report: ReportV1; coverage: MergeCoverage } | { ok: false; error: string };
+
+const bydelName = (code: string) => CITY_BYDELE.find((b) => b.code === code)?.name ?? code;
 
 export const MERGE_MESSAGES = {
   none: 'Vælg mindst én rapport at samle.',
@@ -34,7 +52,38 @@ export const MERGE_MESSAGES = {
   periods: (list: string) => `Rapporterne dækker forskellige perioder (${list}). Saml kun rapporter fra samme halvår.`,
   duplicateDistrict: (district: string, first: string, second: string) =>
     `Bydelen "${district}" findes både i ${first} og i ${second}. Hver bydel må kun indgå i én af rapporterne.`,
+  duplicateCode: (code: string, a: string, first: string, b: string, second: string) =>
+    `Bydelskoden "${code}" findes både i ${first} ("${a}") og i ${second} ("${b}"): det er den samme bydel under to navne. Hver bydel må kun indgå i én af rapporterne.`,
+  overlap: (a: string, first: string, b: string, second: string, bydel: string) =>
+    `"${a}" i ${first} og "${b}" i ${second} dækker det samme område af ${bydel}, så tallene ville blive talt med to gange. Saml kun rapporter, der dækker hver sin del af byen.`,
 } as const;
+
+/** "Modtaget 7 af 10 bydele; mangler: Valby, Vanløse, Bispebjerg." and what is covered only in part. */
+export function coverageMessage(c: MergeCoverage): string {
+  const parts = [`Modtaget ${c.received} af ${c.of} bydele${c.missing.length ? `; mangler: ${c.missing.join(', ')}` : ''}.`];
+  if (c.partial.length) parts.push(`Kun en del af: ${c.partial.join(', ')}.`);
+  if (c.unmapped.length) parts.push(`Uden kobling til en bydel: ${c.unmapped.join(', ')}.`);
+  return parts.join(' ');
+}
+
+/** A file's district identities: its own (version 2), or from the names (version 1: a city bydel's name covers it). */
+function identitiesOf(r: ReportV1): DistrictArea[] {
+  return r.districtAreas ?? r.districts.map((d) => ({ district: d, ...defaultIdentity(d) }));
+}
+
+/** The city's bydele the districts cover whole, in part, or not at all. */
+export function cityCoverage(identities: readonly DistrictArea[]): MergeCoverage {
+  const areas = identities.flatMap((i) => i.areas);
+  const whole = CITY_BYDELE.filter((b) => areas.includes(b.code));
+  const partial = CITY_BYDELE.filter((b) => !areas.includes(b.code) && areas.some((a) => bydelOfArea(a) === b.code));
+  return {
+    received: whole.length,
+    of: CITY_BYDELE.length,
+    missing: CITY_BYDELE.filter((b) => !whole.includes(b) && !partial.includes(b)).map((b) => b.name),
+    partial: partial.map((b) => b.name),
+    unmapped: identities.filter((i) => i.areas.length === 0).map((i) => i.district),
+  };
+}
 
 function fileLabel(i: number, names: readonly string[] | undefined): string {
   const name = names?.[i];
@@ -53,7 +102,7 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     const file = fileLabel(i, options.fileNames);
     const head = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
     if (head.format !== REPORT_FORMAT) return { ok: false, error: MERGE_MESSAGES.notReport(file) };
-    if (head.version !== REPORT_VERSION) return { ok: false, error: MERGE_MESSAGES.version(file, String(head.version)) };
+    if (typeof head.version !== 'number' || !READABLE_VERSIONS.includes(head.version)) return { ok: false, error: MERGE_MESSAGES.version(file, String(head.version)) };
     if (head.mode === 'anonymised') return { ok: false, error: MERGE_MESSAGES.anonymised(file) };
     const parsed = parseReport(input);
     if (!parsed.ok) return { ok: false, error: MERGE_MESSAGES.invalid(file, parsed.issues[0] ?? parsed.error) };
@@ -85,7 +134,26 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     }
   }
 
+  // The same bydel under two names, or areas that overlap ("Amager Vest" and "Sundbyvester (distrikt 15)").
+  const seen: { id: DistrictArea; file: number }[] = [];
+  for (const [i, r] of reports.entries()) {
+    for (const id of identitiesOf(r)) {
+      for (const other of seen) {
+        if (other.file === i) continue;
+        const first = lowerFirst(fileLabel(other.file, options.fileNames));
+        const second = lowerFirst(fileLabel(i, options.fileNames));
+        if (other.id.code === id.code) {
+          return { ok: false, error: MERGE_MESSAGES.duplicateCode(id.code, other.id.district, first, id.district, second) };
+        }
+        const clash = other.id.areas.find((a) => id.areas.some((b) => areasOverlap(a, b)));
+        if (clash !== undefined) return { ok: false, error: MERGE_MESSAGES.overlap(other.id.district, first, id.district, second, bydelName(bydelOfArea(clash))) };
+      }
+      seen.push({ id, file: i });
+    }
+  }
+
   const districts = orderDistricts(reports.flatMap((r) => r.districts));
+  const identityOf = new Map(seen.map((x) => [x.id.district, x.id]));
   const rowsById = new Map<string, GenericRow[]>();
   for (const spec of TABLE_SPECS) {
     const all = new Map<string, GenericRow>();
@@ -111,6 +179,10 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     period: first.period,
     unit: options.unit ?? mergedUnit(reports.map((r) => r.unit)),
     districts,
+    districtAreas: districts.map((d) => {
+      const id = identityOf.get(d) as DistrictArea;
+      return { district: d, code: id.code, areas: [...id.areas] };
+    }),
     mode: 'exact',
     threshold: Math.max(...reports.map((r) => r.threshold)),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -120,7 +192,7 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     assessments,
   };
   const check = parseReport(merged);
-  return check.ok ? { ok: true, report: check.report } : { ok: false, error: check.error };
+  return check.ok ? { ok: true, report: check.report, coverage: cityCoverage(check.report.districtAreas ?? []) } : { ok: false, error: check.error };
 }
 
 /** The units joined with ' + ', or, when that is longer than a unit may be, how many they are. */

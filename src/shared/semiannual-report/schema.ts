@@ -1,11 +1,13 @@
 /**
- * The semi-annual report (halvårsrapport) exchange format, version 1, as a zod schema.
+ * The semi-annual report (halvårsrapport) exchange format, versions 1 and 2, as a zod schema
+ * (version 2 adds `districtAreas`: each district's code and areas).
  * docs/report-format.md describes it field by field. The shape is checked by zod; the rules
  * across fields (one row per district and category, totals that add up, hidden counts only in
  * anonymised reports, no CPR numbers in texts) by reportProblems in validate.ts.
  */
 import { z } from 'zod';
-import { REPORT_BANDS, REPORT_FORMAT, REPORT_SEXES, REPORT_VERSION } from './layout';
+import { AREA_CODE, DISTRICT_CODE, MAX_AREAS } from '../core/districts';
+import { REPORT_BANDS, REPORT_FORMAT, REPORT_SEXES } from './layout';
 import { reportProblems } from './validate';
 
 /** A count: a whole number, or the hidden marker '<N' (N = the report's threshold). */
@@ -72,13 +74,24 @@ export const totalsSchema = z
 
 export const assessmentSchema = z.object({ district, text: z.string().max(20_000) }).strict();
 
+/** A district's identity (version 2): its stable code and the city areas it covers ('amager-vest', 'amager-vest/distrikt-15'). */
+export const districtAreaSchema = z
+  .object({
+    district,
+    code: z.string().max(60).regex(DISTRICT_CODE, 'En bydelskode har kun små bogstaver a-z, tal og bindestreger.'),
+    areas: z.array(z.string().max(120).regex(AREA_CODE, 'En områdekode skrives som "amager-vest" eller "amager-vest/distrikt-15".')).max(MAX_AREAS),
+  })
+  .strict();
+
 const reportShape = z
   .object({
     format: z.literal(REPORT_FORMAT),
-    version: z.literal(REPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
     period: z.string().regex(/^\d{4}-H[12]$/, 'Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.'),
     unit: z.string().min(1).max(200),
     districts: z.array(district).min(1).max(100),
+    /** Version 2: one per district, in the order of `districts`. Absent in version 1. */
+    districtAreas: z.array(districtAreaSchema).max(100).optional(),
     mode: z.enum(['exact', 'anonymised']),
     threshold: z.number().int().min(1).max(100),
     generatedAt: z.iso.datetime({ offset: true }),
@@ -98,6 +111,7 @@ export type ReportTables = ReportV1['tables'];
 export type ReportTotals = ReportV1['totals'];
 export type ReportMode = ReportV1['mode'];
 export type Assessment = z.infer<typeof assessmentSchema>;
+export type DistrictArea = z.infer<typeof districtAreaSchema>;
 export type CasesByLevelRow = z.infer<typeof casesByLevelRow>;
 export type AgeBandRow = z.infer<typeof ageBandRow>;
 export type SexRow = z.infer<typeof sexRow>;

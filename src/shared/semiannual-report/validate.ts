@@ -3,7 +3,7 @@
  * the shape (schema.ts). A report is valid when this returns no problems.
  */
 import { findCprLike } from '../core/cpr';
-import { normalizeForSearch } from '../core/districts';
+import { areasProblem, normalizeForSearch } from '../core/districts';
 import { isSuppressed } from './suppression';
 import {
   ALL,
@@ -65,6 +65,33 @@ function coverage(
   }
 }
 
+/** Version 2's district codes and areas: one entry per district in order, unique codes, known bydele. */
+function identityProblems(report: ReportV1, out: ReportProblem[]): void {
+  const list = report.districtAreas;
+  if (report.version === 1) {
+    if (list !== undefined) out.push({ path: ['districtAreas'], message: 'Bydelskoder (districtAreas) findes først i formatversion 2.' });
+    return;
+  }
+  if (list === undefined) {
+    out.push({ path: ['districtAreas'], message: 'En rapport i formatversion 2 skal have bydelskoder (districtAreas) for hver bydel.' });
+    return;
+  }
+  if (list.length !== report.districts.length || list.some((a, i) => a.district !== report.districts[i])) {
+    out.push({ path: ['districtAreas'], message: 'Bydelskoderne (districtAreas) skal stå for hver bydel i samme rækkefølge som listen over bydele.' });
+    return;
+  }
+  const codes = new Map<string, string>();
+  list.forEach((a, i) => {
+    const other = codes.get(a.code);
+    if (other !== undefined) out.push({ path: ['districtAreas', i, 'code'], message: `Bydelene "${other}" og "${a.district}" har samme kode "${a.code}".` });
+    codes.set(a.code, a.district);
+    const problem = areasProblem(a.areas);
+    if (problem) out.push({ path: ['districtAreas', i, 'areas'], message: `${a.district}: ${problem}` });
+  });
+  // Districts of one file may share a bydel (a case belongs to one district, so nothing counts
+  // twice); across files they may not (mergeReports refuses that).
+}
+
 export function reportProblems(report: ReportV1): ReportProblem[] {
   const out: ReportProblem[] = [];
   const districts = report.districts;
@@ -77,6 +104,7 @@ export function reportProblems(report: ReportV1): ReportProblem[] {
     names.set(key, i);
   });
   if (out.length > 0) return out;
+  identityProblems(report, out);
 
   const marker = `<${report.threshold}`;
   for (const spec of TABLE_SPECS) {

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors';
 import { isValidPeriod } from '../../../shared/core/dates';
+import { coverageMessage } from '../../../shared/semiannual-report';
 import { exportReport, mergeReportFiles } from '../../semiannual-report';
 import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../../semiannual-report';
 import { requireArg, UsageError, type CliIo } from '../io';
@@ -94,12 +95,13 @@ async function mergeCommand(argv: string[], io: CliIo): Promise<number> {
     }
   });
   const unit = values.unit?.trim();
-  const report = mergeReportFiles({ files, mode: values.exact ? 'exact' : 'anonymised', ...(unit ? { unit } : {}) }, { now: new Date() });
+  const { report, coverage } = mergeReportFiles({ files, mode: values.exact ? 'exact' : 'anonymised', ...(unit ? { unit } : {}) }, { now: new Date() });
   const file = await renderReportFile(report, format);
   const path = writeOut(out, file.base64);
   io.out(
     `${files.length} rapporter for ${report.period} er samlet (${report.districts.length} bydele, ${modeWord(values.exact)}) og skrevet til ${path}.`,
   );
+  io.out(coverageMessage(coverage));
   return 0;
 }
 
