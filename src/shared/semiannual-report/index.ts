@@ -13,3 +13,4 @@ export * from './suppression';
 export * from './suppression-graph';
 export * from './linked';
 export * from './linked-system';
+export * from './views';

@@ -10,9 +10,10 @@
  *    equations per district x level, per district, per level and for the city:
  *      active(P) - active(P-1) - new(P) + closed(P) = 0  (cases)
  *      active(P) - active(P-1) - started(P) + ended(P) = 0  (SSP+ plans)
- *    Only the flows may be hidden further here. They hold exactly when no case moved district,
- *    was reopened or changed level in the period; the check assumes they always hold, so it
- *    protects against an attacker who knows that.
+ *    Only the flows may be hidden further here. A flow holds exactly when no case in it moved
+ *    district, was reopened or changed level in the period; every flow equation that holds in
+ *    the data is added (the strongest attacker guesses them all right), the others are not
+ *    equations anyone can use.
  */
 import { isSuppressed } from './suppression';
 import { ALL, TABLE_SPECS, getRows, rowKey, type GenericRow, type KeyValue, type TableSpec } from './layout';
@@ -131,6 +132,10 @@ class ReportSystem {
           const terms = [id(tag, f.stock), id(prevTag, f.stock), id(tag, f.in), id(tag, f.out)];
           if (terms.some((x) => x === undefined)) continue;
           const [a, p, i, o] = terms as number[];
+          const value = (x: number) => this.sys.vars[x]?.value ?? 0;
+          // Only where it holds: a flow broken by a move, a reopening or a level change is no
+          // equation an attacker can use (and would make the system infeasible).
+          if (value(a as number) - value(p as number) - value(i as number) + value(o as number) !== 0) continue;
           this.sys.equation([
             [a as number, 1],
             [p as number, -1],

@@ -15,7 +15,7 @@
  * The solver is YALPS (npm `yalps`, a TypeScript rewrite of javascript-lp-solver): small LPs,
  * no native code, runs in Node and in the renderer alike.
  */
-import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
+import { solve, type Constraint, type Model } from 'yalps';
 
 export interface LinkedVar {
   /** The true count. */
@@ -71,6 +71,9 @@ export interface Interval {
 }
 
 const EPS = 1e-6;
+
+/** LPs solved so far in this process (for benchmarks and tests). */
+export const lpStats = { solves: 0 };
 const roundLo = (x: number) => Math.ceil(x - EPS);
 const roundHi = (x: number) => (Number.isFinite(x) ? Math.floor(x + EPS) : Infinity);
 
@@ -137,11 +140,42 @@ function componentModel(sys: LinkedSystem, comp: Component) {
     });
     constraints.set(`e${k}`, { equal: rhs });
   }
-  const variables = new Map<string, Coefficients>([...coefficients].map(([v, m]) => [`x${v}`, m]));
+  const variables = new Map<string, Map<string, number>>([...coefficients].map(([v, m]) => [`x${v}`, m]));
   return { constraints, variables };
 }
 
 type Bounds = Map<number, { lo: number; hi: number }>;
+
+/**
+ * Exact bounds without an LP for a component of one equation with coefficients +-1 (a
+ * one-column table and its total, the commonest case): sum(P) - sum(M) = R over hidden counts.
+ */
+function singleEquationBounds(sys: LinkedSystem, comp: Component): Bounds | null {
+  const e = sys.equations[comp.equations[0] as number] as LinkedEquation;
+  let rhs = 0;
+  const plus: number[] = [];
+  const minus: number[] = [];
+  for (let i = 0; i < e.vars.length; i++) {
+    const v = e.vars[i] as number;
+    const c = e.coefs[i] as number;
+    const info = sys.vars[v] as LinkedVar;
+    if (!info.hidden) rhs -= c * info.value;
+    else if (c === 1) plus.push(v);
+    else if (c === -1) minus.push(v);
+    else return null;
+  }
+  const out: Bounds = new Map();
+  if (plus.length > 0 && minus.length > 0) {
+    // Every member can grow without limit; one alone on its side is at least the difference.
+    for (const v of plus) out.set(v, { lo: plus.length === 1 ? Math.max(0, rhs) : 0, hi: Infinity });
+    for (const v of minus) out.set(v, { lo: minus.length === 1 ? Math.max(0, -rhs) : 0, hi: Infinity });
+    return out;
+  }
+  const side = plus.length > 0 ? plus : minus;
+  const total = plus.length > 0 ? rhs : -rhs;
+  for (const v of side) out.set(v, { lo: side.length === 1 ? total : 0, hi: total });
+  return out;
+}
 
 /** Bounds every hidden variable of a component is proven to reach (from feasible points found). */
 function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, exact = false): { bad: number[]; bounds: Bounds } {
@@ -150,6 +184,11 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
   if (comp.equations.length === 0) {
     for (const v of comp.vars) seen.set(v, { lo: 0, hi: Infinity });
     return { bad, bounds: seen };
+  }
+  const single = comp.equations.length === 1 ? singleEquationBounds(sys, comp) : null;
+  if (single) {
+    for (const [v, b] of single) if (!intervalIsSafe(b, threshold)) bad.push(v);
+    return { bad, bounds: single };
   }
   const { constraints, variables } = componentModel(sys, comp);
   const record = (values: readonly (readonly [string, number])[]) => {
@@ -161,9 +200,13 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
       if (x > b.hi) b.hi = x;
     }
   };
+  const run = (objective: string, direction: 'maximize' | 'minimize') => {
+    const model: Model = { direction, objective, constraints, variables };
+    lpStats.solves += 1;
+    return solve(model, { checkCycles: true, includeZeroVariables: true });
+  };
   const optimise = (v: number, direction: 'maximize' | 'minimize'): void => {
-    const model: Model = { direction, objective: `x${v}`, constraints, variables };
-    const r = solve(model, { checkCycles: true, includeZeroVariables: true });
+    const r = run(`x${v}`, direction);
     const b = seen.get(v) as { lo: number; hi: number };
     if (r.status === 'unbounded') {
       if (direction === 'maximize') b.hi = Infinity;
@@ -177,13 +220,32 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
     }
     // Cycled or timed out: nothing proven; the bounds found so far stand (the cautious side).
   };
+  const safe = (v: number) => intervalIsSafe(seen.get(v) as { lo: number; hi: number }, threshold);
+  if (!exact) {
+    // First push all unproven counts at once, down and up: each solution is a feasible point
+    // that proves many bounds; only the rest need an LP of their own.
+    for (let open = comp.vars.filter((v) => !safe(v)); open.length > 0; ) {
+      for (const v of comp.vars) {
+        const m = variables.get(`x${v}`) as Map<string, number>;
+        if (open.includes(v)) m.set('sum', 1);
+        else m.delete('sum');
+      }
+      for (const direction of ['minimize', 'maximize'] as const) {
+        const r = run('sum', direction);
+        if (r.status === 'optimal') record(r.variables);
+      }
+      const still = open.filter((v) => !safe(v));
+      if (still.length === open.length) break;
+      open = still;
+    }
+    for (const v of comp.vars) (variables.get(`x${v}`) as Map<string, number>).delete('sum');
+  }
   for (const v of comp.vars) {
-    const b = seen.get(v) as { lo: number; hi: number };
-    if (!exact && intervalIsSafe(b, threshold)) continue;
+    if (!exact && safe(v)) continue;
     optimise(v, 'maximize');
-    if (!exact && intervalIsSafe(b, threshold)) continue;
+    if (!exact && safe(v)) continue;
     optimise(v, 'minimize');
-    if (!intervalIsSafe(b, threshold)) bad.push(v);
+    if (!safe(v)) bad.push(v);
   }
   return { bad, bounds: seen };
 }

@@ -70,7 +70,7 @@ const reportShape = z
   .object({
     format: z.literal(REPORT_FORMAT),
     version: z.literal(REPORT_VERSION),
-    period: z.string().regex(/^\d{4}-H[12]$/, 'Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.'),
+    period: z.string().regex(/^\d{4}(-H[12])?$/, 'Perioden skrives som ÅÅÅÅ-H1, ÅÅÅÅ-H2 eller ÅÅÅÅ (hele året).'),
     unit: z.string().min(1).max(200),
     districts: z.array(district).min(1).max(100),
     mode: z.enum(['exact', 'anonymised']),

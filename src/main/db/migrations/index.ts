@@ -108,5 +108,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0017_privacy_levels",
     "hash": "6fd570c7ada2e5fac27888516dbe60a53eca409a8893d7e5f8160951a78ad53a",
     "sql": "ALTER TABLE `forums` ADD `privacy_level` text DEFAULT 'initials' NOT NULL;--> statement-breakpoint\nALTER TABLE `meetings` ADD `privacy_level` text;"
+  },
+  {
+    "idx": 18,
+    "tag": "0019_case_district_history",
+    "hash": "1a98fbff849b561cab338866128055119bc6ab8ef2cdae48c4ff3d7ff37c2594",
+    "sql": "CREATE TABLE `case_district_changes` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`case_id` integer NOT NULL,\n\t`district_id` integer,\n\t`changed_on` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `district_changes_case_idx` ON `case_district_changes` (`case_id`,`changed_on`);--> statement-breakpoint\nINSERT INTO `case_district_changes` (`case_id`, `district_id`, `changed_on`, `created_at`)\nSELECT c.`id`, COALESCE(c.`district_id`, p.`district_id`), c.`opened_on`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')\nFROM `cases` c JOIN `people` p ON p.`id` = c.`person_id`;\n"
   }
 ];
