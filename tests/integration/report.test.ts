@@ -229,6 +229,28 @@ describe('anonymised report (the default)', () => {
   });
 });
 
+describe('the year view (both halves)', () => {
+  it("'2025' adds up the halves' flows and takes the second half's stocks; exported and valid, exact and anonymised", async () => {
+    const year = (await v.call<ComputedReport>('report.compute', { period: '2025', mode: 'exact' })).report;
+    const [h1, h2] = await Promise.all(
+      ['2025-H1', '2025-H2'].map(async (period) => (await v.call<ComputedReport>('report.compute', { period, mode: 'exact' })).report),
+    );
+    expect(year.period).toBe('2025');
+    expect(parseReport(year).ok).toBe(true);
+    year.tables.casesByLevel.forEach((r, i) => {
+      expect(r.new).toBe((h1!.tables.casesByLevel[i]!.new as number) + (h2!.tables.casesByLevel[i]!.new as number));
+      expect(r.closed).toBe((h1!.tables.casesByLevel[i]!.closed as number) + (h2!.tables.casesByLevel[i]!.closed as number));
+      expect(r.active).toBe(h2!.tables.casesByLevel[i]!.active);
+    });
+    const file = await v.call<ReportFileOutput>('report.export', { period: '2025', format: 'json' });
+    expect(file.fileName).toBe('halvaarsrapport-2025-ssp-amager-vest-anonymiseret.json');
+    const anon = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as ReportV1;
+    expect(parseReport(anon).ok).toBe(true);
+    expect(anon.mode).toBe('anonymised');
+    await expect(v.call('report.export', { period: '2025-H3', format: 'json' })).rejects.toThrow(/INVALID_INPUT/);
+  });
+});
+
 describe('export files', () => {
   it('JSON validates against the schema; exact and anonymised say so in the file name', async () => {
     const exact = await exportFile({ mode: 'exact', format: 'json' });
