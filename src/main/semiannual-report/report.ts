@@ -136,16 +136,21 @@ function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], 
  * anonymised view of that half-year is cut from (views.ts), protected together with the flow
  * from the half-year before (its stock tables as they were published).
  */
-function anonymisedAllDistricts(s: ServiceCtx, period: string, header: ReturnType<typeof reportHeader>, options: { casesOnly?: boolean } = {}) {
+function anonymisedAllDistricts(
+  s: ServiceCtx,
+  period: string,
+  header: ReturnType<typeof reportHeader>,
+  options: { casesOnly?: boolean; previous?: ReportV1 } = {},
+) {
   const all = allDistricts(s).map(({ id, name }) => ({ id, name }));
   const names = all.map((d) => d.name);
-  const { tables, unplaced } = exactHalfYear(s, period, all, options);
+  const { tables, unplaced } = exactHalfYear(s, period, all, { casesOnly: options.casesOnly ?? false });
   const exact = createExactReport({ ...header, period, districts: names }, tables);
   const before = previousPeriods(period, 1)[0];
-  const previous = before
-    ? createExactReport({ ...header, period: before, districts: names }, exactHalfYear(s, before, all, { stockOnly: true }).tables)
-    : undefined;
-  return { report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
+  const previous =
+    options.previous ??
+    (before ? createExactReport({ ...header, period: before, districts: names }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
+  return { exact, report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
 }
 
 /** A half-year's report for the districts: exact, or cut from the protected all-districts report. */
@@ -198,10 +203,13 @@ export function reportTrend(s: ServiceCtx, req: ReportRequest): TrendPoint[] {
   const last = isYearPeriod(req.period) ? halvesOf(req.period)[1] : req.period;
   const earliest = earliestActivity(s.sqlite);
   const periods = [last, ...previousPeriods(last, 3)].filter((p, i) => i === 0 || (earliest !== null && compare(halfYearPeriod(p).end, earliest) >= 0));
+  // Each half-year's exact case tables are the next one's previous stock (read once).
+  let previous: ReportV1 | undefined;
   return periods.reverse().map((period) => {
     const header = { ...reportHeader(s, { ...req, period }, districts), period };
     if (req.mode === 'exact') return trendPoint(createExactReport(header, exactHalfYear(s, period, districts, { casesOnly: true }).tables));
-    const full = anonymisedAllDistricts(s, period, header, { casesOnly: true });
+    const full = anonymisedAllDistricts(s, period, header, { casesOnly: true, ...(previous ? { previous } : {}) });
+    previous = full.exact;
     return trendPoint(restrictDistricts(full.report, header.districts));
   });
 }
