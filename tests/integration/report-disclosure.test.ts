@@ -351,4 +351,18 @@ describe('disclosure control across every anonymised export of a seeded vault (1
     expect(result.suppressed).toBeGreaterThan(100);
     expect(result.recovered).toEqual([]);
   }, 900_000);
+
+  it('a write makes the next anonymised report a fresh one (the protected report is kept until the data changes)', async () => {
+    const cityActive = async () => {
+      const r = (await v.call<{ report: Report }>('report.compute', { period: '2026-H2' })).report;
+      return rowsOf(r.totals, 'casesByLevel').find((x) => x.district === 'all' && x.level === 'all')?.active;
+    };
+    const before = await cityActive();
+    expect(typeof before).toBe('number');
+    expect(await cityActive()).toBe(before);
+    const ids = await v.call<{ id: number; name: string }[]>('districts.list', {});
+    const person = await v.call<{ id: number }>('people.create', { firstName: 'Testine', lastName: 'Nyfiktiv', birthDate: '2011-02-03', sex: 'K', districtId: ids[0]!.id, contacts: [] });
+    await v.call('cases.open', { personId: person.id, level: 1, reason: 'Bekymring fra skolen', openedOn: TODAY });
+    expect(await cityActive()).toBe((before as number) + 1);
+  }, 120_000);
 });

@@ -28,6 +28,7 @@ import {
 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
+import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
@@ -136,13 +137,49 @@ function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], 
  * anonymised view of that half-year is cut from (views.ts), protected together with the flow
  * from the half-year before (its stock tables as they were published).
  */
+type Protected = { exact: ReportV1; report: ReportV1; unplaced: Unplaced };
+
+/**
+ * The protected all-districts reports last made on a connection, keyed by what they depend on:
+ * the period, the settings the queries read, today, and the data's version. The version is the
+ * connection's change counter (every insert, update and delete through it, the app's only
+ * writer while the vault is open) with SQLite's data_version (changes by any other connection),
+ * so any write makes the next report a fresh one. Choosing other districts on the screen is then
+ * a cut of the same report, not a new computation.
+ */
+const protectedCache = new WeakMap<Sqlite, Map<string, Protected>>();
+const CACHE_ENTRIES = 12;
+
+function dataVersion(sqlite: Sqlite): string {
+  const changes = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+}
+
 function anonymisedAllDistricts(
   s: ServiceCtx,
   period: string,
   header: ReturnType<typeof reportHeader>,
   options: { casesOnly?: boolean; previous?: ReportV1 } = {},
-) {
+): Protected {
   const all = allDistricts(s).map(({ id, name }) => ({ id, name }));
+  const key = JSON.stringify([period, options.casesOnly ?? false, header.threshold, s.today, all, sspPlusScope(s), dataVersion(s.sqlite)]);
+  const entries = protectedCache.get(s.sqlite) ?? new Map<string, Protected>();
+  protectedCache.set(s.sqlite, entries);
+  const hit = entries.get(key);
+  if (hit) return hit;
+  const made = makeAnonymisedAllDistricts(s, period, header, all, options);
+  if (entries.size >= CACHE_ENTRIES) entries.delete(entries.keys().next().value as string);
+  entries.set(key, made);
+  return made;
+}
+
+function makeAnonymisedAllDistricts(
+  s: ServiceCtx,
+  period: string,
+  header: ReturnType<typeof reportHeader>,
+  all: DistrictRef[],
+  options: { casesOnly?: boolean; previous?: ReportV1 },
+): Protected {
   const names = all.map((d) => d.name);
   const { tables, unplaced } = exactHalfYear(s, period, all, { casesOnly: options.casesOnly ?? false });
   const exact = createExactReport({ ...header, period, districts: names }, tables);

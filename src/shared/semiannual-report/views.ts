@@ -23,7 +23,7 @@ const markerOf = (r: ReportV1) => `<${r.threshold}`;
 export function restrictDistricts(full: ReportV1, wanted: readonly string[]): ReportV1 {
   const keep = new Set(wanted);
   const districts = full.districts.filter((d) => keep.has(d));
-  if (districts.length === full.districts.length && full.districts.every((d) => keep.has(d))) return { ...full, districts: [...full.districts] };
+  if (districts.length === full.districts.length) return structuredClone(full);
   const marker = markerOf(full);
   const outRows = new Map<string, GenericRow[]>();
   const outTotals = new Map<string, GenericRow[]>();
