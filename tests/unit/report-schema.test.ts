@@ -55,7 +55,7 @@ describe('report schema (writes version 2, reads 1 and 2)', () => {
     expect(problems(r).join(' ')).toMatch(/Ukendt nøgle/);
   });
   it('checks header fields', () => {
-    expect(problems({ ...base(), period: '2026-1' })[0]).toBe('period: Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.');
+    expect(problems({ ...base(), period: '2026-1' })[0]).toBe('period: Perioden skrives som ÅÅÅÅ-H1, ÅÅÅÅ-H2 eller ÅÅÅÅ (hele året).');
     expect(problems({ ...base(), generatedAt: '1. juli 2026' })[0]).toMatch(/^generatedAt: /);
     expect(problems({ ...base(), mode: 'rå' })[0]).toMatch(/^mode: /);
     expect(problems({ ...base(), threshold: 0 })[0]).toMatch(/^threshold: /);

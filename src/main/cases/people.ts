@@ -8,6 +8,7 @@ import { danishSortKey, fullName } from '../../shared/core/names';
 import { compare } from '../../shared/core/dates';
 import type { Person, PersonInput } from '../../shared/cases';
 import { audit } from '../core/audit';
+import { ensureDistrictHistory, recordDistrictMoves } from './district-history';
 import type { ServiceCtx } from '../core/service-context';
 
 export interface ResolvedPerson {
@@ -155,6 +156,8 @@ export function updatePerson(s: ServiceCtx, personId: number, input: PersonInput
     // Leaving `cpr` out keeps the stored number (the form never has to reveal it); '' removes it.
     const p = resolvePerson(input.cpr === undefined && existing.cpr ? { ...input, cpr: existing.cpr } : input, s.today);
     assertCprFree(tx, p.cpr, personId);
+    const moved = (existing.districtId ?? null) !== (p.districtId ?? null);
+    if (moved) ensureDistrictHistory(tx, { personId }, s.now.toISOString());
     tx.update(people)
       .set({
         firstName: p.firstName,
@@ -170,6 +173,8 @@ export function updatePerson(s: ServiceCtx, personId: number, input: PersonInput
       })
       .where(eq(people.id, personId))
       .run();
+    // Cases without a district of their own follow the person: their history gets the move.
+    if (moved) recordDistrictMoves(tx, { personId }, s.today, s.now.toISOString());
     tx.delete(contacts).where(eq(contacts.personId, personId)).run();
     for (const c of input.contacts ?? []) {
       tx.insert(contacts).values({ personId, name: c.name.trim(), relation: c.relation.trim(), phone: c.phone?.trim() || null }).run();

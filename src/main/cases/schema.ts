@@ -117,6 +117,25 @@ export const caseLevelChanges = sqliteTable(
   (t) => [index('level_changes_case_idx').on(t.caseId, t.changedOn)],
 );
 
+/**
+ * District history: from `changedOn` on, the case belongs to `districtId` (the case's own
+ * district, or its person's when the case has none; null: no district). One row when the case is
+ * opened, one more each time that district changes (dated the day it was recorded). Reports of a
+ * period count a case in the district it belonged to then, so a past half-year's numbers stay as
+ * they were when someone moves. A case without rows (made before this table) is in its district.
+ */
+export const caseDistrictChanges = sqliteTable(
+  'case_district_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    districtId: integer('district_id').references(() => districts.id),
+    changedOn: text('changed_on').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('district_changes_case_idx').on(t.caseId, t.changedOn)],
+);
+
 /** Status history: opened, closed (with reason), reopened. Reports count from here. */
 export const caseStatusChanges = sqliteTable(
   'case_status_changes',

@@ -9,6 +9,7 @@ import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import { insertPerson } from './people';
 import { getCaseSettings } from './settings';
+import { ensureDistrictHistory, recordDistrictMoves } from './district-history';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -171,6 +172,7 @@ export function insertCase(s: ServiceCtx, tx: DbOrTx, input: OpenCaseInput, opti
   })!;
   q.insertLevelChange.run({ caseId: row.id, changedOn: input.openedOn, level: input.level, reason: input.reason.trim(), forum, actor: s.actor, createdAt: stamp });
   q.insertStatusChange.run({ caseId: row.id, kind: 'opened', changedOn: input.openedOn, closingReason: null, actor: s.actor, createdAt: stamp });
+  ensureDistrictHistory(tx, { caseId: row.id }, stamp);
   audit(tx, { at: s.now, actor: s.actor, action: 'create', entity: 'case', entityId: row.id, detail: `level:${input.level}` });
   return row.id;
 }
@@ -205,11 +207,15 @@ export function updateCase(s: ServiceCtx, input: { caseId: number; districtId?: 
   const run = (t: DbOrTx) => {
     loadCase(t, input.caseId);
     const set: Partial<CaseRow> = { updatedAt: s.now.toISOString() };
-    if (input.districtId !== undefined) set.districtId = input.districtId;
+    if (input.districtId !== undefined) {
+      set.districtId = input.districtId;
+      ensureDistrictHistory(t, { caseId: input.caseId }, s.now.toISOString());
+    }
     if (input.coordinator !== undefined) set.coordinator = input.coordinator?.trim() || null;
     if (input.forum !== undefined) set.forum = input.forum.trim();
     if (input.nextReviewOn !== undefined) set.nextReviewOn = input.nextReviewOn;
     t.update(cases).set(set).where(eq(cases.id, input.caseId)).run();
+    if (input.districtId !== undefined) recordDistrictMoves(t, { caseId: input.caseId }, s.today, s.now.toISOString());
     audit(t, { at: s.now, actor: s.actor, action: 'update', entity: 'case', entityId: input.caseId });
   };
   if (tx) run(tx);

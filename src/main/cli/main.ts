@@ -37,7 +37,7 @@ ${Object.keys(commands)
   backup --vault DIR --passphrase-file F --out FIL
   restore --vault DIR --passphrase-file F --from FIL [--recovery]
   export-key --vault DIR --passphrase-file F [--recovery] --out FIL   (databasens rå nøgle, til SQLCipher 4)
-  report export --vault DIR --passphrase-file F --period ÅÅÅÅ-H1|H2 [--districts "A,B"] [--unit NAVN] [--exact] --format json|csv|xlsx --out FIL
+  report export --vault DIR --passphrase-file F --period ÅÅÅÅ-H1|ÅÅÅÅ-H2|ÅÅÅÅ [--districts "A,B"] [--unit NAVN] [--exact] --format json|csv|xlsx --out FIL
   report merge  --out FIL [--format json|csv|xlsx] [--exact] [--unit NAVN] A.json B.json ...`;
 
 /** Run one command. Expected errors print a Danish sentence to stderr, never a stack trace. */

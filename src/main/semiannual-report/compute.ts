@@ -5,9 +5,10 @@
  * puts them into the format's tables (src/shared/report); totals and suppression happen there.
  *
  * Definitions (docs/report-format.md):
- * - a case counts in its district, or its person's district when the case has none; a release
- *   counts in the district of the person's latest case opened on or before the date, else the
- *   person's own district;
+ * - a case counts in the district it belonged to on the day counted (district history: the
+ *   period's end for active cases and SSP+ plans, the opening, closing, event or follow-up day
+ *   otherwise); a release counts in the district of the person's latest case opened on or before
+ *   the date, on that date, else the person's own district;
  * - active at the period end: the case's latest status change on or before the end is
  *   'opened' or 'reopened'; level = the level in effect on the end date;
  * - new: an 'opened' status change in the period; level = the level in effect on the opening day;
@@ -60,7 +61,18 @@ export interface ExitCount { districtId: DistrictId; active: number; started: nu
 
 // ---- SQL fragments ------------------------------------------------------------------------
 
-const CASE_DISTRICT = 'COALESCE(c.district_id, p.district_id)';
+/**
+ * The district case `c` (of person `p`) belonged to on the date expression `on`, from its
+ * district history (the latest row on or before the date; before its first row, the first row);
+ * a case without history rows is in its district now (its own, else its person's). -1 stands
+ * for "no district" inside, NULL outside.
+ */
+const districtOn = (on: string, c = 'c', p = 'p') =>
+  `NULLIF(COALESCE(
+     (SELECT IFNULL(h.district_id, -1) FROM case_district_changes h WHERE h.case_id = ${c}.id AND h.changed_on <= ${on}
+      ORDER BY h.changed_on DESC, h.id DESC LIMIT 1),
+     (SELECT IFNULL(h.district_id, -1) FROM case_district_changes h WHERE h.case_id = ${c}.id ORDER BY h.changed_on, h.id LIMIT 1),
+     ${c}.district_id, ${p}.district_id, -1), -1)`;
 
 /** The level of case `c` in effect on the date expression `on`. */
 const levelOn = (on: string) =>
@@ -71,7 +83,7 @@ const SEX = `CASE WHEN p.sex IN ('M', 'K') THEN p.sex ELSE 'unknown' END`;
 
 /** District of person `pid` on the date expression `on`: their latest case opened by then, else their own. */
 const personDistrictOn = (pid: string, on: string) =>
-  `COALESCE((SELECT COALESCE(c2.district_id, p.district_id) FROM cases c2 WHERE c2.person_id = ${pid} AND c2.opened_on <= ${on}
+  `COALESCE((SELECT ${districtOn(on, 'c2')} FROM cases c2 WHERE c2.person_id = ${pid} AND c2.opened_on <= ${on}
              ORDER BY c2.opened_on DESC, c2.id DESC LIMIT 1), p.district_id)`;
 
 // ---- the queries ----------------------------------------------------------------------------
@@ -86,7 +98,7 @@ export const reportQueries = {
   activeCases: (sqlite: Sqlite, scope: ReportScope): ActiveCount[] => {
     const rows = sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('@end')} AS level,
+        `SELECT ${districtOn('@end')} AS districtId, ${levelOn('@end')} AS level,
                 CASE WHEN length(p.birth_date) = 10 THEN CAST(substr(p.birth_date, 1, 4) AS INTEGER) END AS birthYear,
                 substr(p.birth_date, 6, 5) > substr(@end, 6, 5) AS later, ${SEX} AS sex, COUNT(*) AS n
          FROM cases c JOIN people p ON p.id = c.person_id
@@ -109,7 +121,7 @@ export const reportQueries = {
   newCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
     sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('o.changed_on')} AS level, COUNT(*) AS n
+        `SELECT ${districtOn('o.changed_on')} AS districtId, ${levelOn('o.changed_on')} AS level, COUNT(*) AS n
          FROM (SELECT s.case_id, MIN(s.changed_on) AS changed_on FROM case_status_changes s
                WHERE s.kind = 'opened' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) o
          JOIN cases c ON c.id = o.case_id JOIN people p ON p.id = c.person_id
@@ -120,7 +132,7 @@ export const reportQueries = {
   closedCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
     sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId, ${levelOn('k.changed_on')} AS level, COUNT(*) AS n
+        `SELECT ${districtOn('k.changed_on')} AS districtId, ${levelOn('k.changed_on')} AS level, COUNT(*) AS n
          FROM (SELECT s.case_id, MAX(s.changed_on) AS changed_on FROM case_status_changes s
                WHERE s.kind = 'closed' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) k
          JOIN cases c ON c.id = k.case_id JOIN people p ON p.id = c.person_id
@@ -133,7 +145,7 @@ export const reportQueries = {
     sqlite
       .prepare(
         `SELECT districtId, SUM(kind = 'charge') AS charges, SUM(kind = 'interview') AS interviews, SUM(kind = 'remand') AS remand
-         FROM (SELECT ${CASE_DISTRICT} AS districtId, e.kind AS kind, c.person_id AS personId
+         FROM (SELECT ${districtOn('e.occurred_on')} AS districtId, e.kind AS kind, c.person_id AS personId
                FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
                WHERE e.kind IN ('charge', 'interview', 'remand') AND e.occurred_on BETWEEN @start AND @end
                GROUP BY 1, 2, 3)
@@ -150,7 +162,7 @@ export const reportQueries = {
   sspPlusPlans: (sqlite: Sqlite, scope: ReportScope): PlanCount[] =>
     sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId,
+        `SELECT ${districtOn('@end')} AS districtId,
                 SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end) AND date(p.birth_date, printf('+%d years', @maxAge)) > @end) AS active,
                 SUM(pl.start_date BETWEEN @start AND @end) AS started,
                 SUM(pl.end_date IS NOT NULL AND pl.end_date BETWEEN @start AND @end) AS ended
@@ -164,7 +176,7 @@ export const reportQueries = {
   sspPlusFollowUps: (sqlite: Sqlite, scope: ReportScope): FollowUpCount[] =>
     sqlite
       .prepare(
-        `SELECT ${CASE_DISTRICT} AS districtId, f.months AS months,
+        `SELECT ${districtOn('f.due_on')} AS districtId, f.months AS months,
                 CASE WHEN f.outcome IS NOT NULL AND f.recorded_on >= date(f.due_on, printf('-%d days', @window)) THEN f.outcome ELSE 'ukendt' END AS outcome,
                 COUNT(*) AS n
          FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id
@@ -324,12 +336,13 @@ class TableFiller {
  * The exact tables of a report for the scope, read through `queries`. With `casesOnly` only the
  * case tables (casesByLevel, activeByAgeBand, activeBySex) are filled and the rest stay 0: enough
  * for the trend, whose case counts are suppressed exactly as in the full report (suppression
- * looks at each table on its own, and the case tables only at each other).
+ * links the case tables only to each other). With `stockOnly` only the stocks at the end date
+ * (active cases by level, age and sex; active SSP+ plans): what the next half-year links to.
  */
 export function computeExactTables(
   sqlite: Sqlite,
   scope: ReportScope,
-  options: { casesOnly?: boolean } = {},
+  options: { casesOnly?: boolean; stockOnly?: boolean } = {},
   queries: ReportQueries = reportQueries,
 ): ComputedTables {
   const names = new Map(scope.districts.map((d) => [d.id, d.name]));
@@ -346,6 +359,15 @@ export function computeExactTables(
     if (d === undefined || !byLevel.add([d, r.level], { active: r.n })) continue;
     byBand.add([d, r.band], { count: r.n });
     bySex.add([d, r.sex], { count: r.n });
+  }
+  if (options.stockOnly) {
+    // What the next half-year's flows link to: active cases (above) and active SSP+ plans.
+    const plans = new TableFiller(tables, 'sspPlus.byDistrict', ['district']);
+    for (const r of queries.sspPlusPlans(sqlite, scope)) {
+      const d = nameOf(r.districtId);
+      if (d !== undefined) plans.add([d], { active: r.active });
+    }
+    return { tables, unplaced };
   }
   for (const [measure, rows] of [
     ['new', queries.newCases(sqlite, scope)],

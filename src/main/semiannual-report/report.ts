@@ -15,9 +15,21 @@ import { vaultMeta } from '../vault';
 import { AppError } from '../core/errors';
 import { halfYearPeriod, periodOf, previousPeriods, compare } from '../../shared/core/dates';
 import { defaultIdentity, districtsNamedIn, normalizeForSearch, parseAreas } from '../../shared/core/districts';
-import { anonymiseReport, createExactReport, mergeReports, type MergeCoverage, type ReportMode, type ReportV1 } from '../../shared/semiannual-report';
+import {
+  anonymiseReport,
+  combineHalves,
+  createExactReport,
+  halvesOf,
+  isYearPeriod,
+  mergeReports,
+  type MergeCoverage,
+  restrictDistricts,
+  type ReportMode,
+  type ReportV1,
+} from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
+import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
@@ -123,18 +135,98 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
   };
 }
 
-/** The report for a period and districts: exact, or anonymised with the vault's threshold. */
+/** One half-year's exact tables for the districts; `casesOnly`/`stockOnly` as computeExactTables. */
+function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], options: { casesOnly?: boolean; stockOnly?: boolean } = {}) {
+  const { start, end } = halfYearPeriod(period);
+  return computeExactTables(s.sqlite, { start, end, today: s.today, districts, ...sspPlusScope(s) }, options);
+}
+
+/**
+ * The anonymised report of a half-year for every district of the vault: the one pattern every
+ * anonymised view of that half-year is cut from (views.ts), protected together with the flow
+ * from the half-year before (its stock tables as they were published).
+ */
+type Protected = { exact: ReportV1; report: ReportV1; unplaced: Unplaced };
+
+/**
+ * The protected all-districts reports last made on a connection, keyed by what they depend on:
+ * the period, the settings the queries read, today, and the data's version. The version is the
+ * connection's change counter (every insert, update and delete through it, the app's only
+ * writer while the vault is open) with SQLite's data_version (changes by any other connection),
+ * so any write makes the next report a fresh one. Choosing other districts on the screen is then
+ * a cut of the same report, not a new computation.
+ */
+const protectedCache = new WeakMap<Sqlite, Map<string, Protected>>();
+const CACHE_ENTRIES = 12;
+
+function dataVersion(sqlite: Sqlite): string {
+  const changes = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+}
+
+function anonymisedAllDistricts(
+  s: ServiceCtx,
+  period: string,
+  header: ReturnType<typeof reportHeader>,
+  options: { casesOnly?: boolean; previous?: ReportV1 } = {},
+): Protected {
+  const all = allDistricts(s).map(({ id, name }) => ({ id, name }));
+  const key = JSON.stringify([period, options.casesOnly ?? false, header.threshold, s.today, all, sspPlusScope(s), dataVersion(s.sqlite)]);
+  const entries = protectedCache.get(s.sqlite) ?? new Map<string, Protected>();
+  protectedCache.set(s.sqlite, entries);
+  const hit = entries.get(key);
+  if (hit) return hit;
+  const made = makeAnonymisedAllDistricts(s, period, header, all, options);
+  if (entries.size >= CACHE_ENTRIES) entries.delete(entries.keys().next().value as string);
+  entries.set(key, made);
+  return made;
+}
+
+function makeAnonymisedAllDistricts(
+  s: ServiceCtx,
+  period: string,
+  header: ReturnType<typeof reportHeader>,
+  all: DistrictRef[],
+  options: { casesOnly?: boolean; previous?: ReportV1 },
+): Protected {
+  const names = all.map((d) => d.name);
+  const { tables, unplaced } = exactHalfYear(s, period, all, { casesOnly: options.casesOnly ?? false });
+  const exact = createExactReport({ ...header, period, districts: names }, tables);
+  const before = previousPeriods(period, 1)[0];
+  const previous =
+    options.previous ??
+    (before ? createExactReport({ ...header, period: before, districts: names }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
+  return { exact, report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
+}
+
+/** A half-year's report for the districts: exact, or cut from the protected all-districts report. */
+function halfYearReport(s: ServiceCtx, req: ReportRequest, period: string, districts: DistrictRef[]): BuiltReport {
+  const header = { ...reportHeader(s, req, districts), period };
+  if (req.mode === 'exact') {
+    const { tables, unplaced } = exactHalfYear(s, period, districts);
+    return { report: createExactReport(header, tables), unplaced };
+  }
+  const full = anonymisedAllDistricts(s, period, header);
+  const cut = restrictDistricts(full.report, header.districts);
+  return { report: { ...cut, unit: header.unit, generatedAt: header.generatedAt }, unplaced: full.unplaced };
+}
+
+/**
+ * The report for a period and districts: exact, or anonymised with the vault's threshold. A year
+ * period ('2026') is its two half-years combined (views.ts), each protected as above.
+ */
 export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): BuiltReport {
   const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
-  const { start, end } = halfYearPeriod(req.period);
-  const { tables, unplaced } = computeExactTables(s.sqlite, { start, end, today: s.today, districts, ...sspPlusScope(s) });
+  let built: BuiltReport;
+  if (isYearPeriod(req.period)) {
+    const [h1, h2] = halvesOf(req.period).map((p) => halfYearReport(s, req, p, districts)) as [BuiltReport, BuiltReport];
+    built = { report: combineHalves(h1.report, h2.report, req.period), unplaced: h2.unplaced };
+  } else {
+    built = halfYearReport(s, req, req.period, districts);
+  }
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
-  const exact = createExactReport(
-    reportHeader(s, req, districts),
-    tables,
-    districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : [])),
-  );
-  return { report: req.mode === 'exact' ? exact : anonymiseReport(exact), unplaced };
+  built.report.assessments = districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : []));
+  return built;
 }
 
 export interface TrendPoint {
@@ -148,18 +240,23 @@ const trendPoint = (report: ReportV1): TrendPoint => ({ period: report.period, b
 /**
  * The case counts of the selected districts over the last four half-years (the chosen one and up
  * to three before it), for the periods the vault has data for, oldest first. Each point is that
- * period's case tables anonymised like the report shown (suppression of the case tables does not
- * depend on the other tables), so the trend reveals nothing the reports hide.
+ * half-year's case tables cut from its protected all-districts report, as the report for that
+ * half-year shows them (the case tables link only to each other), so the trend reveals nothing
+ * the reports hide. For a year period the trend ends with its second half.
  */
 export function reportTrend(s: ServiceCtx, req: ReportRequest): TrendPoint[] {
   const districts = resolveDistricts(s, req.districts);
+  const last = isYearPeriod(req.period) ? halvesOf(req.period)[1] : req.period;
   const earliest = earliestActivity(s.sqlite);
-  const periods = [req.period, ...previousPeriods(req.period, 3)].filter((p, i) => i === 0 || (earliest !== null && compare(halfYearPeriod(p).end, earliest) >= 0));
+  const periods = [last, ...previousPeriods(last, 3)].filter((p, i) => i === 0 || (earliest !== null && compare(halfYearPeriod(p).end, earliest) >= 0));
+  // Each half-year's exact case tables are the next one's previous stock (read once).
+  let previous: ReportV1 | undefined;
   return periods.reverse().map((period) => {
-    const { start, end } = halfYearPeriod(period);
-    const { tables } = computeExactTables(s.sqlite, { start, end, today: s.today, districts }, { casesOnly: true });
-    const exact = createExactReport(reportHeader(s, { ...req, period }, districts), tables);
-    return trendPoint(req.mode === 'exact' ? exact : anonymiseReport(exact));
+    const header = { ...reportHeader(s, { ...req, period }, districts), period };
+    if (req.mode === 'exact') return trendPoint(createExactReport(header, exactHalfYear(s, period, districts, { casesOnly: true }).tables));
+    const full = anonymisedAllDistricts(s, period, header, { casesOnly: true, ...(previous ? { previous } : {}) });
+    previous = full.exact;
+    return trendPoint(restrictDistricts(full.report, header.districts));
   });
 }
 

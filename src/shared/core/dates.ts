@@ -239,8 +239,9 @@ export function formatDanishDate(date: IsoDate): string {
   return `${day}. ${DANISH_MONTHS[month - 1] ?? ''} ${year}`;
 }
 
-/** '2026-H1' -> '1. halvår 2026', for labels. */
+/** '2026-H1' -> '1. halvår 2026', '2026' -> 'hele 2026' (a year report), for labels. */
 export function formatPeriodLabel(period: PeriodString): string {
+  if (/^\d{4}$/.test(period)) return `hele ${Number(period)}`;
   const { year, half } = requirePeriod(period);
   return `${half}. halvår ${year}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Turns an exact report into an anonymised one: every measure of every table is suppressed as
- * a district x column grid together with its totals (domain/suppression.ts), so a hidden cell
- * cannot be recovered from the totals shown next to it. Tables without a column key are one
+ * a district x column grid together with its totals (suppression.ts), then everything linked is
+ * checked with the interval attack and hidden further where needed (linked-system.ts). Tables without a column key are one
  * column with the district total ({district:'all'}) as its only equation.
  *
  * The number of young people with an active case per district, and in all, appears in three
@@ -22,6 +22,7 @@ import {
 } from './layout';
 import type { ReportTables, ReportTotals, ReportV1 } from './schema';
 import { indexRows, keyOf, tableTotals, toGrid } from './totals';
+import { protectLinked } from './linked-system';
 
 export const ALREADY_ANONYMISED = 'Rapporten er allerede anonymiseret; kun en eksakt rapport kan anonymiseres.';
 
@@ -32,9 +33,20 @@ function layoutOptions(spec: TableSpec): SuppressionOptions {
 const isShared = (spec: TableSpec, measure: string) =>
   SHARED_ACTIVE_TOTALS.some((s) => s.id === spec.id && s.measure === measure);
 
-export function anonymiseReport(report: ReportV1, options: { threshold?: number } = {}): ReportV1 {
-  if (report.mode !== 'exact') throw new Error(ALREADY_ANONYMISED);
-  const threshold = options.threshold ?? report.threshold;
+export interface AnonymiseOptions {
+  threshold?: number;
+  /**
+   * The exact report of the half-year before, over the same districts (only its stock tables
+   * are read: casesByLevel.active, activeByAgeBand, activeBySex, sspPlus.byDistrict.active).
+   * With it, the flow active(P) = active(P-1) + new - closed is protected too (linked.ts).
+   */
+  previous?: ReportV1;
+  /** 'stock': stop after the stock tables are protected (what the next half-year links to). */
+  stage?: 'stock' | 'all';
+}
+
+/** Per-table suppression (suppression.ts) of every grid, with the shared active totals. */
+function suppressEachTable(report: ReportV1, threshold: number): ReportV1 {
   const districts = report.districts;
 
   const exactRows = new Map<string, GenericRow[]>();
@@ -105,4 +117,21 @@ export function anonymiseReport(report: ReportV1, options: { threshold?: number 
     totals: assemble(outTotals) as unknown as ReportTotals,
     assessments: report.assessments.map((a) => ({ ...a })),
   };
+}
+
+/**
+ * An anonymised report: each table suppressed on its own first (suppression.ts), then the
+ * interval attack over everything linked (linked-system.ts): the stock tables with their shared
+ * totals, every other table, and with `previous` the flow from the half-year before. The stock
+ * tables' pattern depends on their own half-year only, so the next half-year can link to it.
+ */
+export function anonymiseReport(report: ReportV1, options: AnonymiseOptions = {}): ReportV1 {
+  if (report.mode !== 'exact') throw new Error(ALREADY_ANONYMISED);
+  const threshold = options.threshold ?? report.threshold;
+  const anon = suppressEachTable(report, threshold);
+  protectLinked({ exact: report, anon }, null, threshold, 'stock');
+  if (options.stage === 'stock') return anon;
+  const previous = options.previous ? { exact: options.previous, anon: anonymiseReport(options.previous, { threshold, stage: 'stock' }) } : null;
+  protectLinked({ exact: report, anon }, previous, threshold, 'flow');
+  return anon;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op, shortText, longText, id, empty } from '../core/contract';
 import { isValidPeriod } from '../core/dates';
+import { isYearPeriod } from './periods';
 import { reportSchemaV1 } from './schema';
 
 /**
@@ -13,7 +14,7 @@ import { reportSchemaV1 } from './schema';
 export const reportPeriod = z
   .string()
   .max(7)
-  .refine((p) => isValidPeriod(p), 'Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.');
+  .refine((p) => isValidPeriod(p) || isYearPeriod(p), 'Perioden skrives som ÅÅÅÅ-H1, ÅÅÅÅ-H2 eller ÅÅÅÅ (hele året).');
 export const reportMode = z.enum(['exact', 'anonymised']);
 export type ReportModeInput = z.infer<typeof reportMode>;
 export const reportFormat = z.enum(['json', 'csv', 'xlsx']);

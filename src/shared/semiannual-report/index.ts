@@ -11,3 +11,6 @@ export * from './csv';
 export * from './contract';
 export * from './suppression';
 export * from './suppression-graph';
+export * from './linked';
+export * from './linked-system';
+export * from './views';

@@ -87,7 +87,7 @@ const reportShape = z
   .object({
     format: z.literal(REPORT_FORMAT),
     version: z.union([z.literal(1), z.literal(2)]),
-    period: z.string().regex(/^\d{4}-H[12]$/, 'Perioden skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2.'),
+    period: z.string().regex(/^\d{4}(-H[12])?$/, 'Perioden skrives som ÅÅÅÅ-H1, ÅÅÅÅ-H2 eller ÅÅÅÅ (hele året).'),
     unit: z.string().min(1).max(200),
     districts: z.array(district).min(1).max(100),
     /** Version 2: one per district, in the order of `districts`. Absent in version 1. */

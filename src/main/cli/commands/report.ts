@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors';
 import { isValidPeriod } from '../../../shared/core/dates';
-import { coverageMessage } from '../../../shared/semiannual-report';
+import { coverageMessage, isYearPeriod } from '../../../shared/semiannual-report';
 import { exportReport, mergeReportFiles } from '../../semiannual-report';
 import { REPORT_FORMATS, renderReportFile, type ReportFormat } from '../../semiannual-report';
 import { requireArg, UsageError, type CliIo } from '../io';
@@ -50,7 +50,7 @@ async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const dir = requireArg(values.vault, '--vault');
   const period = requireArg(values.period, '--period');
-  if (!isValidPeriod(period)) throw new UsageError('--period skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, fx 2026-H1.');
+  if (!isValidPeriod(period) && !isYearPeriod(period)) throw new UsageError('--period skrives som ÅÅÅÅ-H1 eller ÅÅÅÅ-H2, fx 2026-H1, eller ÅÅÅÅ for hele året.');
   const format = formatOf(values.format);
   const out = requireArg(values.out, '--out');
   const districts = values.districts
