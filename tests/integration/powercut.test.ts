@@ -249,11 +249,16 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
     notes.push(text);
   }
   const sqlite = t.ctx.vault.current.sqlite;
-  // Taken back out, newest first: what migrations 0017-0012 added, so the vault is as 0011 left it.
+  // Taken back out, newest first: what migrations 0020-0012 added, so the vault is as 0011 left it.
   const keep = migrations.findIndex((m) => m.tag === '0012_case_search');
   expect(migrations.slice(keep).map((m) => m.tag)).toEqual([
     '0012_case_search', '0013_case_events_by_kind', '0014_default_efforts', '0015_import_mappings', '0016_first_class_actions', '0017_privacy_levels',
+    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history',
   ]);
+  sqlite.exec('DROP TABLE case_district_changes');
+  sqlite.exec('DROP INDEX districts_code_unique; ALTER TABLE districts DROP COLUMN code; ALTER TABLE districts DROP COLUMN areas;');
+  sqlite.exec('DROP INDEX agenda_one_group_per_meeting; ALTER TABLE meeting_agenda_items DROP COLUMN group_id;');
+  sqlite.exec('DROP TABLE youth_group_members; DROP TABLE youth_groups; DROP TABLE exit_courses;');
   sqlite.exec('ALTER TABLE meetings DROP COLUMN privacy_level; ALTER TABLE forums DROP COLUMN privacy_level;');
   sqlite.exec('DROP INDEX actions_open_deadline_idx; DROP TABLE case_actions;');
   for (const c of ['status', 'closed_on', 'drop_reason']) sqlite.exec(`ALTER TABLE meeting_actions DROP COLUMN ${c}`);
