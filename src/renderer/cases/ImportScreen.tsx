@@ -4,7 +4,7 @@ import type { ImportPreviewResult, importRowError } from '../../shared/cases';
 import { IMPORT_FIELD_CODES } from '../../shared/cases';
 import { csvFile, csvLine } from '../../shared/core/csv';
 import { api } from '../core/api';
-import { formatDate, t, type PlainMessageKey } from '../core/i18n';
+import { t, tableDate, type PlainMessageKey } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -394,7 +394,7 @@ export function ImportScreen() {
               {preview.duplicates.map((d) => (
                 <fieldset key={d.line} className="form-group">
                   <legend className="form-label">
-                    {t('cases.import.dupRow', { line: d.line, name: `${d.firstName} ${d.lastName}`, birth: formatDate(d.birthDate) })} —{' '}
+                    {t('cases.import.dupRow', { line: d.line, name: `${d.firstName} ${d.lastName}`, birth: tableDate(d.birthDate) })} —{' '}
                     {d.match === 'cpr' ? t('cases.import.dupMatch.cpr', { cpr: d.cpr ?? '' }) : t('cases.import.dupMatch.name-birth')}
                   </legend>
                   {(['link', 'skip'] as const).map((action) => (
