@@ -112,7 +112,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await page.getByRole('button', { name: 'Nyt møde' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nyt møde' })).toBeVisible();
   await page.getByLabel('Forum').selectOption({ label: 'SSP-ledergruppe Valby' });
-  await expect(page.getByLabel('Dato')).toHaveValue(today);
+  await expect(page.getByLabel('Dato')).toHaveValue(daDate(today));
   await page.getByLabel('Tidspunkt').fill('09:30');
   await page.getByLabel('Sted').fill('Valby Medborgerhus');
   await expect(page.getByLabel('Susanne Socialleder (SOF)')).toBeChecked();
