@@ -135,7 +135,11 @@ async function main() {
       toPlain.close();
       const plain = new Database(plainFile, { readonly: true });
       tuneConnection(plain, { analyse: false });
-      const encrypted = openEncryptedDatabase(ctx.vault.files.database, key, { readonly: true });
+      // A copy of the encrypted file: the vault's own connection holds its file in exclusive
+      // locking mode (issue 14), so a second connection to it would get SQLITE_BUSY.
+      const encryptedFile = join(root, 'encrypted.db');
+      copyFileSync(ctx.vault.files.database, encryptedFile);
+      const encrypted = openEncryptedDatabase(encryptedFile, key, { readonly: true });
       key.fill(0);
 
       const app = ctx.vault.current.sqlite;
