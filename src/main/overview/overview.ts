@@ -5,7 +5,6 @@ import { releasesOverview } from '../releases';
 import { addDays, addMonths, birthdayOf, compare, dateOfTimestamp, diffDays, type IsoDate } from '../../shared/core/dates';
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
 import {
-  bucketOf,
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
   OVERVIEW_ITEM_LIMIT,
@@ -174,9 +173,13 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const end = weeks.nextWeek.to;
   const today = weeks.today;
   const out: OverviewItem[] = [];
+  // bucketOf's rule on plain string comparisons: every date here comes from the database or the
+  // date functions as a valid ISO date, and valid ISO dates sort lexically (bucketOf validates
+  // each comparison, which cost several milliseconds over a thousand items).
+  const bucket = (due: string): OverviewBucket | null => (due < today ? 'overdue' : due <= weeks.thisWeek.to ? 'thisWeek' : due <= end ? 'nextWeek' : null);
   const push = (item: Omit<OverviewItem, 'bucket'>) => {
-    const bucket = bucketOf(item.dueOn, weeks);
-    if (bucket) out.push({ ...item, bucket });
+    const b = bucket(item.dueOn);
+    if (b) out.push({ ...item, bucket: b });
   };
   const mineSql = mine === null ? '' : ` AND c.coordinator = @me`;
   const params: Record<string, string> = mine === null ? { end } : { end, me: mine };
