@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../core/connection';
 import type { ServiceCtx } from '../core/service-context';
 import { listPlans } from '../ssp-plus';
@@ -65,7 +66,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
 
-  const anyOpen = s.sqlite.prepare(`SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
+  const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
     today: s.today,
     me,
@@ -159,12 +160,12 @@ function bucketedCaseRows<R>(
 }
 
 /** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
-const statements = new WeakMap<Sqlite, Map<string, ReturnType<Sqlite['prepare']>>>();
-function cachedStatement(sqlite: Sqlite, text: string): ReturnType<Sqlite['prepare']> {
+const statements = new WeakMap<Sqlite, Map<string, Statement<unknown[]>>>();
+function cachedStatement(sqlite: Sqlite, text: string): Statement<unknown[]> {
   let byText = statements.get(sqlite);
   if (!byText) statements.set(sqlite, (byText = new Map()));
   let st = byText.get(text);
-  if (!st) byText.set(text, (st = sqlite.prepare(text)));
+  if (!st) byText.set(text, (st = sqlite.prepare<unknown[]>(text)));
   return st;
 }
 
@@ -202,8 +203,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
     ['meeting-action', 'meeting_actions', 'meeting'],
     ['case-action', 'case_actions', 'case'],
   ] as const) {
-    for (const r of sqlite
-      .prepare(
+    for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, a.id AS actionId, a.description, a.partner, a.deadline AS due
          FROM ${table} a JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id
          WHERE a.status = 'open' AND a.deadline <= @end AND ${OPEN_CASE}${mineSql}`,
@@ -214,8 +214,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   }
 
   // Release-meeting action items (the person's open case gives the coordinator).
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT ri.id AS actionId, ri.description, ri.owner AS partner, ri.deadline AS due, rm.custody_id AS custodyId,
               p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, c.coordinator AS coordinator
        FROM release_action_items ri JOIN release_meetings rm ON rm.id = ri.meeting_id JOIN custody_periods cp ON cp.id = rm.custody_id
@@ -257,8 +256,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
     }
   }
   const planMine = mine === null ? '' : ` AND pl.coordinator = @me`;
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT a.id AS actionId, a.description, a.deadline AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
        FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
        LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id
@@ -278,8 +276,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
       action: null,
     });
   }
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT f.id AS followUpId, f.months, f.due_on AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber
        FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
        WHERE pl.status = 'ended' AND f.outcome IS NULL AND f.due_on <= @end AND p.anonymised_at IS NULL${planMine}`,
@@ -304,8 +301,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const personIds = [...new Set([...releases.upcoming, ...releases.meetingsDue, ...releases.followUpsDue].map((r) => r.person.id))];
   const openCaseOf = new Map<number, { caseNumber: string; coordinator: string | null }>();
   if (personIds.length) {
-    for (const r of sqlite
-      .prepare(`SELECT person_id AS personId, case_number AS caseNumber, coordinator FROM cases WHERE status = 'open' AND person_id IN (${personIds.map(() => '?').join(',')})`)
+    for (const r of cachedStatement(sqlite, `SELECT person_id AS personId, case_number AS caseNumber, coordinator FROM cases WHERE status = 'open' AND person_id IN (${personIds.map(() => '?').join(',')})`)
       .all(...personIds) as { personId: number; caseNumber: string; coordinator: string | null }[]) {
       openCaseOf.set(r.personId, r);
     }
@@ -325,8 +321,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
     // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     const w = birthWindow(months);
-    for (const r of sqlite
-      .prepare(
+    for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, p.birth_date AS birthDate FROM people p JOIN cases c ON c.person_id = p.id
          WHERE p.birth_date BETWEEN @from AND @to AND ${OPEN_CASE}${extraWhere}${mineSql}`,
       )
