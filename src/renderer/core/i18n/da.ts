@@ -53,7 +53,6 @@ export const coreDa = {
   'form.working': 'Arbejder …',
   'form.date.format': 'dd.mm.åååå',
   'form.date.invalid': 'Skriv en gyldig dato som dd.mm.åååå, fx 31.12.2009.',
-  'form.date.formatHint': 'Skriv dd.mm.åååå, fx 31.12.2009.',
   'form.date.badFormat': 'Skriv datoen som dd.mm.åååå, fx 31.12.2009 (også 31-12-2009 eller 31122009).',
   'form.date.noSuchDate': 'Den dato findes ikke i kalenderen. Tjek dag og måned, og skriv dd.mm.åååå.',
   'form.date.yearRange': 'Tjek året: skriv det med fire cifre mellem {min} og {max}.',

@@ -36,7 +36,6 @@ export const coreEn: { readonly [K in keyof typeof coreDa]: string } = {
   'form.tooLong': 'At most {max} characters.',
   'form.date.format': 'dd.mm.yyyy',
   'form.date.invalid': 'Write a valid date as dd.mm.yyyy, e.g. 31.12.2009.',
-  'form.date.formatHint': 'Write dd.mm.yyyy, e.g. 31.12.2009.',
   'form.date.badFormat': 'Write the date as dd.mm.yyyy, e.g. 31.12.2009 (31-12-2009 or 31122009 work too).',
   'form.date.noSuchDate': 'That date does not exist. Check the day and month, and write dd.mm.yyyy.',
   'form.date.yearRange': 'Check the year: write it with four digits between {min} and {max}.',
