@@ -19,8 +19,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Chromium on Linux takes its UI locale (date fields' dd.mm.åååå, file buttons) from
-      // LANGUAGE, not from --lang or the page's locale; Debian needs chromium-l10n for Danish.
+      // Chromium on Linux takes its UI locale (file buttons) from LANGUAGE, not from --lang or
+      // the page's locale; Debian needs chromium-l10n for Danish. Date fields do not depend on it
+      // (DateField, tests/e2e/dates.spec.ts runs Chromium in English).
       env: { ...process.env, LANGUAGE: 'da' },
       args: [
         '--no-sandbox',

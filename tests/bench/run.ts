@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --sizes 1000,20000,100000 --runs 20 --out artifacts/bench/latest.json --skip-e2e]`
+ * `npm run bench [-- --sizes 1000,20000,100000 --runs 20 --out artifacts/bench/latest.json --skip-e2e --only overview]`
+ * (`--only overview`: seed and unlock, then Overblik and the typo search alone.)
  *
  * Seeds a fresh encrypted vault per size with the project's seeder, then measures our real path
  * (dispatcher: zod parse, service, SQLite through SQLite3MultipleCiphers) next to two baselines
@@ -30,6 +31,7 @@ import { todayOf } from '../../src/main/core/clock';
 import { listScenarios, runLimit } from './queries';
 import { measure, measureInterleaved, ms, type Stats } from './stats';
 import { extraBenchmarks } from './extra';
+import { overviewBenchmarks } from './overview';
 
 const { values } = parseArgs({
   options: {
@@ -37,10 +39,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     out: { type: 'string', default: 'artifacts/bench/latest.json' },
     'skip-e2e': { type: 'boolean', default: false },
+    only: { type: 'string', default: '' },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
 const RUNS = Number(values.runs);
+if (values.only && values.only !== 'overview') throw new Error(`--only takes "overview", not "${values.only}"`);
+const ONLY_OVERVIEW = values.only === 'overview';
 const PASS = `bench-${randomBytes(8).toString('hex')}`;
 const results: Record<string, unknown>[] = [];
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
@@ -130,14 +135,18 @@ async function main() {
       toPlain.close();
       const plain = new Database(plainFile, { readonly: true });
       tuneConnection(plain, { analyse: false });
-      const encrypted = openEncryptedDatabase(ctx.vault.files.database, key, { readonly: true });
+      // A copy of the encrypted file: the vault's own connection holds its file in exclusive
+      // locking mode (issue 14), so a second connection to it would get SQLITE_BUSY.
+      const encryptedFile = join(root, 'encrypted.db');
+      copyFileSync(ctx.vault.files.database, encryptedFile);
+      const encrypted = openEncryptedDatabase(encryptedFile, key, { readonly: true });
       key.fill(0);
 
       const app = ctx.vault.current.sqlite;
       const d = (app.prepare(`SELECT id FROM districts ORDER BY sort_order LIMIT 1 OFFSET 2`).get() as { id: number }).id;
       const word = (app.prepare(`SELECT substr(last_name, 1, 4) AS w FROM people ORDER BY id LIMIT 1 OFFSET 7`).get() as { w: string }).w.toLowerCase();
       const coordinator = app.prepare(`SELECT coordinator FROM cases WHERE coordinator IS NOT NULL ORDER BY id LIMIT 1`).pluck().get() as string;
-      for (const sc of listScenarios(today, d, word, coordinator)) {
+      for (const sc of ONLY_OVERVIEW ? [] : listScenarios(today, d, word, coordinator)) {
         // The limit must give our answer, or the ratio means nothing.
         const mine = (await call('cases.list', sc.input)) as { total: number; rows: { id: number }[] };
         const theirs = runLimit(plain, sc);
@@ -151,16 +160,17 @@ async function main() {
 
       const ids = app.prepare(`SELECT id FROM cases ORDER BY random() LIMIT 200`).pluck().all() as number[];
       let i = 0;
-      row(size, 'sagsdetalje (cases.get, med revisionsspor)', await measure(() => call('cases.get', { caseId: ids[i++ % ids.length] }), RUNS));
-      row(size, 'skrivning + revisionsspor (cases.addNote)', await measure(() => call('cases.addNote', { caseId: ids[i++ % ids.length], text: 'Benchmark-notat.' }), RUNS));
+      if (!ONLY_OVERVIEW) row(size, 'sagsdetalje (cases.get, med revisionsspor)', await measure(() => call('cases.get', { caseId: ids[i++ % ids.length] }), RUNS));
+      if (!ONLY_OVERVIEW) row(size, 'skrivning + revisionsspor (cases.addNote)', await measure(() => call('cases.addNote', { caseId: ids[i++ % ids.length], text: 'Benchmark-notat.' }), RUNS));
 
-      if (size === largest) {
+      if (size === largest && !ONLY_OVERVIEW) {
         const backupFile = join(root, 'backup.sspbak');
         row(size, 'sikkerhedskopi (VACUUM INTO + manifest)', await measure(() => createBackup(ctx.vault, backupFile), 3, 0), undefined, { bytes: statSync(backupFile).size });
         rmSync(backupFile, { force: true });
       }
 
-      for (const extra of await extraBenchmarks({ size, largest: size === largest, today, call, sqlite: app, plain, encrypted, runs: RUNS, log: note })) {
+      const extraCtx = { size, largest: size === largest, today, call, sqlite: app, plain, encrypted, runs: RUNS, log: note };
+      for (const extra of ONLY_OVERVIEW ? await overviewBenchmarks(extraCtx) : await extraBenchmarks(extraCtx)) {
         row(size, extra.name, extra.stats, extra.baseline, extra.extra);
       }
 
@@ -169,7 +179,7 @@ async function main() {
       ctx.vault.lock();
       results.push({ size, name: 'seed (ms)', value: Math.round(seedMs) });
 
-      if (size === largest) {
+      if (size === largest && !ONLY_OVERVIEW) {
         // Memory in a process of its own: the app's main process holds only the vault.
         const child = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'bench', 'rss.ts'), vaultDir], {
           env: { ...process.env, BENCH_PASSPHRASE: PASS },
@@ -191,7 +201,7 @@ async function main() {
   }
 
   // Peak memory of the import on hostile files (issue 15), each in a process of its own.
-  const bombs = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'bench', 'import-bombs.ts')], { encoding: 'utf8', timeout: 1_800_000 });
+  const bombs = ONLY_OVERVIEW ? { stdout: '' } : spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'bench', 'import-bombs.ts')], { encoding: 'utf8', timeout: 1_800_000 });
   for (const line of bombs.stdout.trim().split('\n').filter((l) => l.startsWith('{'))) {
     const b = JSON.parse(line) as { file: string; peakRssMiB?: number };
     note(`        import of ${b.file}: ${line}`);
@@ -199,6 +209,7 @@ async function main() {
   }
 
   for (const people of [20_000, 100_000]) {
+    if (ONLY_OVERVIEW) break;
     const e2e = values['skip-e2e'] ? { skipped: 'skip-e2e' } : keystrokeBenchmark(people);
     results.push({ size: people, name: 'tast til opdateret liste (Chromium, e2e, ingen debounce)', ...e2e });
   }

@@ -30,11 +30,11 @@ test("today is Copenhagen's date whatever zone the laptop is in", async ({ page,
   const list = new CaseListPage(page);
   await list.goto(bridge.url);
   await list.empty.getByRole('button', { name: 'Opret sag' }).click();
-  await expect(page.getByLabel('Oprettet')).toHaveValue('2026-07-01');
+  await expect(page.getByLabel('Oprettet')).toHaveValue('01.07.2026');
 
   await page.getByLabel('Fornavn').fill('Ulla');
   await page.getByLabel('Efternavn').fill('Urtegård');
-  await page.getByLabel('Fødselsdato').fill('2011-02-03');
+  await page.getByLabel('Fødselsdato').fill('03.02.2011');
   await page.getByLabel('Bydel', { exact: true }).selectOption({ label: 'Valby' });
   await page.getByLabel(/^Niveau 2:/).check();
   await page.getByLabel('Begrundelse').fill('Bekymring fra skolen');

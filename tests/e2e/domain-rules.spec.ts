@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays, addYears } from '../../src/shared/core/dates';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, createSeededVault } from './pages/CasesPages';
 
 /**
@@ -82,7 +82,7 @@ test('a case for a 7-year-old asks for a reason before it opens, keeping what wa
   await list.empty.getByRole('button', { name: 'Opret sag' }).click();
   await page.getByLabel('Fornavn').fill('Lille');
   await page.getByLabel('Efternavn').fill('Bror');
-  await page.getByLabel('Fødselsdato').fill(addYears(today, -7));
+  await page.getByLabel('Fødselsdato').fill(daDate(addYears(today, -7)));
   await page.getByLabel('Bydel', { exact: true }).selectOption({ label: 'Valby' });
   await page.getByLabel(/^Niveau 1:/).check();
   await page.getByLabel('Begrundelse').fill('Bekymring fra skolen');

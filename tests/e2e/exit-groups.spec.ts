@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays, addYears, anniversary, formatDanishDate } from '../../src/shared/core/dates';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { daDate, expect, expectAccessible, screenshot, test } from './fixtures';
 import { call, CaseDetailPage, CaseListPage, createSeededVault } from './pages/CasesPages';
 import { expectNoneOf, seedPeople } from './meetings-live.helpers';
 
@@ -46,14 +46,14 @@ test('record an Exit course and see its 24-month follow-up due, also beside the 
   const dialog = page.getByRole('dialog', { name: 'Registrér exitforløb' });
   await expect(dialog.getByLabel('Program')).toBeFocused();
   await dialog.getByLabel('Program').selectOption({ label: 'Exitprogram fra 17½ år' });
-  await dialog.getByLabel('Startdato').fill(startOn);
+  await dialog.getByLabel('Startdato').fill(daDate(startOn));
   await dialog.getByLabel('Gennemført').check();
   // More than three years: refused in the form, nothing typed is lost.
-  await dialog.getByLabel('Slutdato').fill(addDays(anniversary(startOn, 36), 1));
+  await dialog.getByLabel('Slutdato').fill(daDate(addDays(anniversary(startOn, 36), 1)));
   await dialog.getByRole('button', { name: 'Gem exitforløb' }).click();
   await expect(dialog.getByText(`Højst tre år: senest ${formatDanishDate(anniversary(startOn, 36))}`)).toBeVisible();
   await expect(dialog.getByText('Skriv kontaktpersonen')).toBeVisible();
-  await dialog.getByLabel('Slutdato').fill(endOn);
+  await dialog.getByLabel('Slutdato').fill(daDate(endOn));
   await dialog.getByLabel('Kontaktperson').fill('Exit-koordinator Bo Berg');
   await screenshot(page, 'exit-01-dialog');
   await expectAccessible(page, 'exit dialog');

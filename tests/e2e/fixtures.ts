@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { formatDateNumeric } from '../../src/shared/core/dates';
 import { startBridge, type Bridge } from './bridge';
 import { AppShell } from './pages/AppShell';
 import { VaultPages } from './pages/VaultPages';
@@ -43,6 +44,9 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** An ISO date as a Danish user types it in a date field: '2026-01-02' -> '02.01.2026'. */
+export const daDate = (iso: string): string => formatDateNumeric(iso);
 
 /** A full-page screenshot into artifacts/screenshots/<name>.png (kept after the run; look at it). */
 export async function screenshot(page: Page, name: string): Promise<void> {

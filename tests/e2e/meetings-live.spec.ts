@@ -1,4 +1,4 @@
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
 import { call, domText, expectNoneOf, identifyingStrings, openLiveMeeting, owner, passphrase, reveals, seedPeople, type Seeded } from './meetings-live.helpers';
@@ -286,7 +286,7 @@ test('decide, then next case: a 21-case meeting decided item by item with Ctrl+E
       await live.getByRole('button', { name: 'Tilføj handling' }).click();
       await live.getByLabel('Handling 1').fill('Bekymringssamtale med familien');
       await live.getByLabel('Ansvarlig partner').selectOption('police');
-      await live.getByLabel('Frist').fill(addDays(today, 14));
+      await live.getByLabel('Frist').fill(daDate(addDays(today, 14)));
       await screenshot(page, 'meetings-live-10-decide-first');
       await expectAccessible(page, 'decide beside the summary');
     }

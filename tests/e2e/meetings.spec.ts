@@ -4,7 +4,7 @@ import { addDays } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
 import type { Bridge } from './bridge';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { CaseDetailPage, CaseListPage } from './pages/CasesPages';
 
 /**
@@ -112,7 +112,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await page.getByRole('button', { name: 'Nyt møde' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nyt møde' })).toBeVisible();
   await page.getByLabel('Forum').selectOption({ label: 'SSP-ledergruppe Valby' });
-  await expect(page.getByLabel('Dato')).toHaveValue(today);
+  await expect(page.getByLabel('Dato')).toHaveValue(daDate(today));
   await page.getByLabel('Tidspunkt').fill('09:30');
   await page.getByLabel('Sted').fill('Valby Medborgerhus');
   await expect(page.getByLabel('Susanne Socialleder (SOF)')).toBeChecked();
@@ -234,8 +234,8 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   await card2.getByRole('button', { name: 'Tilføj handling' }).click();
   await card2.getByLabel('Handling 1').fill('Bekymringssamtale med familien');
   await card2.getByLabel('Ansvarlig partner').selectOption('police');
-  await card2.getByLabel('Frist').fill(addDays(today, 14));
-  await card2.getByLabel('Næste opfølgning').fill(addDays(today, 60));
+  await card2.getByLabel('Frist').fill(daDate(addDays(today, 14)));
+  await card2.getByLabel('Næste opfølgning').fill(daDate(addDays(today, 60)));
   await card2.getByLabel('Note').fill('Ledergruppen følger op om to måneder.');
   await card2.getByRole('button', { name: 'Gem beslutning i sagen' }).click();
   await expect(card2).toContainText('Gemt i sagen af Karen Koordinatorsen.');
@@ -247,7 +247,7 @@ test('ledergruppemøde: agenda, shared screen without names, decisions into the 
   // An empty decision is refused with a message, and nothing is saved.
   await card1.getByRole('button', { name: 'Gem beslutning i sagen' }).click();
   await expect(card1.getByRole('alert')).toContainText('Beslutningen er tom');
-  await card1.getByLabel('Næste opfølgning').fill(addDays(today, 30));
+  await card1.getByLabel('Næste opfølgning').fill(daDate(addDays(today, 30)));
   await card1.getByLabel('Note').fill('Mentorforløb fortsætter.');
   await card1.getByRole('button', { name: 'Gem beslutning i sagen' }).click();
   await expect(card1).toContainText('Gemt i sagen af Karen Koordinatorsen.');

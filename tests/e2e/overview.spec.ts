@@ -2,7 +2,7 @@ import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
 import type { CaseRow } from '../../src/shared/cases/contract';
 import type { Overview } from '../../src/shared/overview';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { call, CASES_OWNER, CASES_PASSPHRASE, createSeededVault } from './pages/CasesPages';
 
 /**
@@ -169,7 +169,7 @@ test('a level change proposes the district ledergruppe and its next meeting; the
   const dialog = page.getByTestId('dialog-level');
   await dialog.getByLabel(/^Niveau 3:/).check();
   await expect(dialog.getByLabel('Koordinerende forum')).toHaveValue(forum.name);
-  await expect(dialog.getByLabel('Næste opfølgning')).toHaveValue(heldOn);
+  await expect(dialog.getByLabel('Næste opfølgning')).toHaveValue(daDate(heldOn));
   const put = dialog.getByLabel(`Sæt på næste møde: ${forum.name} ${dk}`);
   await expect(put).toBeChecked();
   await dialog.getByLabel('Begrundelse').fill('Gentagne sigtelser for indbrud');

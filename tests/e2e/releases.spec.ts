@@ -91,13 +91,13 @@ test('register custody, hold the release meeting, record the release, see the fo
   await page.getByRole('searchbox', { name: 'Søg efter den unge' }).fill('prøvels');
   await page.getByRole('searchbox', { name: 'Søg efter den unge' }).press('Enter');
   await main(page).getByRole('button', { name: 'Vælg Ahmad Prøvelsesen' }).click();
-  await expect(page.getByTestId('picked-person')).toContainText('Ahmad Prøvelsesen, født 1. jan. 2007, Nørrebro, sag 2026-');
+  await expect(page.getByTestId('picked-person')).toContainText('Ahmad Prøvelsesen, født 01.01.2007, Nørrebro, sag 2026-');
   await page.getByLabel('Afsoning').check();
   await page.getByLabel('Institution', { exact: true }).selectOption({ label: 'Storstrøm Fængsel' });
-  await page.getByLabel('Indsat').fill('2025-12-01');
-  await page.getByLabel('Forventet løsladelse').fill('2027-01-15');
+  await page.getByLabel('Indsat').fill('01.12.2025');
+  await page.getByLabel('Forventet løsladelse').fill('15.01.2027');
   // A parole date after the expected release: the message sits next to the field as you type.
-  await page.getByLabel('Prøveløsladelse').fill('2027-02-01');
+  await page.getByLabel('Prøveløsladelse').fill('01.02.2027');
   await page.getByLabel('Prøveløsladelse').blur();
   await expect(page.locator('#custody-parole-error')).toHaveText('Fejl: Prøveløsladelsen kan ikke ligge efter forventet løsladelse.');
   await screenshot(page, 'releases-02-new-custody-validation');
@@ -111,23 +111,23 @@ test('register custody, hold the release meeting, record the release, see the fo
   await expect(main(page).getByRole('status')).toContainText('Frihedsberøvelsen er registreret.');
   const timeline = page.getByTestId('custody-timeline');
   // Window 15 Oct - 15 Dec 2026 (3 to 1 months before 15 January 2027): due now.
-  await expect(timeline.locator('tr[data-milestone="release-meeting"]')).toContainText('15. okt. 2026 – 15. dec. 2026');
+  await expect(timeline.locator('tr[data-milestone="release-meeting"]')).toContainText('15.10.2026 – 15.12.2026');
   await expect(timeline.locator('tr[data-milestone="release-meeting"]')).toContainText('Skal gøres nu');
   // Action plan was due 29 December 2025 (4 weeks after imprisonment): overdue until recorded.
   await expect(timeline.locator('tr[data-milestone="handleplan"]')).toContainText('Overskredet');
   await timeline.locator('tr[data-milestone="handleplan"]').getByRole('button', { name: 'Registrér handleplan' }).click();
   await expect(page.getByLabel('Dato for handleplan')).toBeFocused();
-  await page.getByLabel('Dato for handleplan').fill('2025-12-20');
+  await page.getByLabel('Dato for handleplan').fill('20.12.2025');
   await page.getByLabel('Dato for handleplan').press('Enter');
   await expect(timeline.locator('tr[data-milestone="handleplan"]')).toContainText('Udført');
-  await expect(timeline.locator('tr[data-milestone="handleplan"]')).toContainText('20. dec. 2025');
+  await expect(timeline.locator('tr[data-milestone="handleplan"]')).toContainText('20.12.2025');
   await screenshot(page, 'releases-03-custody');
   await expectAccessible(page, 'custody period');
 
   // ---- the overview: the meeting is due ----
   await goToReleases(page);
   const upcomingRow = page.getByTestId('releases-upcoming').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' });
-  await expect(upcomingRow).toContainText('15. jan. 2027');
+  await expect(upcomingRow).toContainText('15.01.2027');
   await expect(upcomingRow).toContainText('om 53 dage');
   await expect(upcomingRow).toContainText('Intet møde endnu');
   const dueRow = page.getByTestId('releases-meetings-due').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' });
@@ -137,7 +137,7 @@ test('register custody, hold the release meeting, record the release, see the fo
   // ---- hold the meeting with part of the checklist arranged ----
   await dueRow.getByRole('button', { name: /Hold møde/ }).click();
   await expect(main(page).getByRole('heading', { level: 1, name: 'Nyt løsladelsesmøde' })).toBeVisible();
-  await expect(page.getByLabel('Dato', { exact: true })).toHaveValue('2026-11-23');
+  await expect(page.getByLabel('Dato', { exact: true })).toHaveValue('23.11.2026');
   await page.getByLabel('Sted').fill('Storstrøm Fængsel, besøgsafdelingen');
   const participants: [string, string, string][] = [
     ['Karen Holmby', 'Kriminalforsorgen', 'Tilsynsførende'],
@@ -159,7 +159,7 @@ test('register custody, hold the release meeting, record the release, see the fo
   await status('Forsørgelse fra første dag').selectOption({ label: 'Arrangeret' });
   await status('Uddannelse eller job og første aftale i jobcentret').selectOption({ label: 'I gang' });
   await page.getByLabel('Ansvarlig: Uddannelse eller job og første aftale i jobcentret').fill('Jobcenter');
-  await page.getByLabel('Frist: Uddannelse eller job og første aftale i jobcentret').fill('2026-12-10');
+  await page.getByLabel('Frist: Uddannelse eller job og første aftale i jobcentret').fill('10.12.2026');
   await status('Misbrugsbehandling').selectOption({ label: 'Ikke relevant' });
   await status('Exit fra bande').selectOption({ label: 'Ikke relevant' });
   await status('Legitimation, sundhedskort og bankkonto').selectOption({ label: 'I gang' });
@@ -169,7 +169,7 @@ test('register custody, hold the release meeting, record the release, see the fo
   await main(page).getByRole('button', { name: 'Tilføj opgave' }).click();
   await expect(page.getByLabel('Opgave 1: Opgave')).toBeFocused();
   await page.getByLabel('Opgave 1: Opgave').fill('Book første samtale i Jobcenter København Unge');
-  await page.getByLabel('Opgave 1: Frist').fill('2026-12-10');
+  await page.getByLabel('Opgave 1: Frist').fill('10.12.2026');
   await main(page).getByRole('button', { name: 'Gem møde' }).click();
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Skriv, hvem der har ansvaret.');
@@ -195,7 +195,7 @@ test('register custody, hold the release meeting, record the release, see the fo
   await meetings.getByRole('button', { name: /Referat/ }).click();
   await expect(main(page).getByRole('heading', { level: 1, name: 'Referat af løsladelsesmøde' })).toBeVisible();
   const sheet = page.getByTestId('meeting-summary');
-  await expect(sheet).toContainText('Ahmad Prøvelsesen, født 1. jan. 2007');
+  await expect(sheet).toContainText('Ahmad Prøvelsesen, født 01.01.2007');
   await expect(sheet).toContainText('Karen Holmby, Kriminalforsorgen (Tilsynsførende)');
   await expect(sheet).toContainText('Værelse på pensionat fra løsladelsesdagen');
   await expect(sheet).toContainText('Book første samtale i Jobcenter København Unge');
@@ -215,13 +215,13 @@ test('register custody, hold the release meeting, record the release, see the fo
   await unlockAfterTimeJump(page);
   await goToReleases(page);
   await page.getByTestId('releases-upcoming').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' }).getByRole('button', { name: /Åbn/ }).click();
-  await expect(page.getByLabel('Løsladelsesdato')).toHaveValue('2027-01-12');
+  await expect(page.getByLabel('Løsladelsesdato')).toHaveValue('12.01.2027');
   await main(page).getByRole('button', { name: 'Registrér løsladelse' }).click();
   await expect(main(page).getByRole('status')).toContainText('Løsladelsen er registreret.');
   const followUps = page.getByTestId('custody-followups');
-  await expect(followUps.locator('tr[data-followup="3"]')).toContainText('12. apr. 2027');
-  await expect(followUps.locator('tr[data-followup="6"]')).toContainText('12. jul. 2027');
-  await expect(followUps.locator('tr[data-followup="12"]')).toContainText('12. jan. 2028');
+  await expect(followUps.locator('tr[data-followup="3"]')).toContainText('12.04.2027');
+  await expect(followUps.locator('tr[data-followup="6"]')).toContainText('12.07.2027');
+  await expect(followUps.locator('tr[data-followup="12"]')).toContainText('12.01.2028');
 
   // ---- 2 April 2027: the 3-month follow-up is due (from 14 days before) ----
   await setToday(page, bridge, '2027-04-02');
@@ -229,7 +229,7 @@ test('register custody, hold the release meeting, record the release, see the fo
   await goToReleases(page);
   const followUpRow = page.getByTestId('releases-followups-due').getByRole('row').filter({ hasText: 'Ahmad Prøvelsesen' });
   await expect(followUpRow).toContainText('3 måneder');
-  await expect(followUpRow).toContainText('12. apr. 2027');
+  await expect(followUpRow).toContainText('12.04.2027');
   await expect(followUpRow).toContainText('Skal gøres nu');
   await expect(page.getByTestId('releases-upcoming')).not.toContainText('Ahmad Prøvelsesen');
   await screenshot(page, 'releases-09-overview-followup-due');

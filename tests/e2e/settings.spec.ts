@@ -195,8 +195,8 @@ test('Revisionsspor: filter, pages, export as CSV', async ({ page, bridge, vault
   await expect(page.getByTestId('audit-table').locator('tbody tr')).toContainText('Oprettet');
 
   // A date range that ends before it starts.
-  await page.getByLabel('Fra dato').fill('2030-01-02');
-  await page.getByLabel('Til dato').fill('2030-01-01');
+  await page.getByLabel('Fra dato').fill('02.01.2030');
+  await page.getByLabel('Til dato').fill('01.01.2030');
   await page.getByRole('button', { name: 'Vis', exact: true }).click();
   await expect(page.locator('#audit-to-error')).toContainText('Til-datoen skal være samme dag som eller efter fra-datoen.');
   await expect(page.getByLabel('Til dato')).toBeFocused();

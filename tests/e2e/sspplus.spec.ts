@@ -4,7 +4,7 @@ import { addDays, addMonths, addYears } from '../../src/shared/core/dates';
 import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
 import { startBridge, type Bridge } from './bridge';
-import { expect, expectAccessible, screenshot, test as base } from './fixtures';
+import { expect, expectAccessible, screenshot, test as base, daDate } from './fixtures';
 
 /**
  * SSP+ end to end: start a plan for an eligible young person, fill two life areas with actions,
@@ -63,7 +63,7 @@ const heading = (page: Page, name: string | RegExp) => main(page).getByRole('hea
 async function fillAction(row: Locator, action: { description: string; partner: string; deadline: string }) {
   await row.getByLabel('Handling', { exact: true }).fill(action.description);
   await row.getByLabel('Ansvarlig').selectOption({ label: action.partner });
-  await row.getByLabel('Frist').fill(action.deadline);
+  await row.getByLabel('Frist').fill(daDate(action.deadline));
 }
 
 test('start a plan, fill two areas with actions, record a review, see the overdue action flagged, print without CPR', async ({ page, bridge, vault, shell }) => {
@@ -82,7 +82,7 @@ test('start a plan, fill two areas with actions, record a review, see the overdu
   await main(page).getByRole('button', { name: 'Start en plan' }).click();
   await expect(heading(page, 'Start en SSP+-plan')).toBeVisible();
   const startDate = addDays(today, -100);
-  await page.getByLabel('Startdato').fill(startDate);
+  await page.getByLabel('Startdato').fill(daDate(startDate));
   // 100 days before her 20th birthday she is 19.
   const frida = page.getByRole('radio', { name: /Frida Prøvesen, 19 år/ });
   await expect(frida).toBeVisible();
@@ -91,7 +91,7 @@ test('start a plan, fill two areas with actions, record a review, see the overdu
   await frida.check();
   await page.getByRole('checkbox', { name: 'SOF' }).check();
   await page.getByRole('checkbox', { name: 'BIF / Jobcenter' }).check();
-  await page.getByLabel('Dato for samtykke (valgfri)').fill(startDate);
+  await page.getByLabel('Dato for samtykke (valgfri)').fill(daDate(startDate));
   await page.getByLabel('Samtykket dækker (valgfri)').fill('Deling af oplysninger mellem SOF og jobcentret om uddannelse og bolig.');
   await expect(page.getByLabel('Koordinator')).toHaveValue(owner.name);
   await screenshot(page, 'sspplus-02-start');

@@ -249,12 +249,14 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
     notes.push(text);
   }
   const sqlite = t.ctx.vault.current.sqlite;
-  // Taken back out, newest first: what migrations 0020-0012 added, so the vault is as 0011 left it.
+  // Taken back out, newest first: what migrations 0021-0012 added, so the vault is as 0011 left it.
   const keep = migrations.findIndex((m) => m.tag === '0012_case_search');
   expect(migrations.slice(keep).map((m) => m.tag)).toEqual([
     '0012_case_search', '0013_case_events_by_kind', '0014_default_efforts', '0015_import_mappings', '0016_first_class_actions', '0017_privacy_levels',
-    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history',
+    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity',
   ]);
+  for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_activity_after_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
+  sqlite.exec('DROP INDEX cases_active_activity_idx; ALTER TABLE cases DROP COLUMN last_activity_on;');
   sqlite.exec('DROP TABLE case_district_changes');
   sqlite.exec('DROP INDEX districts_code_unique; ALTER TABLE districts DROP COLUMN code; ALTER TABLE districts DROP COLUMN areas;');
   sqlite.exec('DROP INDEX agenda_one_group_per_meeting; ALTER TABLE meeting_agenda_items DROP COLUMN group_id;');

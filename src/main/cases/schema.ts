@@ -81,6 +81,13 @@ export const cases = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     /** Set when retention removed the personal data; the row stays as an anonymous statistical stub. */
     anonymisedAt: text('anonymised_at'),
+    /**
+     * The date of the case's latest activity: the latest of its opening, events, level changes and
+     * notes (a note on its Copenhagen date). Kept by triggers (migration 0021), never written by
+     * code: Overblik's "no activity for N weeks" reads it from an index instead of three
+     * subqueries per open case.
+     */
+    lastActivityOn: text('last_activity_on'),
   },
   (t) => [
     // At most one open case per person.
@@ -97,6 +104,8 @@ export const cases = sqliteTable(
     index('cases_active_opened_idx').on(t.status, t.anonymisedAt, t.openedOn),
     // The coordinator filter, and the list of coordinators (one seek per name).
     index('cases_coordinator_idx').on(t.coordinator),
+    // Overblik: open cases by last activity, counted and paged from the index.
+    index('cases_active_activity_idx').on(t.status, t.anonymisedAt, t.lastActivityOn),
   ],
 );
 

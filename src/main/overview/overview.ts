@@ -1,11 +1,11 @@
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../core/connection';
 import type { ServiceCtx } from '../core/service-context';
 import { listPlans } from '../ssp-plus';
 import { releasesOverview } from '../releases';
-import { addDays, addMonths, birthdayOf, compare, dateOfTimestamp, diffDays, maxDate, type IsoDate } from '../../shared/core/dates';
+import { addDays, addMonths, birthdayOf, compare, dateOfTimestamp, diffDays, type IsoDate } from '../../shared/core/dates';
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
 import {
-  bucketOf,
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
   OVERVIEW_ITEM_LIMIT,
@@ -43,13 +43,22 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const weeks = overviewWeeks(s.today);
   const me = s.actor;
   const mine = input.scope === 'mine' ? me : null;
-  const items = collectItems(s, weeks, mine, inactiveWeeks);
+  const counted: Partial<Record<OverviewKind, BucketCounts>> = {};
+  const items = collectItems(s, weeks, mine, inactiveWeeks, counted);
 
   const counts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
-  const countsByKind: Record<string, { overdue: number; thisWeek: number; nextWeek: number }> = {};
+  const countsByKind: Record<string, BucketCounts> = {};
   for (const it of items) {
+    if (counted[it.kind]) continue; // counted in SQL: only its first items per bucket are here
     counts[it.bucket]++;
     (countsByKind[it.kind] ??= { overdue: 0, thisWeek: 0, nextWeek: 0 })[it.bucket]++;
+  }
+  for (const [kind, c] of Object.entries(counted)) {
+    if (c.overdue + c.thisWeek + c.nextWeek === 0) continue;
+    countsByKind[kind] = c;
+    counts.overdue += c.overdue;
+    counts.thisWeek += c.thisWeek;
+    counts.nextWeek += c.nextWeek;
   }
   // Plain code-unit comparisons (dates are ISO, keys ASCII): localeCompare is far slower on 10,000+ items.
   items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -57,7 +66,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
 
-  const anyOpen = s.sqlite.prepare(`SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
+  const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
     today: s.today,
     me,
@@ -100,34 +109,101 @@ interface CaseRef {
 const CASE_COLS = `c.id AS caseId, c.case_number AS caseNumber, p.first_name || ' ' || p.last_name AS name, c.coordinator AS coordinator`;
 const OPEN_CASE = `c.status = 'open' AND c.anonymised_at IS NULL`;
 
-function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, inactiveWeeks: number): OverviewItem[] {
+type BucketCounts = Record<OverviewBucket, number>;
+
+/**
+ * The kinds that can run to tens of thousands of items (case reviews, inactive cases) are counted
+ * per bucket in SQL and only their first OVERVIEW_ITEM_LIMIT items per bucket are read, in the
+ * final order (due date, then key as a string), from an index on (status, anonymised_at, date).
+ * The final list takes at most OVERVIEW_ITEM_LIMIT per bucket over all kinds, so nothing a kind
+ * leaves out here could have been shown.
+ *
+ * The count reads cases alone (people is joined by a NOT NULL key: it cannot change a count).
+ * `column` is the date column; `shift` turns a due date into that column's value (inactive: the
+ * last activity is the due date minus N weeks).
+ */
+function bucketedCaseRows<R>(
+  sqlite: Sqlite,
+  weeks: OverviewWeeks,
+  sql: { select: string; from: string; countFrom: string; where: string; column: string; key: string },
+  params: Record<string, string>,
+  shift: (due: IsoDate) => IsoDate,
+): { counts: BucketCounts; rows: R[] } {
+  const bounds = {
+    today: shift(weeks.today),
+    thisTo: shift(weeks.thisWeek.to),
+    end: shift(weeks.nextWeek.to),
+  };
+  const where = `${sql.where} AND ${sql.column} <= @bEnd`;
+  const counted = cachedStatement(
+    sqlite,
+    `SELECT count(*) FILTER (WHERE ${sql.column} < @bToday) AS overdue,
+            count(*) FILTER (WHERE ${sql.column} >= @bToday AND ${sql.column} <= @bThisTo) AS thisWeek,
+            count(*) FILTER (WHERE ${sql.column} > @bThisTo) AS nextWeek
+     FROM ${sql.countFrom} WHERE ${where}`,
+  ).get({ ...params, bToday: bounds.today, bThisTo: bounds.thisTo, bEnd: bounds.end }) as BucketCounts;
+  const page = cachedStatement(
+    sqlite,
+    `SELECT ${sql.select} FROM ${sql.from} WHERE ${where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo
+     ORDER BY ${sql.column}, ${sql.key} LIMIT ${OVERVIEW_ITEM_LIMIT}`,
+  );
+  const rows: R[] = [];
+  const ranges: [OverviewBucket, string, string][] = [
+    ['overdue', '', addDays(bounds.today, -1)],
+    ['thisWeek', bounds.today, bounds.thisTo],
+    ['nextWeek', addDays(bounds.thisTo, 1), bounds.end],
+  ];
+  for (const [bucket, from, to] of ranges) {
+    if (counted[bucket] > 0) rows.push(...(page.all({ ...params, bEnd: bounds.end, bFrom: from, bTo: to }) as R[]));
+  }
+  return { counts: counted, rows };
+}
+
+/** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
+const statements = new WeakMap<Sqlite, Map<string, Statement<unknown[]>>>();
+function cachedStatement(sqlite: Sqlite, text: string): Statement<unknown[]> {
+  let byText = statements.get(sqlite);
+  if (!byText) statements.set(sqlite, (byText = new Map()));
+  let st = byText.get(text);
+  if (!st) byText.set(text, (st = sqlite.prepare<unknown[]>(text)));
+  return st;
+}
+
+function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, inactiveWeeks: number, counted: Partial<Record<OverviewKind, BucketCounts>>): OverviewItem[] {
   const sqlite = s.sqlite;
   const end = weeks.nextWeek.to;
   const today = weeks.today;
   const out: OverviewItem[] = [];
+  // bucketOf's rule on plain string comparisons: every date here comes from the database or the
+  // date functions as a valid ISO date, and valid ISO dates sort lexically (bucketOf validates
+  // each comparison, which cost several milliseconds over a thousand items).
+  const bucket = (due: string): OverviewBucket | null => (due < today ? 'overdue' : due <= weeks.thisWeek.to ? 'thisWeek' : due <= end ? 'nextWeek' : null);
   const push = (item: Omit<OverviewItem, 'bucket'>) => {
-    const bucket = bucketOf(item.dueOn, weeks);
-    if (bucket) out.push({ ...item, bucket });
+    const b = bucket(item.dueOn);
+    if (b) out.push({ ...item, bucket: b });
   };
   const mineSql = mine === null ? '' : ` AND c.coordinator = @me`;
   const params: Record<string, string> = mine === null ? { end } : { end, me: mine };
   const caseItem = (kind: OverviewKind, r: CaseRef, dueOn: string, key: string, extra: Partial<OverviewItem> = {}) =>
     push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: null, partner: null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: null, ...extra });
 
-  // Case reviews.
-  for (const r of sqlite
-    .prepare(`SELECT ${CASE_COLS}, c.next_review_on AS due FROM cases c JOIN people p ON p.id = c.person_id WHERE ${OPEN_CASE} AND c.next_review_on <= @end${mineSql}`)
-    .all(params) as (CaseRef & { due: string })[]) {
-    caseItem('case-review', r, r.due, `review:${r.caseId}`);
-  }
+  // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
+  const reviews = bucketedCaseRows<CaseRef & { due: string }>(
+    sqlite,
+    weeks,
+    { select: `${CASE_COLS}, c.next_review_on AS due`, from: `cases c JOIN people p ON p.id = c.person_id`, countFrom: 'cases c', where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id` },
+    mine === null ? {} : { me: mine },
+    (d) => d,
+  );
+  counted['case-review'] = reviews.counts;
+  for (const r of reviews.rows) caseItem('case-review', r, r.due, `review:${r.caseId}`);
 
   // Actions agreed at ledergruppe meetings, and added on cases.
   for (const [kind, table, source] of [
     ['meeting-action', 'meeting_actions', 'meeting'],
     ['case-action', 'case_actions', 'case'],
   ] as const) {
-    for (const r of sqlite
-      .prepare(
+    for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, a.id AS actionId, a.description, a.partner, a.deadline AS due
          FROM ${table} a JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id
          WHERE a.status = 'open' AND a.deadline <= @end AND ${OPEN_CASE}${mineSql}`,
@@ -138,8 +214,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   }
 
   // Release-meeting action items (the person's open case gives the coordinator).
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT ri.id AS actionId, ri.description, ri.owner AS partner, ri.deadline AS due, rm.custody_id AS custodyId,
               p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, c.coordinator AS coordinator
        FROM release_action_items ri JOIN release_meetings rm ON rm.id = ri.meeting_id JOIN custody_periods cp ON cp.id = rm.custody_id
@@ -181,8 +256,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
     }
   }
   const planMine = mine === null ? '' : ` AND pl.coordinator = @me`;
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT a.id AS actionId, a.description, a.deadline AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
        FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
        LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id
@@ -202,8 +276,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
       action: null,
     });
   }
-  for (const r of sqlite
-    .prepare(
+  for (const r of cachedStatement(sqlite, 
       `SELECT f.id AS followUpId, f.months, f.due_on AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber
        FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
        WHERE pl.status = 'ended' AND f.outcome IS NULL AND f.due_on <= @end AND p.anonymised_at IS NULL${planMine}`,
@@ -228,8 +301,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const personIds = [...new Set([...releases.upcoming, ...releases.meetingsDue, ...releases.followUpsDue].map((r) => r.person.id))];
   const openCaseOf = new Map<number, { caseNumber: string; coordinator: string | null }>();
   if (personIds.length) {
-    for (const r of sqlite
-      .prepare(`SELECT person_id AS personId, case_number AS caseNumber, coordinator FROM cases WHERE status = 'open' AND person_id IN (${personIds.map(() => '?').join(',')})`)
+    for (const r of cachedStatement(sqlite, `SELECT person_id AS personId, case_number AS caseNumber, coordinator FROM cases WHERE status = 'open' AND person_id IN (${personIds.map(() => '?').join(',')})`)
       .all(...personIds) as { personId: number; caseNumber: string; coordinator: string | null }[]) {
       openCaseOf.set(r.personId, r);
     }
@@ -249,8 +321,7 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
     // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     const w = birthWindow(months);
-    for (const r of sqlite
-      .prepare(
+    for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, p.birth_date AS birthDate FROM people p JOIN cases c ON c.person_id = p.id
          WHERE p.birth_date BETWEEN @from AND @to AND ${OPEN_CASE}${extraWhere}${mineSql}`,
       )
@@ -271,39 +342,18 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
     push({ key: `turning-25-plan:${plan.planId}`, kind: 'turning-25', dueOn: plan.turns25On, personName: `${plan.firstName} ${plan.lastName}`, caseNumber: plan.caseNumber, detail: null, partner: null, coordinator: plan.coordinator, target: { kind: 'plan', planId: plan.planId }, action: null });
   }
 
-  // Cases with no activity for N weeks.
-  collectInactive(sqlite, weeks, mineSql, params, inactiveWeeks, caseItem);
-  return out;
-}
-
-function collectInactive(
-  sqlite: Sqlite,
-  weeks: OverviewWeeks,
-  mineSql: string,
-  params: Record<string, string>,
-  inactiveWeeks: number,
-  caseItem: (kind: OverviewKind, r: CaseRef, dueOn: string, key: string) => void,
-): void {
+  // Cases with no activity for N weeks: counted and paged in SQL on cases.last_activity_on.
   const days = inactiveWeeks * 7;
-  // A case is listed when its last activity is on or before (end of next week - N weeks).
-  const cutoff = addDays(weeks.nextWeek.to, -days);
-  const rows = sqlite
-    .prepare(
-      `SELECT ${CASE_COLS}, c.opened_on AS openedOn,
-              (SELECT max(e.occurred_on) FROM case_events e WHERE e.case_id = c.id) AS lastEvent,
-              (SELECT max(l.changed_on) FROM case_level_changes l WHERE l.case_id = c.id) AS lastLevel,
-              (SELECT max(n.written_at) FROM case_notes n WHERE n.case_id = c.id) AS lastNote
-       FROM cases c JOIN people p ON p.id = c.person_id
-       WHERE ${OPEN_CASE} AND c.opened_on <= @cutoff${mineSql}`,
-    )
-    .all({ ...params, cutoff }) as (CaseRef & { openedOn: string; lastEvent: string | null; lastLevel: string | null; lastNote: string | null })[];
-  for (const r of rows) {
-    let last = r.openedOn;
-    if (r.lastEvent) last = maxDate(last, r.lastEvent);
-    if (r.lastLevel) last = maxDate(last, r.lastLevel);
-    if (r.lastNote) last = maxDate(last, noteDate(r.lastNote));
-    if (compare(last, cutoff) <= 0) caseItem('inactive', r, addDays(last, days), `inactive:${r.caseId}`);
-  }
+  const inactive = bucketedCaseRows<CaseRef & { last: string }>(
+    sqlite,
+    weeks,
+    { select: `${CASE_COLS}, c.last_activity_on AS last`, from: `cases c JOIN people p ON p.id = c.person_id`, countFrom: 'cases c', where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id` },
+    mine === null ? {} : { me: mine },
+    (due) => addDays(due, -days),
+  );
+  counted.inactive = inactive.counts;
+  for (const r of inactive.rows) caseItem('inactive', r, addDays(r.last, days), `inactive:${r.caseId}`);
+  return out;
 }
 
 /**

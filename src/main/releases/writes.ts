@@ -3,7 +3,7 @@ import { custodyInstitutions, custodyPeriods, releaseFollowUps } from './schema'
 import { people } from '../cases';
 import type { DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
-import { addMonths, compare } from '../../shared/core/dates';
+import { addMonths, compare, formatDateNumeric } from '../../shared/core/dates';
 import { custodyFieldProblems, type CustodyDateField, type CustodyType, type InstitutionKind, type RecordedMilestone } from '../../shared/releases';
 import { outcomeOpensOn, outcomeTooEarlyMessage, type FollowUpMonths, type Outcome } from '../../shared/ssp-plus';
 import { getSspPlusSettings } from '../ssp-plus';
@@ -48,8 +48,8 @@ function assertCustodyValid(s: ServiceCtx, tx: DbOrTx, personId: number, fields:
   const clash = others.find((o) => compare(fields.imprisonedOn, o.releasedOn ?? END_OF_TIME) < 0 && compare(o.imprisonedOn, end) < 0);
   if (clash) {
     const message = clash.releasedOn
-      ? `Perioden overlapper en anden frihedsberøvelse for samme person (${clash.imprisonedOn} til ${clash.releasedOn}). Ret datoerne.`
-      : `Personen har allerede en frihedsberøvelse uden løsladelse (indsat ${clash.imprisonedOn}). Registrér løsladelsen dér først, eller ret datoerne.`;
+      ? `Perioden overlapper en anden frihedsberøvelse for samme person (${formatDateNumeric(clash.imprisonedOn)} til ${formatDateNumeric(clash.releasedOn)}). Ret datoerne.`
+      : `Personen har allerede en frihedsberøvelse uden løsladelse (indsat ${formatDateNumeric(clash.imprisonedOn)}). Registrér løsladelsen dér først, eller ret datoerne.`;
     throw new AppError('CONFLICT', message, { imprisonedOn: 'Overlapper en anden frihedsberøvelse' });
   }
 }
@@ -65,7 +65,7 @@ function syncFollowUps(tx: DbOrTx, custodyId: number, releasedOn: string | null)
   }
   for (const r of rows) {
     if (compare(r.recordedOn, releasedOn) < 0) {
-      throw new AppError('RULE_VIOLATION', `En opfølgning er registreret ${r.recordedOn}, før den nye løsladelsesdato. Ret opfølgningen eller datoen.`, {
+      throw new AppError('RULE_VIOLATION', `En opfølgning er registreret ${formatDateNumeric(r.recordedOn)}, før den nye løsladelsesdato. Ret opfølgningen eller datoen.`, {
         releasedOn: 'Ligger efter en registreret opfølgning',
       });
     }
@@ -129,7 +129,7 @@ function assertMilestonesNotBefore(row: CustodyRow, imprisonedOn: string): void 
     ['paroleDecisionOn', row.paroleDecisionOn],
   ] as const) {
     if (date && compare(date, imprisonedOn) < 0) {
-      throw new AppError('RULE_VIOLATION', `En registreret milepæl (${date}) ligger før den nye indsættelsesdato. Ret milepælen først.`, {
+      throw new AppError('RULE_VIOLATION', `En registreret milepæl (${formatDateNumeric(date)}) ligger før den nye indsættelsesdato. Ret milepælen først.`, {
         imprisonedOn: 'Ligger efter en registreret milepæl',
         [field]: 'Ligger før indsættelsen',
       });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { proseDate, t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -10,7 +10,7 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { EditCaseDialog, EventDialog, NoteDialog } from './EntryDialogs';
 import { LevelBadge } from './LevelBadge';
 import { ChangeLevelDialog, CloseCaseDialog, ReopenCaseDialog } from './LevelDialogs';
-import { closingReasonName, longDate, statusName } from './labels';
+import { closingReasonName, statusName } from './labels';
 import { PersonPanel } from './PersonPanel';
 import type { CaseNotice } from './routes';
 import { Timeline } from './Timeline';
@@ -154,16 +154,16 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
             <dt>{t('cases.field.coordinator')}</dt>
             <dd>{c.coordinator ?? '–'}</dd>
             <dt>{t('cases.field.openedOn')}</dt>
-            <dd>{longDate(c.openedOn)}</dd>
+            <dd>{proseDate(c.openedOn)}</dd>
             <dt>{t('cases.field.nextReview')}</dt>
             <dd className={overdue ? 'review-overdue' : undefined}>
-              {c.nextReviewOn ? longDate(c.nextReviewOn) : '–'}
+              {c.nextReviewOn ? proseDate(c.nextReviewOn) : '–'}
               {overdue ? <strong className="overdue-text"> {t('cases.review.overdueVisible')}</strong> : null}
             </dd>
             <dt>{t('cases.field.status')}</dt>
             <dd>
               {statusName(c.status)}
-              {c.closedOn ? ` ${t('cases.detail.closedOn', { date: longDate(c.closedOn), reason: closingReasonName(c.closingReason) })}` : null}
+              {c.closedOn ? ` ${t('cases.detail.closedOn', { date: proseDate(c.closedOn), reason: closingReasonName(c.closingReason) })}` : null}
             </dd>
             {c.externalRef ? (
               <>

@@ -3,11 +3,11 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import type { CaseRow } from '../../shared/cases';
 import { fullName } from '../../shared/core/names';
 import { screenModeName, useScreenMode } from '../core/shell/screenMode';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { Icon } from '../core/ui/Icon';
 import type { CaseFilter, SortKey } from './filter';
 import { LevelBadge } from './LevelBadge';
-import { shortDate, statusName } from './labels';
+import { statusName } from './labels';
 
 /** Row height in CSS pixels; the stylesheet gives .case-grid-body .case-grid-row the same (4.8rem). */
 const ROW_HEIGHT = 48;
@@ -295,11 +295,11 @@ function GridRow({ index, top, row, active, today, onActivate, onOpen }: { index
         ) : overdue ? (
           <>
             <Icon name="warning" className="review-icon" />
-            <span>{shortDate(row.nextReviewOn)}</span>
+            <span>{tableDate(row.nextReviewOn)}</span>
             <span className="sr-only"> ({t('cases.review.overdue')})</span>
           </>
         ) : (
-          shortDate(row.nextReviewOn)
+          tableDate(row.nextReviewOn)
         )}
       </div>
     </div>

@@ -10,6 +10,7 @@ import { Dialog } from '../core/ui/Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';
 import { SelectField, TextArea } from './fields';
 import { eventKindName, eventKindOptions, offenceOptions } from './labels';
+import { DateField } from '../core/ui/DateField';
 
 /**
  * Tilføj hændelse: kind and date; a charge needs its offence category, an effort event the effort
@@ -57,7 +58,7 @@ export function EventDialog({ detail, today, onDone, onClose, efforts }: CaseDia
           onChange={(v) => form.set('kind', v)}
           error={form.errorOf('kind')}
         />
-        <TextField id="event-date" type="date" label={t('cases.event.date')} width="s" max={today} {...form.field('occurredOn')} />
+        <DateField id="event-date" label={t('cases.event.date')} width="s" max={today} {...form.field('occurredOn')} />
         {kind === 'charge' ? (
           <SelectField
             id="event-offence"
@@ -152,7 +153,7 @@ export function EditCaseDialog({ detail, today, onDone, onClose, districts, coor
             <option key={c} value={c} />
           ))}
         </datalist>
-        <TextField id="edit-next-review" type="date" label={t('cases.field.nextReviewOptional')} width="s" {...form.field('nextReviewOn')} />
+        <DateField id="edit-next-review" label={t('cases.field.nextReviewOptional')} width="s" {...form.field('nextReviewOn')} />
         <SelectField
           id="edit-district"
           label={t('cases.field.district')}

@@ -2,17 +2,17 @@ import { useCallback, useState } from 'react';
 import { EXIT_KK_PLACES, exitLatestEnd, type ExitCourse, type ExitProgramme, type ExitStatus } from '../../shared/cases';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';
-import { t, tCount } from '../core/i18n';
+import { proseDate, t, tCount } from '../core/i18n';
 import { useLoad } from '../core/data/useLoad';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Dialog } from '../core/ui/Dialog';
+import { DateField } from '../core/ui/DateField';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
 import { DialogForm, useDialogSave } from './DialogForm';
 import { RadioGroup, SelectField } from './fields';
-import { longDate } from './labels';
 import './exit.css';
 
 const PROGRAMMES: readonly ExitProgramme[] = ['exit-17', 'kk-18-25', 'national'];
@@ -84,8 +84,8 @@ export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { per
                     <td>{exitProgrammeName(c.programme)}</td>
                     <td>
                       {c.endOn
-                        ? t('exit.period.closed', { start: longDate(c.startOn), end: longDate(c.endOn) })
-                        : t('exit.period.open', { start: longDate(c.startOn), latest: longDate(c.latestEndOn) })}
+                        ? t('exit.period.closed', { start: proseDate(c.startOn), end: proseDate(c.endOn) })
+                        : t('exit.period.open', { start: proseDate(c.startOn), latest: proseDate(c.latestEndOn) })}
                       {c.overdue ? <strong className="exit-warning"> {t('exit.overdue')}</strong> : null}
                     </td>
                     <td>{c.contactPerson}</td>
@@ -97,14 +97,14 @@ export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { per
                       <td className="exit-row-actions">
                         <Button
                           variant="tertiary"
-                          aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: longDate(c.startOn) })}
+                          aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
                           onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: c }))}
                         >
                           {t('exit.edit')}
                         </Button>
                         <Button
                           variant="tertiary"
-                          aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: longDate(c.startOn) })}
+                          aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
                           onClick={() => (setMessage(null), setDialog({ kind: 'delete', course: c }))}
                         >
                           {t('exit.delete')}
@@ -156,14 +156,14 @@ function FollowUp({ course }: { course: ExitCourse }) {
   const charges = tCount('exit.followUp.charges.one', 'exit.followUp.charges.other', f.newCharges, { count: f.newCharges });
   return (
     <>
-      {f.state === 'due' ? <strong className="exit-due">{t('exit.followUp.due', { date: longDate(f.dueOn) })}</strong> : <span>{t('exit.followUp.running', { date: longDate(f.dueOn) })}</span>}
+      {f.state === 'due' ? <strong className="exit-due">{t('exit.followUp.due', { date: proseDate(f.dueOn) })}</strong> : <span>{t('exit.followUp.running', { date: proseDate(f.dueOn) })}</span>}
       <br />
       <span className={f.newCharges > 0 ? 'exit-charges exit-charges-some' : 'exit-charges'}>
         {charges}
         {f.state === 'running' ? ` ${t('exit.followUp.soFar')}` : ''}
       </span>
       <br />
-      <span className="muted exit-window">{t('exit.followUp.window', { after: longDate(f.windowAfter), through: longDate(f.windowThrough) })}</span>
+      <span className="muted exit-window">{t('exit.followUp.window', { after: proseDate(f.windowAfter), through: proseDate(f.windowThrough) })}</span>
     </>
   );
 }
@@ -184,7 +184,7 @@ function ExitCourseDialog({ personId, course, today, onClose, onDone }: { person
           : !v.endOn
             ? t('exit.required.endOn')
             : (dateError(v.endOn, today, { notFuture: true, notBefore: isValidIsoDate(v.startOn) ? v.startOn : undefined, notBeforeMessage: t('exit.endBeforeStart') }) ??
-              (latest && v.endOn > latest ? t('exit.overThreeYears', { date: longDate(latest) }) : undefined)),
+              (latest && v.endOn > latest ? t('exit.overThreeYears', { date: proseDate(latest) }) : undefined)),
         contactPerson: v.contactPerson.trim() ? undefined : t('exit.required.contact'),
       };
     },
@@ -226,7 +226,7 @@ function ExitCourseDialog({ personId, course, today, onClose, onDone }: { person
           onChange={(v) => form.set('programme', v)}
           error={form.errorOf('programme')}
         />
-        <TextField id="exit-start" type="date" label={t('exit.field.startOn')} width="s" max={today} {...form.field('startOn')} />
+        <DateField id="exit-start" label={t('exit.field.startOn')} width="s" max={today} {...form.field('startOn')} />
         <RadioGroup
           name="exit-status"
           id="exit-status"
@@ -237,11 +237,10 @@ function ExitCourseDialog({ personId, course, today, onClose, onDone }: { person
           inline
         />
         {ended ? (
-          <TextField
+          <DateField
             id="exit-end"
-            type="date"
             label={t('exit.field.endOn')}
-            hint={latest ? t('exit.field.endOnHint', { date: longDate(latest) }) : undefined}
+            hint={latest ? t('exit.field.endOnHint', { date: proseDate(latest) }) : undefined}
             width="s"
             max={today}
             {...form.field('endOn')}
@@ -264,7 +263,7 @@ function ConfirmDeleteExit({ personId, course, onClose, onDone }: { personId: nu
         onCancel={onClose}
         save={save}
       >
-        <p>{t('exit.confirmDelete.body', { programme: exitProgrammeName(course.programme), start: longDate(course.startOn) })}</p>
+        <p>{t('exit.confirmDelete.body', { programme: exitProgrammeName(course.programme), start: proseDate(course.startOn) })}</p>
       </DialogForm>
     </Dialog>
   );

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { ImportPreviewResult, importRowError } from '../../shared/cases';
 import { IMPORT_FIELD_CODES } from '../../shared/cases';
 import { csvFile, csvLine } from '../../shared/core/csv';
+import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';
-import { formatDate, t, type PlainMessageKey } from '../core/i18n';
+import { t, tableDate, type PlainMessageKey } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -86,6 +87,9 @@ function sampleCsv(): string {
 const fixKey = (line: number, field: Field) => `${line}:${field}`;
 
 /** Importér: cases from the lists coordinators keep (CSV or XLSX), checked first, fixed in place, then all at once. */
+/** A preview cell: a parsed date in the table style (dd.mm.yyyy), anything else as it will be stored. */
+const previewCell = (value: string | undefined): string => (value === undefined ? '' : isValidIsoDate(value) ? tableDate(value) : value);
+
 export function ImportScreen() {
   const { navigate } = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -363,7 +367,7 @@ export function ImportScreen() {
                         <tr key={r.line}>
                           <td>{r.line}</td>
                           {IMPORT_FIELD_CODES.map((f) => (
-                            <td key={f}>{r.values[f] ?? ''}</td>
+                            <td key={f}>{previewCell(r.values[f])}</td>
                           ))}
                         </tr>
                       ))}
@@ -394,7 +398,7 @@ export function ImportScreen() {
               {preview.duplicates.map((d) => (
                 <fieldset key={d.line} className="form-group">
                   <legend className="form-label">
-                    {t('cases.import.dupRow', { line: d.line, name: `${d.firstName} ${d.lastName}`, birth: formatDate(d.birthDate) })} —{' '}
+                    {t('cases.import.dupRow', { line: d.line, name: `${d.firstName} ${d.lastName}`, birth: tableDate(d.birthDate) })} —{' '}
                     {d.match === 'cpr' ? t('cases.import.dupMatch.cpr', { cpr: d.cpr ?? '' }) : t('cases.import.dupMatch.name-birth')}
                   </legend>
                   {(['link', 'skip'] as const).map((action) => (

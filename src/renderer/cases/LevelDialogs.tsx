@@ -1,17 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
 import { defaultForum, REVIEW_MONTHS_BY_LEVEL, type CaseLevel } from '../../shared/cases';
 import type { OutputOf } from '../../shared/contract';
-import { addMonths } from '../../shared/core/dates';
+import { addMonths, isValidIsoDate } from '../../shared/core/dates';
 import { Checkbox } from '../core/ui/Checkbox';
 import { api } from '../core/api';
-import { t, tableDate } from '../core/i18n';
+import { proseDate, t, tableDate } from '../core/i18n';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
 import { Dialog } from '../core/ui/Dialog';
 import { DialogForm, useDialogSave, type CaseDialogProps } from './DialogForm';
 import { RadioGroup, TextArea } from './fields';
-import { closingReasonName, closingReasonOptions, LEVELS, levelName, longDate } from './labels';
+import { closingReasonName, closingReasonOptions, LEVELS, levelName } from './labels';
+import { DateField } from '../core/ui/DateField';
 
 type LevelValue = '' | '1' | '2' | '3' | '4';
 
@@ -58,7 +59,7 @@ export function ChangeLevelDialog({ detail, today, onDone, onClose }: CaseDialog
       const forum = r.ok ? (r.value.forums[0] ?? null) : null;
       const forumText = forum?.name ?? defaultForum(lv);
       if (current.current.level !== level) return; // another level was chosen meanwhile
-      const base = current.current.changedOn || today;
+      const base = isValidIsoDate(current.current.changedOn) ? current.current.changedOn : today;
       const review = lv >= 3 && forum?.nextMeeting ? forum.nextMeeting.heldOn : addMonths(base, REVIEW_MONTHS_BY_LEVEL[lv]);
       setProposal({ level: lv, forum, forumText, review });
       setPutOnMeeting(lv >= 3 && !!forum?.nextMeeting && !forum.nextMeeting.onAgenda);
@@ -96,12 +97,11 @@ export function ChangeLevelDialog({ detail, today, onDone, onClose }: CaseDialog
     <Dialog className="case-dialog" title={t('cases.action.changeLevel')} onClose={onClose} testId="dialog-level">
       <DialogForm onSubmit={submit} submitLabel={t('cases.level.submit')} onCancel={onClose} save={save}>
         <RadioGroup<LevelValue & string> legend={t('cases.level.new')} name="new-level" id="level-new" value={form.values.level} options={levelOptions(detail.level)} onChange={setLevel} error={form.errorOf('level')} />
-        <TextField id="level-date" type="date" label={t('cases.level.date')} width="s" max={today} {...form.field('changedOn')} />
+        <DateField id="level-date" label={t('cases.level.date')} width="s" max={today} {...form.field('changedOn')} />
         <TextArea id="level-reason" label={t('cases.field.reason')} hint={t('cases.level.reasonHint')} maxLength={500} rows={3} {...form.field('reason')} />
         <TextField id="level-forum" label={t('cases.field.forum')} hint={t('cases.level.forumHint')} maxLength={120} autoComplete="off" {...form.field('forum')} />
-        <TextField
+        <DateField
           id="level-review"
-          type="date"
           label={t('cases.field.nextReview')}
           hint={proposal ? (proposal.level >= 3 && next ? t('cases.level.reviewAtMeeting', { forum: proposal.forumText }) : t('cases.level.reviewByLevel', { months: REVIEW_MONTHS_BY_LEVEL[proposal.level] })) : undefined}
           width="s"
@@ -161,12 +161,12 @@ export function CloseCaseDialog({ detail, today, onDone, onClose }: CaseDialogPr
       >
         {confirming ? (
           <div className="confirm-step" data-testid="close-confirm">
-            <p className="font-lead">{t('cases.close.question', { caseNumber: detail.caseNumber, date: longDate(form.values.closedOn), reason: closingReasonName(form.values.reason) })}</p>
+            <p className="font-lead">{t('cases.close.question', { caseNumber: detail.caseNumber, date: proseDate(form.values.closedOn), reason: closingReasonName(form.values.reason) })}</p>
             <p>{t('cases.close.reopenHint')}</p>
           </div>
         ) : (
           <>
-            <TextField id="close-date" type="date" label={t('cases.close.date')} width="s" max={today} {...form.field('closedOn')} />
+            <DateField id="close-date" label={t('cases.close.date')} width="s" max={today} {...form.field('closedOn')} />
             <RadioGroup
               legend={t('cases.close.reason')}
               name="close-reason"
@@ -209,7 +209,7 @@ export function ReopenCaseDialog({ detail, today, onDone, onClose }: CaseDialogP
   return (
     <Dialog className="case-dialog" title={t('cases.action.reopen')} onClose={onClose} testId="dialog-reopen">
       <DialogForm onSubmit={submit} submitLabel={t('cases.reopen.submit')} onCancel={onClose} save={save}>
-        <TextField id="reopen-date" type="date" label={t('cases.reopen.date')} width="s" max={today} {...form.field('reopenedOn')} />
+        <DateField id="reopen-date" label={t('cases.reopen.date')} width="s" max={today} {...form.field('reopenedOn')} />
         <TextArea id="reopen-reason" label={t('cases.field.reason')} hint={t('cases.reopen.reasonHint')} maxLength={500} rows={3} {...form.field('reason')} />
         <RadioGroup<LevelValue & string> legend={t('cases.reopen.level')} name="reopen-level" id="reopen-level" value={form.values.level} options={levelOptions(detail.level)} onChange={(v) => form.set('level', v)} error={form.errorOf('level')} />
       </DialogForm>

@@ -23,6 +23,7 @@ import { PersonFields } from './PersonFields';
 import { PersonPicker } from './PersonPicker';
 import { usePersonForm } from './personForm';
 import { useReference } from './useReference';
+import { DateField } from '../core/ui/DateField';
 
 type CaseValues = {
   level: '' | '1' | '2' | '3' | '4';
@@ -229,8 +230,8 @@ export function NewCaseScreen() {
             ))}
           </datalist>
           <div className="form-row">
-            <TextField id={CASE_FIELD_IDS.openedOn} type="date" label={t('cases.field.openedOn')} width="s" max={today} {...form.field('openedOn')} />
-            <TextField id={CASE_FIELD_IDS.nextReviewOn} type="date" label={t('cases.field.nextReviewOptional')} width="s" {...form.field('nextReviewOn')} />
+            <DateField id={CASE_FIELD_IDS.openedOn} label={t('cases.field.openedOn')} width="s" max={today} {...form.field('openedOn')} />
+            <DateField id={CASE_FIELD_IDS.nextReviewOn} label={t('cases.field.nextReviewOptional')} width="s" {...form.field('nextReviewOn')} />
           </div>
           <TextField id={CASE_FIELD_IDS.externalRef} label={t('cases.field.externalRef')} hint={t('cases.field.externalRefHint')} maxLength={60} width="m" autoComplete="off" {...form.field('externalRef')} />
         </fieldset>

@@ -1,10 +1,11 @@
-import { t } from '../core/i18n';
+import { proseDate, t } from '../core/i18n';
 import { Button } from '../core/ui/Button';
 import { Icon } from '../core/ui/Icon';
 import { TextField } from '../core/ui/TextField';
 import { SelectField } from './fields';
-import { longDate, sexName } from './labels';
+import { sexName } from './labels';
 import { newContact, PERSON_FIELD_IDS, type PersonFormState, type SexChoice } from './personForm';
+import { DateField } from '../core/ui/DateField';
 
 export interface PersonFieldsProps {
   person: PersonFormState;
@@ -32,7 +33,7 @@ export function PersonFields({ person, districts, maskedCpr, onChangeCpr, change
 
   const cprFeedback = cprOk ? (
     <span className="cpr-feedback" data-testid="cpr-feedback">
-      <span>{t('cases.person.cprDerived', { date: longDate(cprOk.birthDate), sex: sexName(cprOk.sex) })}</span>
+      <span>{t('cases.person.cprDerived', { date: proseDate(cprOk.birthDate), sex: sexName(cprOk.sex) })}</span>
       {cprOk.warnings.map((w) => (
         <span className="cpr-warning" key={w}>
           <Icon name="warning" label={t('alert.warning')} className="cpr-warning-icon" />
@@ -78,7 +79,7 @@ export function PersonFields({ person, districts, maskedCpr, onChangeCpr, change
         />
       )}
       {!hasCpr ? (
-        <TextField id={PERSON_FIELD_IDS.birthDate} type="date" label={t('cases.person.birthDate')} hint={t('cases.person.birthDateHint')} width="s" {...form.field('birthDate')} />
+        <DateField id={PERSON_FIELD_IDS.birthDate} label={t('cases.person.birthDate')} hint={t('cases.person.birthDateHint')} width="s" {...form.field('birthDate')} />
       ) : null}
       <SelectField
         id={PERSON_FIELD_IDS.sex}

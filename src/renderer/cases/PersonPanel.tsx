@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Person } from '../../shared/cases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { proseDate, t } from '../core/i18n';
 import { Button } from '../core/ui/Button';
-import { longDate, sexName } from './labels';
+import { sexName } from './labels';
 
 /**
  * The young person: CPR masked (DDMMYY-xxxx) until 'Vis CPR' (audited in main), hidden again with
@@ -57,7 +57,7 @@ export function PersonPanel({ person, age, districtName, onEdit }: { person: Per
         </dd>
         <dt>{t('cases.person.birthDate')}</dt>
         <dd>
-          {longDate(person.birthDate)} <span className="muted">({t('cases.person.ageYears', { age })})</span>
+          {proseDate(person.birthDate)} <span className="muted">({t('cases.person.ageYears', { age })})</span>
         </dd>
         <dt>{t('cases.person.sex')}</dt>
         <dd>

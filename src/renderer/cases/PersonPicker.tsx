@@ -5,9 +5,8 @@ import type { OutputOf } from '../../shared/contract';
 type ReleasePersonHit = OutputOf<'releases.people.search'>[number];
 import { fullName } from '../../shared/core/names';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { proseDate, t } from '../core/i18n';
 import { TextField } from '../core/ui/TextField';
-import { longDate } from './labels';
 
 export interface PersonPickerProps {
   selected: ReleasePersonHit | null;
@@ -76,7 +75,7 @@ export function PersonPicker({ selected, onSelect, error }: PersonPickerProps) {
                 <label className="form-label" htmlFor={id}>
                   <strong>{fullName(h.firstName, h.lastName)}</strong>
                   <span className="form-hint radio-hint">
-                    {t('cases.picker.born', { date: longDate(h.birthDate) })}
+                    {t('cases.picker.born', { date: proseDate(h.birthDate) })}
                     {h.district ? ` · ${h.district}` : ''}
                     {blocked ? ` · ${t('cases.picker.hasOpenCase', { caseNumber: h.caseNumber ?? '' })}` : ''}
                   </span>

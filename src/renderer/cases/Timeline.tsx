@@ -1,7 +1,7 @@
 import type { CaseDetail } from '../../shared/cases';
-import { formatDateTime, t } from '../core/i18n';
+import { formatDateTime, t, tableDate } from '../core/i18n';
 import { LevelBadge } from './LevelBadge';
-import { closingReasonName, eventKindName, offenceName, shortDate } from './labels';
+import { closingReasonName, eventKindName, offenceName } from './labels';
 import { buildTimeline, type TimelineEntry } from './timeline';
 
 type Note = CaseDetail['notes'][number];
@@ -19,7 +19,7 @@ export function Timeline({ detail, onCorrect }: { detail: CaseDetail; onCorrect?
       {entries.map((e) => (
         <li key={e.key} className={`timeline-item timeline-${e.type}`} data-testid={`timeline-${e.type}`} id={e.type === 'note' ? `note-${e.item.id}` : undefined}>
           <div className="timeline-date">
-            <time dateTime={e.date}>{shortDate(e.date)}</time>
+            <time dateTime={e.date}>{tableDate(e.date)}</time>
           </div>
           <div className="timeline-body">
             <Entry entry={e} notesById={notesById} onCorrect={onCorrect} />

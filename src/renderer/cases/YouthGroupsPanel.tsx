@@ -8,6 +8,7 @@ import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Dialog } from '../core/ui/Dialog';
+import { DateField } from '../core/ui/DateField';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { dateError, pickFields } from './caseFields';
@@ -165,7 +166,7 @@ function AddToGroupDialog({ caseId, today, current, onClose, onDone }: { caseId:
           error={form.errorOf('groupId')}
         />
         {form.values.groupId === NEW ? <TextField id="group-name" label={t('groups.field.name')} hint={t('groups.field.nameHint')} maxLength={80} {...form.field('name')} /> : null}
-        <TextField id="group-added" type="date" label={t('groups.field.addedOn')} width="s" max={today} {...form.field('addedOn')} />
+        <DateField id="group-added" label={t('groups.field.addedOn')} width="s" max={today} {...form.field('addedOn')} />
       </DialogForm>
     </Dialog>
   );

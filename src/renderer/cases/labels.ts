@@ -6,7 +6,7 @@ import {
   type CaseLevel,
 } from '../../shared/cases';
 import { AGE_BAND_LABELS, type AgeBand } from '../../shared/core/districts';
-import { formatDate, getLocale, t } from '../core/i18n';
+import { getLocale, t } from '../core/i18n';
 
 /**
  * Domain vocabulary on screen: the shared domain's Danish labels (the words users expect, also
@@ -36,9 +36,7 @@ export function sexName(sex: 'M' | 'K' | 'unknown'): string {
 export const statusName = (status: 'open' | 'closed') => (status === 'open' ? t('cases.status.open') : t('cases.status.closed'));
 
 /** "3. mar. 2026": compact, for tables and the timeline. */
-export const shortDate = (iso: string) => formatDate(iso, 'd. MMM yyyy');
 /** "3. marts 2026". */
-export const longDate = (iso: string) => formatDate(iso);
 
 /** 5.000 in Danish, 5,000 in English. */
 export const formatCount = (n: number) => n.toLocaleString(getLocale() === 'da' ? 'da-DK' : 'en-GB');

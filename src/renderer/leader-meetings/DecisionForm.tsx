@@ -3,13 +3,14 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { AgendaItem, MeetingDetail } from '../../shared/leader-meetings';
 import { CASE_LEVELS } from '../../shared/cases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { proseDate, t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { levelName, longDate, partnerName, partnerOptions } from './labels';
+import { levelName, partnerName, partnerOptions } from './labels';
+import { DateField } from '../core/ui/DateField';
 
 interface ActionDraft {
   key: number;
@@ -35,7 +36,7 @@ export function DecisionSummary({ decision }: { decision: NonNullable<AgendaItem
           <dd>
             <ul className="meetings-plain-list no-max-width">
               {decision.actions.map((a) => (
-                <li key={a.id}>{t('meetings.decision.actionLine', { what: a.description, who: partnerName(a.partner), when: longDate(a.deadline) })}</li>
+                <li key={a.id}>{t('meetings.decision.actionLine', { what: a.description, who: partnerName(a.partner), when: proseDate(a.deadline) })}</li>
               ))}
             </ul>
           </dd>
@@ -44,7 +45,7 @@ export function DecisionSummary({ decision }: { decision: NonNullable<AgendaItem
       {decision.nextReviewOn ? (
         <>
           <dt>{t('meetings.decision.nextReview')}</dt>
-          <dd>{longDate(decision.nextReviewOn)}</dd>
+          <dd>{proseDate(decision.nextReviewOn)}</dd>
         </>
       ) : null}
       {decision.note ? (
@@ -151,7 +152,7 @@ export function DecisionForm({
           <div key={a.key} className="meetings-member-row">
             <TextField id={`${prefix}-action-${a.key}-what`} label={t('meetings.decision.actionWhat', { n: i + 1 })} value={a.description} onChange={(v) => updateAction(a.key, { description: v })} width="m" maxLength={500} error={err(`actions.${i}.description`)} />
             <Select id={`${prefix}-action-${a.key}-who`} label={t('meetings.decision.actionWho')} value={a.partner} options={partnerOptions} onChange={(v) => updateAction(a.key, { partner: v })} />
-            <TextField id={`${prefix}-action-${a.key}-when`} type="date" label={t('meetings.decision.actionWhen')} value={a.deadline} onChange={(v) => updateAction(a.key, { deadline: v })} width="s" error={err(`actions.${i}.deadline`)} />
+            <DateField id={`${prefix}-action-${a.key}-when`} label={t('meetings.decision.actionWhen')} value={a.deadline} onChange={(v) => updateAction(a.key, { deadline: v })} width="s" error={err(`actions.${i}.deadline`)} />
             <Button variant="tertiary" onClick={() => setActions((as) => as.filter((x) => x.key !== a.key))}>
               {t('meetings.remove')}
               <span className="sr-only"> {t('meetings.decision.actionWhat', { n: i + 1 })}</span>
@@ -162,7 +163,7 @@ export function DecisionForm({
           {t('meetings.decision.addAction')}
         </Button>
       </fieldset>
-      <TextField id={`${prefix}-review`} type="date" label={t('meetings.decision.nextReview')} hint={t('meetings.decision.nextReviewHint', { date: longDate(meeting.heldOn) })} value={nextReviewOn} onChange={setNextReviewOn} width="s" error={err('nextReviewOn')} />
+      <DateField id={`${prefix}-review`} label={t('meetings.decision.nextReview')} hint={t('meetings.decision.nextReviewHint', { date: proseDate(meeting.heldOn) })} value={nextReviewOn} onChange={setNextReviewOn} width="s" error={err('nextReviewOn')} />
       <div className={err('note') ? 'form-group form-error' : 'form-group'}>
         <label className="form-label" htmlFor={`${prefix}-note`}>
           {t('meetings.decision.note')}

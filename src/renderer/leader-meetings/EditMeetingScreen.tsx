@@ -15,6 +15,7 @@ import { privacyOptions } from './PrivacySettings';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { GuestRows, newGuest, type GuestDraft } from './GuestRows';
 import { partnerName } from './labels';
+import { DateField } from '../core/ui/DateField';
 
 /** Redigér møde: date (while nothing is decided), time, place and attendees; or delete it. */
 export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
@@ -103,9 +104,8 @@ export function EditMeetingScreen({ meetingId }: { meetingId: number }) {
         )
       ) : (
         <form noValidate onSubmit={onSubmit} className="stack-form meetings-form">
-          <TextField
+          <DateField
             id="meeting-date"
-            type="date"
             label={t('meetings.field.date')}
             hint={decided ? t('meetings.edit.dateLocked') : undefined}
             readOnly={decided}

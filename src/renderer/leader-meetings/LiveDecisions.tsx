@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../shared/leader-meetings';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { Button } from '../core/ui/Button';
 import { Select } from '../core/ui/Select';
 import { DecisionForm, DecisionSummary } from './DecisionForm';
-import { reasonName, shortDate } from './labels';
+import { reasonName } from './labels';
 
 /**
  * "Decide, then next case": one agenda case at a time, its summary beside its decision form.
@@ -89,8 +89,8 @@ export function LiveDecisions({ meeting, onSaved, currentId, onCurrent }: { meet
           <p className="meetings-agenda-meta">{t('meetings.case.meta', { level: c.level, age: c.age, district: c.district ?? t('meetings.case.noDistrict') })}</p>
           <ul className="meetings-plain-list">
             {current.reasons.length ? <li>{current.reasons.map(reasonName).join(', ')}</li> : <li>{t('meetings.agenda.addedByHand')}</li>}
-            <li>{t('meetings.live.openedOn', { date: shortDate(c.openedOn) })}</li>
-            {c.nextReviewOn ? <li>{t('meetings.live.review', { date: shortDate(c.nextReviewOn) })}</li> : null}
+            <li>{t('meetings.live.openedOn', { date: tableDate(c.openedOn) })}</li>
+            {c.nextReviewOn ? <li>{t('meetings.live.review', { date: tableDate(c.nextReviewOn) })}</li> : null}
           </ul>
         </div>
         <div className="meetings-live-form">

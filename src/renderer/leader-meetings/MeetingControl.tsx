@@ -1,7 +1,7 @@
 import { diffDays } from '../../shared/core/dates';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { proseDate, t, tableDate } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -11,7 +11,7 @@ import { LiveDecisions } from './LiveDecisions';
 import { privacyLevelLabel } from '../../shared/leader-meetings';
 import { PresenterView, usePresenterWindow } from './PresenterWindow';
 import { useState } from 'react';
-import { longDate, partnerName, periodText, shortDate } from './labels';
+import { partnerName, periodText } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 /**
@@ -32,7 +32,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
           <>
             <PageHeader
               title={m.forum.name}
-              lead={[t('meetings.control.when', { date: longDate(m.heldOn) }), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
+              lead={[t('meetings.control.when', { date: proseDate(m.heldOn) }), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
             />
             <div className="meetings-toolbar">
               <Button icon="visibility" disabled={m.agenda.length === 0} onClick={() => navigate({ area: 'leaderMeetings', screen: 'projection', meetingId: m.id })}>
@@ -60,7 +60,7 @@ export function MeetingControl({ meetingId }: { meetingId: number }) {
             <Alert variant="info">
               <p>
                 {t('meetings.control.period', { period: periodText(m.window) })}{' '}
-                {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: shortDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious', { days: diffDays(m.window.through, m.window.after) })}
+                {m.previousMeetingOn ? t('meetings.control.sincePrevious', { date: tableDate(m.previousMeetingOn) }) : t('meetings.control.noPrevious', { days: diffDays(m.window.through, m.window.after) })}
               </p>
               <p>{t('meetings.control.projectHint', { level: privacyLevelLabel(m.privacyLevel ?? m.forum.privacyLevel).toLowerCase() })}</p>
             </Alert>

@@ -1,10 +1,10 @@
 import { api } from '../core/api';
 import { LoadingGate } from '../core/ui/LoadingGate';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { shortDate } from './labels';
+
 import { useLoad } from '../core/data/useLoad';
 
 /** The area's start: the meetings, newest first, and the ways to a new meeting and the forums. */
@@ -44,7 +44,7 @@ export function MeetingList() {
                 {meetings.map((m) => (
                   <tr key={m.id}>
                     <td>
-                      {shortDate(m.heldOn)}
+                      {tableDate(m.heldOn)}
                       {m.startsAt ? ` ${t('meetings.at')} ${m.startsAt}` : ''}
                     </td>
                     <td>{m.forumName}</td>
@@ -55,7 +55,7 @@ export function MeetingList() {
                         {t('meetings.list.open')}
                         <span className="sr-only">
                           {' '}
-                          {m.forumName} {shortDate(m.heldOn)}
+                          {m.forumName} {tableDate(m.heldOn)}
                         </span>
                       </Button>
                     </td>

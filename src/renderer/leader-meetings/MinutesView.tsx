@@ -1,10 +1,10 @@
 import { api } from '../core/api';
 import { LoadingGate } from '../core/ui/LoadingGate';
-import { formatDateTime, t } from '../core/i18n';
+import { formatDateTime, proseDate, t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { DecisionSummary } from './DecisionForm';
-import { forumKindLabel, longDate, partnerName } from './labels';
+import { forumKindLabel, partnerName } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 /**
@@ -24,7 +24,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
               {t('meetings.minutes.title', { forum: m.forumName })}
             </h1>
             <p className="font-lead">
-              {[forumKindLabel(m.forumKind), longDate(m.heldOn), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
+              {[forumKindLabel(m.forumKind), proseDate(m.heldOn), m.startsAt ? t('meetings.control.time', { time: m.startsAt }) : '', m.location ?? ''].filter(Boolean).join(' · ')}
             </p>
           </div>
           <div className="meetings-toolbar no-print">

@@ -13,6 +13,7 @@ import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { partnerName } from './labels';
 import { GuestRows, type GuestDraft } from './GuestRows';
+import { DateField } from '../core/ui/DateField';
 
 /** Nyt møde: forum, date, time and place, who attends; the agenda is proposed on creation. */
 export function NewMeetingScreen({ forumId }: { forumId?: number }) {
@@ -96,7 +97,7 @@ export function NewMeetingScreen({ forumId }: { forumId?: number }) {
               setMemberIds(forums.find((f) => String(f.id) === v)?.members.map((m) => m.id) ?? []);
             }}
           />
-          <TextField id="meeting-date" type="date" label={t('meetings.field.date')} value={heldOn} onChange={setHeldOn} width="s" error={failure?.fields?.heldOn} />
+          <DateField id="meeting-date" label={t('meetings.field.date')} value={heldOn} onChange={setHeldOn} width="s" error={failure?.fields?.heldOn} />
           <TextField id="meeting-time" type="time" label={t('meetings.field.time')} value={startsAt} onChange={setStartsAt} width="xs" />
           <TextField id="meeting-location" label={t('meetings.field.location')} value={location} onChange={setLocation} maxLength={160} />
           <fieldset>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Projection, RevealedCase } from '../../shared/leader-meetings';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Dialog } from '../core/ui/Dialog';
-import { eventName, levelName, offenceName, periodText, reasonName, shortDate } from './labels';
+import { eventName, levelName, offenceName, periodText, reasonName } from './labels';
 import { OVERVIEW_PAGE_SIZE, useDeckKeys, useProjectionDeck, type Deck, type ProjectionItem, type Slide } from './useProjectionDeck';
 
 /** The latest events a reveal lists; the rest are counted (the screen must not scroll). */
@@ -81,7 +81,7 @@ export function ProjectionScreen({ deck, frameRef, onLeave }: { deck: Deck; fram
   return (
     <div className="projection" ref={frameRef} tabIndex={-1} data-testid="projection">
       <header className="projection-bar">
-        <span className="projection-forum">{projection ? `${projection.forumName} · ${shortDate(projection.heldOn)}` : t('meetings.projection.title')}</span>
+        <span className="projection-forum">{projection ? `${projection.forumName} · ${tableDate(projection.heldOn)}` : t('meetings.projection.title')}</span>
         <span className="projection-count">{where}</span>
       </header>
       {/* Focusable so that a long slide can still be scrolled without a mouse. */}
@@ -262,15 +262,15 @@ function CaseSlide({
           <dd>
             {last
               ? last.previousLevel
-                ? t('meetings.projection.changedFromTo', { from: last.previousLevel, to: last.level, date: shortDate(last.changedOn) })
-                : t('meetings.projection.opened', { level: last.level, date: shortDate(last.changedOn) })
+                ? t('meetings.projection.changedFromTo', { from: last.previousLevel, to: last.level, date: tableDate(last.changedOn) })
+                : t('meetings.projection.opened', { level: last.level, date: tableDate(last.changedOn) })
               : '–'}
           </dd>
         </div>
         {c.sspPlus ? (
           <div>
             <dt>{t('meetings.projection.sspPlus')}</dt>
-            <dd>{c.sspPlus.status === 'active' ? t('meetings.projection.sspPlusActive', { date: shortDate(c.sspPlus.date) }) : t('meetings.projection.sspPlusEnded', { date: shortDate(c.sspPlus.date) })}</dd>
+            <dd>{c.sspPlus.status === 'active' ? t('meetings.projection.sspPlusActive', { date: tableDate(c.sspPlus.date) }) : t('meetings.projection.sspPlusEnded', { date: tableDate(c.sspPlus.date) })}</dd>
           </div>
         ) : null}
         {c.release ? (
@@ -278,9 +278,9 @@ function CaseSlide({
             <dt>{t('meetings.projection.release')}</dt>
             <dd>
               {c.release.status === 'released'
-                ? t('meetings.projection.released', { date: shortDate(c.release.date!) })
+                ? t('meetings.projection.released', { date: tableDate(c.release.date!) })
                 : c.release.date
-                  ? t('meetings.projection.inCustodyUntil', { date: shortDate(c.release.date) })
+                  ? t('meetings.projection.inCustodyUntil', { date: tableDate(c.release.date) })
                   : t('meetings.projection.inCustody')}
             </dd>
           </div>
@@ -334,7 +334,7 @@ function CaseSlide({
               <ul className="projection-event-list">
                 {revealed.events.slice(-MAX_REVEALED_EVENTS).map((e, i) => (
                   <li key={i}>
-                    {shortDate(e.occurredOn)}: {eventName(e.kind)}
+                    {tableDate(e.occurredOn)}: {eventName(e.kind)}
                     {e.offenceCategory ? ` (${offenceName(e.offenceCategory)})` : ''}
                     {e.effortName ? ` – ${e.effortName}` : ''}
                     {e.description ? ` – ${e.description}` : ''}

@@ -1,7 +1,7 @@
 import { addDays } from '../../shared/core/dates';
 import { AGENDA_REASONS, PARTNERS, forumKindLabel } from '../../shared/leader-meetings';
 import { EVENT_KINDS, LEVEL_LABELS, OFFENCE_CATEGORIES, type CaseLevel } from '../../shared/cases';
-import { formatDate } from '../core/i18n';
+import { tableDate } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 export const partnerOptions = PARTNERS.map((p) => ({ value: p.code as string, label: p.label }));
@@ -14,8 +14,6 @@ export { forumKindLabel };
 
 /** "16. sep. – 20. nov. 2026": the period the agenda looks at (after .. through). */
 export function periodText(window: { after: string; through: string }): string {
-  return `${formatDate(addDays(window.after, 1), 'd. MMM yyyy')} – ${formatDate(window.through, 'd. MMM yyyy')}`;
+  return `${tableDate(addDays(window.after, 1))} – ${tableDate(window.through)}`;
 }
 
-export const longDate = (iso: string) => formatDate(iso);
-export const shortDate = (iso: string) => formatDate(iso, 'd. MMM yyyy');

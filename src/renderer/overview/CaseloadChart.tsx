@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { api } from '../core/api';
 import { useLoad } from '../core/data/useLoad';
-import { formatDate, t } from '../core/i18n';
+import { monthName, t } from '../core/i18n';
 import type { Caseload } from '../../shared/overview';
 
 /**
@@ -29,7 +29,7 @@ function Chart({ c }: { c: Caseload }) {
   const barW = (W - PAD_LEFT) / c.months.length;
   const y = (n: number) => ((H - PAD_BOTTOM) * n) / max;
   const heading = c.scope === 'mine' ? t('overview.chart.heading') : t('overview.chart.headingAll');
-  const monthLabel = (m: string) => formatDate(`${m}-01`, 'MMM');
+  const monthLabel = (m: string) => monthName(m, 'short');
   return (
     <section className="overview-chart" aria-labelledby={`${id}-h`} data-testid="overview-chart">
       <h2 id={`${id}-h`} className="h3">
@@ -88,7 +88,7 @@ function Chart({ c }: { c: Caseload }) {
           <tbody>
             {c.months.map((m, i) => (
               <tr key={m.month}>
-                <th scope="row">{formatDate(`${m.month}-01`, 'MMMM yyyy')}</th>
+                <th scope="row">{monthName(m.month, 'long')}</th>
                 {m.levels.map((n, l) => (
                   <td key={l} className="numeric">
                     {n}

@@ -2,13 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import type { ReleasePersonHit } from '../../shared/releases';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { CustodyForm, toInput, type CustodyValues } from './CustodyForm';
-import { fullName, shortDate } from './labels';
+import { fullName } from './labels';
 import { BackTo } from './ui';
 import { useLoad } from '../core/data/useLoad';
 
@@ -93,7 +93,7 @@ function PersonPicker({ person, error, onPick }: { person: ReleasePersonHit | nu
           {t('releases.field.person')}
         </h2>
         <p data-testid="picked-person">
-          <strong>{fullName(person)}</strong>, {t('releases.born', { date: shortDate(person.birthDate) })}
+          <strong>{fullName(person)}</strong>, {t('releases.born', { date: tableDate(person.birthDate) })}
           {person.district ? `, ${person.district}` : ''}
           {person.caseNumber ? `, ${t('releases.field.caseNumber', { caseNumber: person.caseNumber })}` : ''}
         </p>
@@ -140,7 +140,7 @@ function PersonPicker({ person, error, onPick }: { person: ReleasePersonHit | nu
             {hits.map((h) => (
               <li key={h.id}>
                 <span>
-                  <strong>{fullName(h)}</strong>, {t('releases.born', { date: shortDate(h.birthDate) })}
+                  <strong>{fullName(h)}</strong>, {t('releases.born', { date: tableDate(h.birthDate) })}
                   {h.district ? `, ${h.district}` : ''}
                   {h.caseNumber ? `, ${t('releases.field.caseNumber', { caseNumber: h.caseNumber })}` : ''}
                 </span>

@@ -6,10 +6,10 @@ import { t, todayIso } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { ErrorSummary, type ErrorSummaryItem } from '../core/ui/ErrorSummary';
-import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
 import { RadioGroup, SelectField } from './ui';
+import { DateField, notADate } from '../core/ui/DateField';
 
 export type CustodyValues = {
   institutionId: string;
@@ -40,7 +40,8 @@ function validate(v: CustodyValues): FieldErrors<Field> {
     institutionId: v.institutionId ? undefined : t('releases.field.institutionRequired'),
     imprisonedOn: v.imprisonedOn ? undefined : t('releases.field.imprisonedOnRequired'),
   };
-  if (v.imprisonedOn && v.type) {
+  for (const f of ['imprisonedOn', 'expectedReleaseOn', 'paroleOn', 'releasedOn'] as const) errors[f] ??= notADate(v[f]);
+  if (v.imprisonedOn && v.type && !(['imprisonedOn', 'expectedReleaseOn', 'paroleOn', 'releasedOn'] as const).some((f) => notADate(v[f]))) {
     const problems = custodyFieldProblems(
       { type: v.type, imprisonedOn: v.imprisonedOn, expectedReleaseOn: orNull(v.expectedReleaseOn), paroleOn: orNull(v.paroleOn), releasedOn: orNull(v.releasedOn) },
       todayIso(),
@@ -120,7 +121,7 @@ export function CustodyForm({
     .map((i) => ({ value: String(i.id), label: i.name }));
   const dateField = (field: Field, label: string, hint?: ReactNode) => {
     const f = form.field(field);
-    return <TextField id={CUSTODY_FIELD_IDS[field]} label={label} hint={hint} type="date" width="s" {...f} />;
+    return <DateField id={CUSTODY_FIELD_IDS[field]} label={label} hint={hint} width="s" {...f} />;
   };
 
   return (

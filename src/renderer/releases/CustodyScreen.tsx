@@ -4,18 +4,18 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { CustodyDetail, MilestoneOut } from '../../shared/releases';
 import { RECORDED_MILESTONES, type RecordedMilestone } from '../../shared/releases';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { t, tableDate, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { FollowUpSection } from './FollowUpSection';
-import { custodyTypeName, fullName, maybeDate, meetingKindName, milestoneName, shortDate } from './labels';
+import { custodyTypeName, fullName, maybeDate, meetingKindName, milestoneName } from './labels';
 import type { CustodyNotice } from './routes';
 import { BackTo, ReadinessMeter, StateBadge } from './ui';
 import { useLoad } from '../core/data/useLoad';
+import { DateField, notADate } from '../core/ui/DateField';
 
 const NOTICES: Record<CustodyNotice, 'releases.custody.created' | 'releases.custody.updated' | 'releases.custody.meetingSaved' | 'releases.custody.meetingDeleted'> = {
   created: 'releases.custody.created',
@@ -61,7 +61,7 @@ function Custody({ c, notice, onChange }: { c: CustodyDetail; notice?: CustodyNo
           <div>
             <dt>{t('releases.field.person')}</dt>
             <dd>
-              {name}, {t('releases.born', { date: shortDate(c.person.birthDate) })}
+              {name}, {t('releases.born', { date: tableDate(c.person.birthDate) })}
               {c.person.district ? `, ${c.person.district}` : ''}
             </dd>
           </div>
@@ -75,7 +75,7 @@ function Custody({ c, notice, onChange }: { c: CustodyDetail; notice?: CustodyNo
           </div>
           <div>
             <dt>{t('releases.field.imprisonedOn')}</dt>
-            <dd>{shortDate(c.imprisonedOn)}</dd>
+            <dd>{tableDate(c.imprisonedOn)}</dd>
           </div>
           <div>
             <dt>{t('releases.field.expectedReleaseOn')}</dt>
@@ -87,7 +87,7 @@ function Custody({ c, notice, onChange }: { c: CustodyDetail; notice?: CustodyNo
           </div>
           <div>
             <dt>{t('releases.field.releasedOn')}</dt>
-            <dd>{c.releasedOn ? shortDate(c.releasedOn) : t('releases.custody.notRecorded')}</dd>
+            <dd>{c.releasedOn ? tableDate(c.releasedOn) : t('releases.custody.notRecorded')}</dd>
           </div>
           <div>
             <dt>{t('releases.col.readiness')}</dt>
@@ -114,7 +114,7 @@ function Custody({ c, notice, onChange }: { c: CustodyDetail; notice?: CustodyNo
             {c.otherPeriods.map((p) => (
               <li key={p.id}>
                 <button type="button" className="button button-tertiary" onClick={() => navigate({ area: 'releases', screen: 'custody', custodyId: p.id })}>
-                  {custodyTypeName(p.type)}, {p.institution}, {shortDate(p.imprisonedOn)} – {p.releasedOn ? shortDate(p.releasedOn) : maybeDate(p.plannedReleaseOn)}
+                  {custodyTypeName(p.type)}, {p.institution}, {tableDate(p.imprisonedOn)} – {p.releasedOn ? tableDate(p.releasedOn) : maybeDate(p.plannedReleaseOn)}
                 </button>
               </li>
             ))}
@@ -130,8 +130,8 @@ const isRecorded = (key: string): key is RecordedMilestone => (RECORDED_MILESTON
 
 function dueText(m: MilestoneOut): string {
   if (m.dueOn === null) return t('releases.none');
-  if (m.windowStart) return t('releases.window', { from: shortDate(m.windowStart), to: shortDate(m.dueOn) });
-  return shortDate(m.dueOn);
+  if (m.windowStart) return t('releases.window', { from: tableDate(m.windowStart), to: tableDate(m.dueOn) });
+  return tableDate(m.dueOn);
 }
 
 /** The milestones with due dates and states; the hand-kept ones can be recorded or undone here. */
@@ -145,8 +145,9 @@ function Timeline({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail
 
   const save = async (milestone: RecordedMilestone, doneOn: string | null) => {
     if (busy) return;
-    if (doneOn === '') {
-      setError({ code: 'INVALID_INPUT', message: t('releases.field.dateRequired'), fields: { doneOn: t('releases.field.dateRequired') } });
+    if (doneOn === '' || notADate(doneOn)) {
+      const message = doneOn === '' ? t('releases.field.dateRequired') : t('form.date.invalid');
+      setError({ code: 'INVALID_INPUT', message, fields: { doneOn: message } });
       focusLater(dateRef);
       return;
     }
@@ -157,7 +158,7 @@ function Timeline({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail
       setRecording(null);
       setError(null);
       const name = milestoneName(milestone);
-      onSaved(r.value, doneOn ? t('releases.custody.milestoneSaved', { milestone: name, date: shortDate(doneOn) }) : t('releases.custody.milestoneUndone', { milestone: name }));
+      onSaved(r.value, doneOn ? t('releases.custody.milestoneSaved', { milestone: name, date: tableDate(doneOn) }) : t('releases.custody.milestoneUndone', { milestone: name }));
     } else {
       setError(r.error);
       focusLater(dateRef);
@@ -187,7 +188,7 @@ function Timeline({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail
                 <th scope="row">{label}</th>
                 <td>{dueText(m)}</td>
                 <td><StateBadge state={m.state} /></td>
-                <td>{m.doneOn ? shortDate(m.doneOn) : t('releases.none')}</td>
+                <td>{m.doneOn ? tableDate(m.doneOn) : t('releases.none')}</td>
                 <td className="releases-cell-action">
                   {isRecorded(key) && recording === key ? (
                     <form
@@ -198,10 +199,9 @@ function Timeline({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail
                         void save(key, date);
                       }}
                     >
-                      <TextField
+                      <DateField
                         id={`milestone-${key}-date`}
                         label={t('releases.custody.doneDate', { milestone: label.toLowerCase() })}
-                        type="date"
                         width="s"
                         value={date}
                         onChange={setDate}
@@ -266,7 +266,7 @@ function Meetings({ c }: { c: CustodyDetail }) {
             {c.meetings.map((m) => (
               <tr key={m.id}>
                 <td className="releases-nowrap">
-                  {shortDate(m.heldOn)}
+                  {tableDate(m.heldOn)}
                   {m.held ? null : <span className="releases-subline">{t('releases.custody.planned')}</span>}
                 </td>
                 <td>{meetingKindName(m.kind)}</td>
@@ -277,11 +277,11 @@ function Meetings({ c }: { c: CustodyDetail }) {
                 <td className="releases-cell-action">
                   <Button variant="secondary" onClick={() => navigate({ area: 'releases', screen: 'meeting', custodyId: c.id, meetingId: m.id })}>
                     {t('releases.custody.editMeeting')}
-                    <span className="sr-only"> {t('releases.custody.editMeetingFor', { date: shortDate(m.heldOn) })}</span>
+                    <span className="sr-only"> {t('releases.custody.editMeetingFor', { date: tableDate(m.heldOn) })}</span>
                   </Button>
                   <Button variant="secondary" icon="print" onClick={() => navigate({ area: 'releases', screen: 'summary', meetingId: m.id })}>
                     {t('releases.custody.summary')}
-                    <span className="sr-only"> {t('releases.custody.summaryFor', { date: shortDate(m.heldOn) })}</span>
+                    <span className="sr-only"> {t('releases.custody.summaryFor', { date: tableDate(m.heldOn) })}</span>
                   </Button>
                 </td>
               </tr>
@@ -308,8 +308,8 @@ function ReleaseSection({ c, onSaved }: { c: CustodyDetail; onSaved: (c: Custody
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (!date) {
-      setError(t('releases.field.dateRequired'));
+    if (!date || notADate(date)) {
+      setError(date ? t('form.date.invalid') : t('releases.field.dateRequired'));
       focusLater(ref);
       return;
     }
@@ -328,14 +328,13 @@ function ReleaseSection({ c, onSaved }: { c: CustodyDetail; onSaved: (c: Custody
     <section aria-labelledby="custody-release" className="releases-section">
       <h2 id="custody-release">{t('releases.custody.releaseHeading')}</h2>
       {c.releasedOn ? (
-        <p>{t('releases.custody.releasedOn', { date: shortDate(c.releasedOn) })}</p>
+        <p>{t('releases.custody.releasedOn', { date: tableDate(c.releasedOn) })}</p>
       ) : (
         <form noValidate onSubmit={submit}>
-          <TextField
+          <DateField
             id="custody-release-date"
             label={t('releases.custody.releaseDate')}
             hint={t('releases.custody.releaseHint')}
-            type="date"
             width="s"
             value={date}
             onChange={(v) => {

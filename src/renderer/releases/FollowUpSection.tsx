@@ -3,13 +3,13 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { CustodyDetail, FollowUpOut } from '../../shared/releases';
 import type { Outcome } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { t, tableDate, todayIso } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
-import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { maybeDate, outcomeName, outcomeOptions, shortDate } from './labels';
+import { maybeDate, outcomeName, outcomeOptions } from './labels';
 import { RadioGroup, StateBadge } from './ui';
+import { DateField, notADate } from '../core/ui/DateField';
 
 /** Follow-up at 3, 6 and 12 months after the release: outcome and new charge, recorded or corrected. */
 export function FollowUpSection({ c, onSaved }: { c: CustodyDetail; onSaved: (c: CustodyDetail) => void }) {
@@ -38,7 +38,7 @@ export function FollowUpSection({ c, onSaved }: { c: CustodyDetail; onSaved: (c:
                 {f.record ? (
                   <>
                     {outcomeName(f.record.outcome)}, {t(f.record.newCharge ? 'releases.newCharge.yes' : 'releases.newCharge.no')}
-                    <span className="releases-subline">{shortDate(f.record.recordedOn)}</span>
+                    <span className="releases-subline">{tableDate(f.record.recordedOn)}</span>
                   </>
                 ) : (
                   t('releases.none')
@@ -90,7 +90,7 @@ function FollowUpForm({ c, followUp, onCancel, onSaved }: { c: CustodyDetail; fo
   const errors = {
     outcome: outcome ? undefined : t('releases.followUp.outcomeRequired'),
     charge: charge ? undefined : t('releases.followUp.newChargeRequired'),
-    recordedOn: recordedOn ? failure?.fields?.recordedOn : t('releases.field.dateRequired'),
+    recordedOn: recordedOn ? (notADate(recordedOn) ?? failure?.fields?.recordedOn) : t('releases.field.dateRequired'),
   };
   const shown = (k: keyof typeof errors) => (submitted || (k === 'recordedOn' && failure) ? errors[k] : undefined);
 
@@ -137,10 +137,9 @@ function FollowUpForm({ c, followUp, onCancel, onSaved }: { c: CustodyDetail; fo
         error={shown('charge')}
         inline
       />
-      <TextField
+      <DateField
         id={`${prefix}-date`}
         label={t('releases.followUp.recordedOn')}
-        type="date"
         width="s"
         value={recordedOn}
         onChange={(v) => {

@@ -4,7 +4,7 @@ import type { AppErrorShape, Result } from '../../shared/contract';
 import type { CustodyDetail, ReleaseMeetingDetail, ReleaseMeetingTemplate } from '../../shared/releases';
 import { CHECKLIST_ITEM_CODES, readiness, type ChecklistItemCode, type ChecklistStatus, type ReleaseMeetingKind, type ReleasePartner } from '../../shared/releases';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { t, tableDate, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -12,9 +12,10 @@ import { ErrorSummary, type ErrorSummaryItem } from '../core/ui/ErrorSummary';
 import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { fullName, itemName, meetingKindOptions, partnerOptions, shortDate, statusOptions } from './labels';
+import { fullName, itemName, meetingKindOptions, partnerOptions, statusOptions } from './labels';
 import { BackTo, CellInput, ReadinessMeter, SelectField, TextArea } from './ui';
 import { useLoad } from '../core/data/useLoad';
+import { DateField, notADate } from '../core/ui/DateField';
 
 interface Loaded {
   custody: CustodyDetail;
@@ -107,12 +108,21 @@ function MeetingEditor({ custody, meeting, template }: Loaded) {
   const today = todayIso();
   const clientErrors: Record<string, string> = {};
   if (!heldOn) clientErrors[ids.heldOn] = t('releases.field.dateRequired');
-  else if (heldOn < custody.imprisonedOn) clientErrors[ids.heldOn] = t('releases.meeting.beforeImprisonment', { date: shortDate(custody.imprisonedOn) });
+  else if (notADate(heldOn)) clientErrors[ids.heldOn] = notADate(heldOn)!;
+  else if (heldOn < custody.imprisonedOn) clientErrors[ids.heldOn] = t('releases.meeting.beforeImprisonment', { date: tableDate(custody.imprisonedOn) });
+  for (const item of CHECKLIST_ITEM_CODES) {
+    const bad = notADate(checklist[item].deadline);
+    if (bad) clientErrors[ids.item(item, 'deadline')] = bad;
+  }
   for (const p of participants) if (!p.name.trim()) clientErrors[ids.participant(p.key, 'name')] = t('releases.meeting.nameRequired');
   for (const a of actions) {
     if (!a.description.trim()) clientErrors[ids.action(a.key, 'description')] = t('releases.meeting.descriptionRequired');
     if (!a.owner.trim()) clientErrors[ids.action(a.key, 'owner')] = t('releases.meeting.ownerRequired');
-    if (a.doneOn && a.doneOn > today) clientErrors[ids.action(a.key, 'doneOn')] = t('releases.meeting.doneInFuture');
+    for (const f of ['deadline', 'doneOn'] as const) {
+      const bad = notADate(a[f]);
+      if (bad) clientErrors[ids.action(a.key, f)] = bad;
+    }
+    if (a.doneOn && !notADate(a.doneOn) && a.doneOn > today) clientErrors[ids.action(a.key, 'doneOn')] = t('releases.meeting.doneInFuture');
   }
   const errorOf = (id: string) => serverErrors[id] ?? (submitted ? clientErrors[id] : undefined);
   const edited = (id: string) =>
@@ -212,10 +222,10 @@ function MeetingEditor({ custody, meeting, template }: Loaded) {
   return (
     <>
       <PageHeader
-        title={meeting ? `${t('releases.meeting.title')} ${shortDate(meeting.heldOn)}` : t('releases.meeting.newTitle')}
+        title={meeting ? `${t('releases.meeting.title')} ${tableDate(meeting.heldOn)}` : t('releases.meeting.newTitle')}
         lead={
           custody.plannedReleaseOn
-            ? t('releases.meeting.lead', { name, institution: custody.institution, date: shortDate(custody.plannedReleaseOn) })
+            ? t('releases.meeting.lead', { name, institution: custody.institution, date: tableDate(custody.plannedReleaseOn) })
             : t('releases.meeting.leadNoDate', { name, institution: custody.institution })
         }
       />
@@ -235,11 +245,10 @@ function MeetingEditor({ custody, meeting, template }: Loaded) {
         <fieldset>
           <legend className="h3">{t('releases.meeting.basics')}</legend>
           <SelectField<ReleaseMeetingKind> id="meeting-kind" label={t('releases.meeting.kind')} value={kind} options={meetingKindOptions} onChange={setKind} />
-          <TextField
+          <DateField
             id={ids.heldOn}
             label={t('releases.meeting.heldOn')}
             hint={t('releases.meeting.heldOnHint')}
-            type="date"
             width="s"
             value={heldOn}
             onChange={(v) => {

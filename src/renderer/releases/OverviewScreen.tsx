@@ -1,11 +1,11 @@
 import type { ReleasesOverview } from '../../shared/releases';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t, tCount } from '../core/i18n';
+import { t, tableDate, tCount } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
-import { fullName, shortDate } from './labels';
+import { fullName } from './labels';
 import { ReadinessMeter, StateBadge } from './ui';
 import { useLoad } from '../core/data/useLoad';
 
@@ -94,7 +94,7 @@ function Overview({ o }: { o: ReleasesOverview }) {
                   <td><Person p={u.person} /></td>
                   <td>{u.institution}</td>
                   <td>
-                    {shortDate(u.plannedReleaseOn)}
+                    {tableDate(u.plannedReleaseOn)}
                     <span className="releases-subline">
                       {u.releaseState === 'overdue' ? <StateBadge state="overdue" /> : daysText(u.daysLeft)}
                     </span>
@@ -103,7 +103,7 @@ function Overview({ o }: { o: ReleasesOverview }) {
                   <td>
                     <StateBadge state={u.meetingState} />
                     <span className="releases-subline">
-                      {u.lastMeetingOn ? t('releases.overview.lastMeeting', { date: shortDate(u.lastMeetingOn) }) : t('releases.overview.noMeetingYet')}
+                      {u.lastMeetingOn ? t('releases.overview.lastMeeting', { date: tableDate(u.lastMeetingOn) }) : t('releases.overview.noMeetingYet')}
                     </span>
                   </td>
                   <td className="releases-cell-action"><OpenCustody custodyId={u.custodyId} name={fullName(u.person)} /></td>
@@ -134,7 +134,7 @@ function Overview({ o }: { o: ReleasesOverview }) {
                 <tr key={m.custodyId}>
                   <td><Person p={m.person} /></td>
                   <td>{m.institution}</td>
-                  <td>{m.windowStart ? t('releases.window', { from: shortDate(m.windowStart), to: shortDate(m.dueOn) }) : shortDate(m.dueOn)}</td>
+                  <td>{m.windowStart ? t('releases.window', { from: tableDate(m.windowStart), to: tableDate(m.dueOn) }) : tableDate(m.dueOn)}</td>
                   <td><StateBadge state={m.state} /></td>
                   <td className="releases-cell-action">
                     <Button onClick={() => navigate({ area: 'releases', screen: 'meeting', custodyId: m.custodyId })}>
@@ -170,9 +170,9 @@ function Overview({ o }: { o: ReleasesOverview }) {
               {o.followUpsDue.map((f) => (
                 <tr key={`${f.custodyId}-${f.months}`}>
                   <td><Person p={f.person} /></td>
-                  <td>{shortDate(f.releasedOn)}</td>
+                  <td>{tableDate(f.releasedOn)}</td>
                   <td>{t('releases.followUp.months', { months: f.months })}</td>
-                  <td>{shortDate(f.dueOn)}</td>
+                  <td>{tableDate(f.dueOn)}</td>
                   <td><StateBadge state={f.state} /></td>
                   <td className="releases-cell-action"><OpenCustody custodyId={f.custodyId} name={fullName(f.person)} /></td>
                 </tr>

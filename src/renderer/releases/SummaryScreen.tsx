@@ -1,10 +1,10 @@
 import type { ReleaseMeetingDetail } from '../../shared/releases';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { formatDate, t } from '../core/i18n';
+import { proseDate, t, tableDate } from '../core/i18n';
 import { useSession } from '../core/shell/session';
 import { Button } from '../core/ui/Button';
-import { custodyTypeName, fullName, itemName, maybeDate, meetingKindName, partnerName, shortDate, statusName } from './labels';
+import { custodyTypeName, fullName, itemName, maybeDate, meetingKindName, partnerName, statusName } from './labels';
 import { BackTo, ReadinessMeter } from './ui';
 import { useLoad } from '../core/data/useLoad';
 
@@ -47,13 +47,13 @@ function Summary({ m }: { m: ReleaseMeetingDetail }) {
         <div>
           <dt>{t('releases.summary.youngPerson')}</dt>
           <dd>
-            {fullName(m.person)}, {t('releases.born', { date: shortDate(m.person.birthDate) })}
+            {fullName(m.person)}, {t('releases.born', { date: tableDate(m.person.birthDate) })}
           </dd>
         </div>
         <div>
           <dt>{t('releases.summary.meeting')}</dt>
           <dd>
-            {meetingKindName(m.kind)}, {shortDate(m.heldOn)}
+            {meetingKindName(m.kind)}, {tableDate(m.heldOn)}
           </dd>
         </div>
         <div>
@@ -155,7 +155,7 @@ function Summary({ m }: { m: ReleaseMeetingDetail }) {
         </section>
       ) : null}
 
-      <p className="releases-print-footer">{t('releases.summary.footer', { date: formatDate(new Date()), name: owner.name })}</p>
+      <p className="releases-print-footer">{t('releases.summary.footer', { date: proseDate(new Date()), name: owner.name })}</p>
     </article>
   );
 }

@@ -14,7 +14,7 @@ import {
   type ReleasePartner,
 } from '../../shared/releases';
 import { OUTCOMES, outcomeLabel, type Outcome } from '../../shared/ssp-plus';
-import { formatDate, t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 const options = <C extends string>(list: readonly { code: C; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
@@ -35,8 +35,6 @@ export const outcomeName = (code: string) => outcomeLabel(code as Outcome);
 export const milestoneName = (key: string) => MILESTONE_LABELS[key as MilestoneKey] ?? key;
 export const custodyTypeName = (type: 'afsoning' | 'varetaegt') => t(type === 'afsoning' ? 'releases.type.afsoning' : 'releases.type.varetaegt');
 
-export const longDate = (iso: string) => formatDate(iso);
-export const shortDate = (iso: string) => formatDate(iso, 'd. MMM yyyy');
-export const maybeDate = (iso: string | null | undefined) => (iso ? shortDate(iso) : t('releases.none'));
+export const maybeDate = (iso: string | null | undefined) => (iso ? tableDate(iso) : t('releases.none'));
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 

@@ -3,6 +3,7 @@ import type { MilestoneOut, ReadinessOut } from '../../shared/releases';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 
+import { dateFieldError, useDateText } from '../core/ui/DateField';
 import { FieldError, RadioGroup as SharedRadioGroup, TextArea as SharedTextArea, type RadioGroupProps, type TextAreaProps } from '../core/ui/FormFields';
 
 export { FieldError };
@@ -139,28 +140,54 @@ export function useIdPrefix(prefix: string): string {
   return `${prefix}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 }
 
-/** A compact input inside a table row: the label is read by screen readers, the column header shows it. */
-export function CellInput({
-  id,
-  label,
-  value,
-  onChange,
-  type = 'text',
-  error,
-  maxLength,
-  inputRef,
-  className,
-}: {
+export interface CellInputProps {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** 'date': a DateField's reading of dd.mm.åååå (value and onChange in ISO). */
   type?: 'text' | 'date';
   error?: string;
   maxLength?: number;
   inputRef?: Ref<HTMLInputElement>;
   className?: string;
-}) {
+}
+
+/** A compact input inside a table row: the label is read by screen readers, the column header shows it. */
+export function CellInput(props: CellInputProps) {
+  const { type, ...rest } = props;
+  return type === 'date' ? <CellDateInput {...rest} /> : <CellField {...rest} />;
+}
+
+function CellDateInput({ value, onChange, error, ...rest }: Omit<CellInputProps, 'type'>) {
+  const state = useDateText(value, onChange);
+  return (
+    <CellField
+      {...rest}
+      value={state.text}
+      onChange={state.change}
+      onBlur={state.blur}
+      error={dateFieldError(state, error)}
+      inputMode="numeric"
+      placeholder={t('form.date.format')}
+      maxLength={24}
+    />
+  );
+}
+
+function CellField({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  maxLength,
+  inputRef,
+  className,
+  inputMode,
+  placeholder,
+}: Omit<CellInputProps, 'type'> & { onBlur?: () => void; inputMode?: 'numeric'; placeholder?: string }) {
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={['form-group', 'releases-cell-field', error ? 'form-error' : '', className ?? ''].filter(Boolean).join(' ')}>
@@ -171,11 +198,15 @@ export function CellInput({
       <input
         ref={inputRef}
         id={id}
-        type={type}
+        type="text"
         className="form-input"
         value={value}
         maxLength={maxLength}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        autoComplete={inputMode ? 'off' : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
         aria-describedby={errorId}
         aria-invalid={error ? true : undefined}
       />

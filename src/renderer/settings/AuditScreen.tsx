@@ -5,12 +5,12 @@ import { api } from '../core/api';
 import { formatDateTime, t, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
-import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { actionLabel, detailLabel, entityLabel } from './auditLabels';
 import { downloadText } from './format';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
+import { DateField, notADate } from '../core/ui/DateField';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -34,7 +34,7 @@ function toInput(f: Filter): InputOf<'audit.export'> {
 }
 
 function dateErrors(f: Filter): { from?: string; to?: string } {
-  const valid = (d: string) => !d || /^\d{4}-\d{2}-\d{2}$/.test(d);
+  const valid = (d: string) => !notADate(d);
   return {
     from: valid(f.from) ? undefined : t('settings.audit.dateInvalid'),
     to: !valid(f.to) ? t('settings.audit.dateInvalid') : f.from && f.to && f.to < f.from ? t('settings.audit.toBeforeFrom') : undefined,
@@ -126,8 +126,8 @@ export function AuditScreen() {
                       {[option('', t('settings.audit.all')), ...list.entities.map((a) => option(a, entityLabel(a)))]}
                     </select>
                   </div>
-                  <TextField id="audit-from" type="date" width="s" label={t('settings.audit.from')} value={draft.from} onChange={setField('from')} error={errors.from} />
-                  <TextField id="audit-to" type="date" width="s" label={t('settings.audit.to')} value={draft.to} onChange={setField('to')} error={errors.to} />
+                  <DateField id="audit-from" width="s" label={t('settings.audit.from')} value={draft.from} onChange={setField('from')} error={errors.from} />
+                  <DateField id="audit-to" width="s" label={t('settings.audit.to')} value={draft.to} onChange={setField('to')} error={errors.to} />
                 </div>
                 <div className="form-actions">
                   <Button type="submit">{t('settings.audit.apply')}</Button>

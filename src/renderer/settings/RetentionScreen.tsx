@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import type { AppErrorShape } from '../../shared/contract';
 import { api } from '../core/api';
-import { formatDate, t, tCount } from '../core/i18n';
+import { t, tableDate, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { useFocusLater } from '../core/ui/useFocusLater';
@@ -130,8 +130,8 @@ export function RetentionScreen() {
                             {c.firstName} {c.lastName}
                           </td>
                           <td>{c.district ?? t('settings.retention.noDistrict')}</td>
-                          <td className="nowrap">{formatDate(c.closedOn)}</td>
-                          <td className="nowrap">{formatDate(c.dueOn)}</td>
+                          <td className="nowrap">{tableDate(c.closedOn)}</td>
+                          <td className="nowrap">{tableDate(c.dueOn)}</td>
                           <td>{c.personDeleted ? t('settings.retention.personYes') : t('settings.retention.personNo')}</td>
                         </tr>
                       );

@@ -17,6 +17,7 @@ import { useFocusLater } from '../core/ui/useFocusLater';
 import { TextArea } from './fields';
 import { actionStatusOptions, areaName, fullName } from './labels';
 import { useLoad } from '../core/data/useLoad';
+import { DateField } from '../core/ui/DateField';
 
 interface ActionDraft {
   key: number;
@@ -163,7 +164,7 @@ function AreaForm({ plan, partners, area }: { plan: PlanDetail; partners: SspPlu
               />
               <div className="sspplus-inline-fields">
                 <Select id={`action-${a.key}-partner`} label={t('sspPlus.field.responsible')} value={a.partnerId} options={partnerOptions} onChange={(partnerId) => update(a.key, { partnerId })} />
-                <TextField id={`action-${a.key}-deadline`} type="date" width="s" label={t('sspPlus.field.deadline')} value={a.deadline} onChange={(deadline) => update(a.key, { deadline })} error={err.deadline} />
+                <DateField id={`action-${a.key}-deadline`} width="s" label={t('sspPlus.field.deadline')} value={a.deadline} onChange={(deadline) => update(a.key, { deadline })} error={err.deadline} />
                 <Select<ActionStatus> id={`action-${a.key}-status`} label={t('sspPlus.field.status')} value={a.status} options={actionStatusOptions} onChange={(status) => update(a.key, { status })} />
               </div>
               {!a.id ? (

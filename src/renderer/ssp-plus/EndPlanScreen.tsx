@@ -5,7 +5,7 @@ import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { followUpDueDates, type PlanEndReason } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { t, tableDate, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -13,8 +13,9 @@ import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { RadioGroup } from './fields';
-import { endReasonOptions, fullName, shortDate } from './labels';
+import { endReasonOptions, fullName } from './labels';
 import { useLoad } from '../core/data/useLoad';
+import { DateField } from '../core/ui/DateField';
 
 /** End a plan: date and reason. The follow-ups at 3, 6 and 12 months are shown before saving. */
 export function EndPlanScreen({ planId }: { planId: number }) {
@@ -67,12 +68,12 @@ function EndForm({ plan }: { plan: PlanDetail }) {
         </Alert>
       ) : null}
       <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
-        <TextField id="end-date" type="date" width="s" label={t('sspPlus.field.endDate')} value={endDate} onChange={setEndDate} error={dateError} />
+        <DateField id="end-date" width="s" label={t('sspPlus.field.endDate')} value={endDate} onChange={setEndDate} error={dateError} />
         <RadioGroup<PlanEndReason> name="end-reason" legend={t('sspPlus.field.endReason')} value={reason} options={endReasonOptions} onChange={setReason} error={reasonError} />
         <TextField id="end-note" label={t('sspPlus.field.endNote')} hint={t('sspPlus.end.noteHint')} value={note} onChange={setNote} maxLength={500} />
         {due ? (
           <Alert variant="info">
-            <p>{t('sspPlus.end.followUps', { m3: shortDate(due.m3), m6: shortDate(due.m6), m12: shortDate(due.m12) })}</p>
+            <p>{t('sspPlus.end.followUps', { m3: tableDate(due.m3), m6: tableDate(due.m6), m12: tableDate(due.m12) })}</p>
           </Alert>
         ) : null}
         <div className="form-actions">

@@ -3,14 +3,14 @@ import type { AppErrorShape } from '../../shared/contract';
 import type { PlanDetail, PlanFollowUp } from '../../shared/ssp-plus';
 import type { Outcome } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t } from '../core/i18n';
+import { t, tableDate } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Select } from '../core/ui/Select';
-import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { Badge } from './fields';
-import { outcomeName, outcomeOptions, shortDate } from './labels';
+import { outcomeName, outcomeOptions } from './labels';
+import { DateField } from '../core/ui/DateField';
 
 /** Outcome follow-ups at 3, 6 and 12 months after the plan ended, each recorded on its own. */
 export function FollowUps({ plan, onChange }: { plan: PlanDetail; onChange: (p: PlanDetail) => void }) {
@@ -57,7 +57,7 @@ function FollowUpRow({ f, today, onChange }: { f: PlanFollowUp; today: string; o
   return (
     <form noValidate onSubmit={onSubmit} className="sspplus-followup" aria-labelledby={`${idBase}-heading`}>
       <h3 id={`${idBase}-heading`}>
-        {t('sspPlus.followUp.months', { months: f.months })}: {shortDate(f.dueOn)}{' '}
+        {t('sspPlus.followUp.months', { months: f.months })}: {tableDate(f.dueOn)}{' '}
         {f.outcome ? <Badge variant="success">{outcomeName(f.outcome)}</Badge> : f.due ? <Badge variant="warning">{t('sspPlus.followUp.due')}</Badge> : <Badge variant="info">{t('sspPlus.followUp.notYet')}</Badge>}
       </h3>
       {failure ? (
@@ -81,7 +81,7 @@ function FollowUpRow({ f, today, onChange }: { f: PlanFollowUp; today: string; o
             onChange={setOutcome}
           />
         </div>
-        <TextField id={`${idBase}-date`} type="date" width="s" label={t('sspPlus.field.recordedOn')} value={recordedOn} onChange={setRecordedOn} error={failure?.fields?.recordedOn} />
+        <DateField id={`${idBase}-date`} width="s" label={t('sspPlus.field.recordedOn')} value={recordedOn} onChange={setRecordedOn} error={failure?.fields?.recordedOn} />
         <Button type="submit" variant="secondary" busy={busy} busyLabel={t('form.working')}>
           {f.outcome ? t('sspPlus.followUp.update') : t('sspPlus.followUp.save')}
           <span className="sr-only"> {t('sspPlus.followUp.months', { months: f.months })}</span>

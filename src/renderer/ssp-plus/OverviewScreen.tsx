@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import type { PlanRow, SspPlusOverview } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t, tCount } from '../core/i18n';
+import { t, tableDate, tCount } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { Badge } from './fields';
-import { areaName, endReasonName, fullName, shortDate } from './labels';
+import { areaName, endReasonName, fullName } from './labels';
 import { ReviewDueBadge } from './PlanFlags';
 import { useLoad } from '../core/data/useLoad';
 import { NumberSettingsForm } from '../core/ui/NumberSettingsForm';
@@ -66,8 +66,8 @@ function Overview({ o }: { o: SspPlusOverview }) {
                 {o.alerts.turning25.map((a) => (
                   <li key={a.planId}>
                     {a.daysLeft > 0
-                      ? t('sspPlus.alerts.turns25On', { name: fullName(a), date: shortDate(a.date), days: a.daysLeft })
-                      : t('sspPlus.alerts.turned25', { name: fullName(a), date: shortDate(a.date) })}
+                      ? t('sspPlus.alerts.turns25On', { name: fullName(a), date: tableDate(a.date), days: a.daysLeft })
+                      : t('sspPlus.alerts.turned25', { name: fullName(a), date: tableDate(a.date) })}
                   </li>
                 ))}
               </ul>
@@ -78,7 +78,7 @@ function Overview({ o }: { o: SspPlusOverview }) {
               <ul>
                 {o.alerts.turning17Half.map((a) => (
                   <li key={a.caseId}>
-                    {t('sspPlus.alerts.turns17HalfOn', { name: fullName(a), caseNumber: a.caseNumber, level: a.level, date: shortDate(a.date), days: a.daysLeft })}
+                    {t('sspPlus.alerts.turns17HalfOn', { name: fullName(a), caseNumber: a.caseNumber, level: a.level, date: tableDate(a.date), days: a.daysLeft })}
                   </li>
                 ))}
               </ul>
@@ -105,7 +105,7 @@ function Overview({ o }: { o: SspPlusOverview }) {
               {o.dueReviews.map((r) => (
                 <tr key={r.planId}>
                   <td>{fullName(r)}</td>
-                  <td>{shortDate(r.dueOn)}</td>
+                  <td>{tableDate(r.dueOn)}</td>
                   <td><ReviewDueBadge due={r} /></td>
                   <td className="sspplus-cell-action"><OpenPlan planId={r.planId} name={fullName(r)} /></td>
                 </tr>
@@ -134,7 +134,7 @@ function Overview({ o }: { o: SspPlusOverview }) {
                   <td>{a.description}</td>
                   <td>{a.partnerName ?? '–'}</td>
                   <td>
-                    {shortDate(a.deadline)} <Badge variant="error">{tCount('sspPlus.overdueDays.one', 'sspPlus.overdueDays.other', a.daysOverdue, { days: a.daysOverdue })}</Badge>
+                    {tableDate(a.deadline)} <Badge variant="error">{tCount('sspPlus.overdueDays.one', 'sspPlus.overdueDays.other', a.daysOverdue, { days: a.daysOverdue })}</Badge>
                   </td>
                   <td className="sspplus-cell-action"><OpenPlan planId={a.planId} name={fullName(a)} /></td>
                 </tr>
@@ -159,8 +159,8 @@ function Overview({ o }: { o: SspPlusOverview }) {
                 <tr key={f.followUpId}>
                   <td>{fullName(f)}</td>
                   <td>{t('sspPlus.followUp.months', { months: f.months })}</td>
-                  <td>{shortDate(f.endDate)}</td>
-                  <td>{shortDate(f.dueOn)}</td>
+                  <td>{tableDate(f.endDate)}</td>
+                  <td>{tableDate(f.dueOn)}</td>
                   <td className="sspplus-cell-action"><OpenPlan planId={f.planId} name={fullName(f)} /></td>
                 </tr>
               ))}
@@ -209,14 +209,14 @@ function PlanTable({ rows, caption }: { rows: PlanRow[]; caption: string }) {
             <td className="numeric">{p.age}</td>
             <td>{t('sspPlus.caseAndLevel', { caseNumber: p.caseNumber, level: p.level })}</td>
             <td>{p.coordinator}</td>
-            <td>{shortDate(p.startDate)}</td>
+            <td>{tableDate(p.startDate)}</td>
             <td>
               {p.nextReview ? (
                 <>
-                  {shortDate(p.nextReview.dueOn)} <ReviewDueBadge due={p.nextReview} quietWhenFar />
+                  {tableDate(p.nextReview.dueOn)} <ReviewDueBadge due={p.nextReview} quietWhenFar />
                 </>
               ) : p.endDate ? (
-                `${shortDate(p.endDate)} (${endReasonName(p.endReason ?? 'other')})`
+                `${tableDate(p.endDate)} (${endReasonName(p.endReason ?? 'other')})`
               ) : null}
             </td>
             <td className="sspplus-cell-action"><OpenPlan planId={p.planId} name={fullName(p)} /></td>

@@ -15,6 +15,7 @@ import { useFocusLater } from '../core/ui/useFocusLater';
 import { CheckboxGroup, TextArea } from './fields';
 import { fullName, intervalOptions } from './labels';
 import { useLoad } from '../core/data/useLoad';
+import { DateField } from '../core/ui/DateField';
 
 /** Edit the plan's frame: coordinator, partners (and add one to the list), consent, review interval. */
 export function PlanEditScreen({ planId }: { planId: number }) {
@@ -116,7 +117,7 @@ function EditForm({ plan, partners: initialPartners }: { plan: PlanDetail; partn
             </Button>
           </div>
         </CheckboxGroup>
-        <TextField id="edit-consent-date" type="date" width="s" label={t('sspPlus.field.consentDate')} hint={t('sspPlus.consentDateHint')} value={consentDate} onChange={setConsentDate} error={errorOf('consentDate')} />
+        <DateField id="edit-consent-date" width="s" label={t('sspPlus.field.consentDate')} hint={t('sspPlus.consentDateHint')} value={consentDate} onChange={setConsentDate} error={errorOf('consentDate')} />
         <TextArea id="edit-consent-scope" label={t('sspPlus.field.consentScope')} hint={t('sspPlus.consentScopeHint')} value={consentScope} onChange={setConsentScope} maxLength={2000} />
         <Select id="edit-interval" label={t('sspPlus.field.interval')} hint={t('sspPlus.intervalHint')} value={interval} options={intervalOptions()} onChange={setReviewInterval} />
         <div className="form-actions">

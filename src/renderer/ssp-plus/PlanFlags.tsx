@@ -1,10 +1,10 @@
 import type { PlanDetail } from '../../shared/ssp-plus';
 import { compare, addDays } from '../../shared/core/dates';
 import { ALERT_DAYS, REVIEW_DUE_SOON_DAYS } from '../../shared/ssp-plus';
-import { t, tCount } from '../core/i18n';
+import { proseDate, t, tableDate, tCount } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Badge } from './fields';
-import { fullName, longDate, shortDate } from './labels';
+import { fullName } from './labels';
 
 /** "Overskredet med 3 dage" / "I dag" / "Om 5 dage" for a review due date. */
 export function ReviewDueBadge({ due, quietWhenFar = false }: { due: { daysLeft: number; overdue: boolean }; quietWhenFar?: boolean }) {
@@ -19,9 +19,9 @@ export function PlanFlags({ plan }: { plan: PlanDetail }) {
   const flags: { key: string; variant: 'error' | 'warning' | 'info'; text: string }[] = [];
   const r = plan.nextReview;
   if (r?.overdue) {
-    flags.push({ key: 'review', variant: 'error', text: tCount('sspPlus.flag.reviewOverdue.one', 'sspPlus.flag.reviewOverdue.other', -r.daysLeft, { date: longDate(r.dueOn), days: -r.daysLeft }) });
+    flags.push({ key: 'review', variant: 'error', text: tCount('sspPlus.flag.reviewOverdue.one', 'sspPlus.flag.reviewOverdue.other', -r.daysLeft, { date: proseDate(r.dueOn), days: -r.daysLeft }) });
   } else if (r && r.daysLeft <= REVIEW_DUE_SOON_DAYS) {
-    flags.push({ key: 'review', variant: 'info', text: t('sspPlus.flag.reviewSoon', { date: longDate(r.dueOn) }) });
+    flags.push({ key: 'review', variant: 'info', text: t('sspPlus.flag.reviewSoon', { date: proseDate(r.dueOn) }) });
   }
   if (plan.overdueActions) {
     flags.push({ key: 'actions', variant: 'error', text: tCount('sspPlus.flag.actionsOverdue.one', 'sspPlus.flag.actionsOverdue.other', plan.overdueActions, { count: plan.overdueActions }) });
@@ -31,12 +31,12 @@ export function PlanFlags({ plan }: { plan: PlanDetail }) {
     flags.push({
       key: '25',
       variant: 'warning',
-      text: t(past ? 'sspPlus.flag.turned25' : 'sspPlus.flag.turns25', { name: fullName(plan.person), date: longDate(plan.person.turns25On) }),
+      text: t(past ? 'sspPlus.flag.turned25' : 'sspPlus.flag.turns25', { name: fullName(plan.person), date: proseDate(plan.person.turns25On) }),
     });
   }
   const dueFollowUps = plan.followUps.filter((f) => f.due);
   for (const f of dueFollowUps) {
-    flags.push({ key: `f${f.id}`, variant: 'info', text: t('sspPlus.flag.followUpDue', { months: f.months, date: shortDate(f.dueOn) }) });
+    flags.push({ key: `f${f.id}`, variant: 'info', text: t('sspPlus.flag.followUpDue', { months: f.months, date: tableDate(f.dueOn) }) });
   }
   if (!flags.length) return null;
   return (

@@ -1,14 +1,14 @@
 import type { PlanArea, PlanDetail } from '../../shared/ssp-plus';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { proseDate, t, tableDate, todayIso } from '../core/i18n';
 import { ExitPanel } from '../cases';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { Badge } from './fields';
 import { FollowUps } from './FollowUps';
-import { actionStatusName, areaName, areaStatusName, endReasonName, fullName, longDate, reviewKindName, shortDate, triggerName } from './labels';
+import { actionStatusName, areaName, areaStatusName, endReasonName, fullName, reviewKindName, triggerName } from './labels';
 import { PlanFlags, ReviewDueBadge } from './PlanFlags';
 import { useLoad } from '../core/data/useLoad';
 
@@ -94,7 +94,7 @@ function PlanFacts({ plan }: { plan: PlanDetail }) {
             <Badge variant="success">{t('sspPlus.status.active')}</Badge>
           ) : (
             <>
-              <Badge variant="info">{t('sspPlus.status.ended')}</Badge> {longDate(plan.endDate!)} ({endReasonName(plan.endReason!)})
+              <Badge variant="info">{t('sspPlus.status.ended')}</Badge> {proseDate(plan.endDate!)} ({endReasonName(plan.endReason!)})
               {plan.endNote ? <span className="sspplus-block">{plan.endNote}</span> : null}
             </>
           )}
@@ -110,7 +110,7 @@ function PlanFacts({ plan }: { plan: PlanDetail }) {
       </div>
       <div>
         <dt>{t('sspPlus.field.startDate')}</dt>
-        <dd>{longDate(plan.startDate)}</dd>
+        <dd>{proseDate(plan.startDate)}</dd>
       </div>
       <div>
         <dt>{t('sspPlus.field.coordinator')}</dt>
@@ -123,7 +123,7 @@ function PlanFacts({ plan }: { plan: PlanDetail }) {
       <div>
         <dt>{t('sspPlus.field.consent')}</dt>
         <dd>
-          {plan.consentDate ? t('sspPlus.consentGiven', { date: longDate(plan.consentDate) }) : t('sspPlus.consentMissing')}
+          {plan.consentDate ? t('sspPlus.consentGiven', { date: proseDate(plan.consentDate) }) : t('sspPlus.consentMissing')}
           {plan.consentScope ? <span className="sspplus-block">{plan.consentScope}</span> : null}
         </dd>
       </div>
@@ -174,7 +174,7 @@ function AreaCard({ area, planId, editable }: { area: PlanArea; planId: number; 
                 <td>{a.description}</td>
                 <td>{a.partnerName ?? '–'}</td>
                 <td>
-                  {a.deadline ? shortDate(a.deadline) : '–'}
+                  {a.deadline ? tableDate(a.deadline) : '–'}
                   {a.overdue ? (
                     <>
                       {' '}
@@ -202,9 +202,9 @@ function Reviews({ plan }: { plan: PlanDetail }) {
       <ul className="nobullet-list sspplus-schedule" aria-label={t('sspPlus.reviews.schedule')}>
         {plan.schedule.map((s) => (
           <li key={s.dueOn}>
-            <span className="sspplus-schedule-date">{shortDate(s.dueOn)}</span>{' '}
+            <span className="sspplus-schedule-date">{tableDate(s.dueOn)}</span>{' '}
             {s.heldOn ? (
-              <Badge variant="success">{t('sspPlus.reviews.heldOn', { date: shortDate(s.heldOn) })}</Badge>
+              <Badge variant="success">{t('sspPlus.reviews.heldOn', { date: tableDate(s.heldOn) })}</Badge>
             ) : plan.nextReview && s.dueOn === plan.nextReview.dueOn ? (
               <ReviewDueBadge due={plan.nextReview} />
             ) : (
@@ -217,7 +217,7 @@ function Reviews({ plan }: { plan: PlanDetail }) {
       {[...plan.reviews].reverse().map((r) => (
         <article key={r.id} className="sspplus-review" aria-labelledby={`review-${r.id}`}>
           <h3 id={`review-${r.id}`}>
-            {longDate(r.heldOn)}: {reviewKindName(r.kind)}
+            {proseDate(r.heldOn)}: {reviewKindName(r.kind)}
             {r.trigger ? ` (${triggerName(r.trigger)})` : ''}
           </h3>
           <p>

@@ -1,10 +1,10 @@
 import type { PlanDetail } from '../../shared/ssp-plus';
 import { LoadingGate } from '../core/ui/LoadingGate';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { proseDate, t, tableDate, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Button } from '../core/ui/Button';
-import { actionStatusName, areaName, fullName, longDate, shortDate } from './labels';
+import { actionStatusName, areaName, fullName } from './labels';
 import { useLoad } from '../core/data/useLoad';
 
 /**
@@ -40,7 +40,7 @@ function Sheet({ plan }: { plan: PlanDetail }) {
       <dl className="sspplus-facts sspplus-sheet-facts">
         <div>
           <dt>{t('sspPlus.field.startDate')}</dt>
-          <dd>{longDate(plan.startDate)}</dd>
+          <dd>{proseDate(plan.startDate)}</dd>
         </div>
         <div>
           <dt>{t('sspPlus.field.coordinator')}</dt>
@@ -53,14 +53,14 @@ function Sheet({ plan }: { plan: PlanDetail }) {
         <div>
           <dt>{t('sspPlus.field.consent')}</dt>
           <dd>
-            {plan.consentDate ? t('sspPlus.consentGiven', { date: longDate(plan.consentDate) }) : t('sspPlus.consentMissing')}
+            {plan.consentDate ? t('sspPlus.consentGiven', { date: proseDate(plan.consentDate) }) : t('sspPlus.consentMissing')}
             {plan.consentScope ? <span className="sspplus-block">{plan.consentScope}</span> : null}
           </dd>
         </div>
         {plan.nextReview ? (
           <div>
             <dt>{t('sspPlus.field.nextReview')}</dt>
-            <dd>{longDate(plan.nextReview.dueOn)}</dd>
+            <dd>{proseDate(plan.nextReview.dueOn)}</dd>
           </div>
         ) : null}
       </dl>
@@ -96,7 +96,7 @@ function Sheet({ plan }: { plan: PlanDetail }) {
                   <tr key={x.id}>
                     <td>{x.description}</td>
                     <td>{x.partnerName ?? '–'}</td>
-                    <td>{x.deadline ? shortDate(x.deadline) : '–'}</td>
+                    <td>{x.deadline ? tableDate(x.deadline) : '–'}</td>
                     <td>{actionStatusName(x.status)}</td>
                   </tr>
                 ))}
@@ -109,7 +109,7 @@ function Sheet({ plan }: { plan: PlanDetail }) {
         <p>{t('sspPlus.print.signYoung')}</p>
         <p>{t('sspPlus.print.signCoordinator')}</p>
       </div>
-      <p className="sspplus-muted">{t('sspPlus.print.printed', { date: longDate(todayIso()) })}</p>
+      <p className="sspplus-muted">{t('sspPlus.print.printed', { date: proseDate(todayIso()) })}</p>
     </article>
   );
 }

@@ -5,7 +5,7 @@ import type { PlanDetail } from '../../shared/ssp-plus';
 import { isValidIsoDate } from '../../shared/core/dates';
 import type { AreaReviewStatus, LifeArea, ReviewKind, ReviewTrigger } from '../../shared/ssp-plus';
 import { api } from '../core/api';
-import { t, todayIso } from '../core/i18n';
+import { proseDate, t, todayIso } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
@@ -15,8 +15,9 @@ import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { CheckboxGroup, RadioGroup, TextArea } from './fields';
-import { areaName, areaStatusOptions, fullName, longDate, reviewKindOptions, triggerOptions } from './labels';
+import { areaName, areaStatusOptions, fullName, reviewKindOptions, triggerOptions } from './labels';
 import { useLoad } from '../core/data/useLoad';
+import { DateField } from '../core/ui/DateField';
 
 interface AreaDraft {
   status: AreaReviewStatus | '';
@@ -101,7 +102,7 @@ function ReviewForm({ plan, partners }: { plan: PlanDetail; partners: { id: numb
     <>
       {next ? (
         <Alert variant={next.overdue ? 'warning' : 'info'}>
-          <p>{t('sspPlus.review.nextScheduled', { date: longDate(next.dueOn) })}</p>
+          <p>{t('sspPlus.review.nextScheduled', { date: proseDate(next.dueOn) })}</p>
         </Alert>
       ) : null}
       <ErrorSummary items={submitted && !isValidIsoDate(heldOn) ? [{ fieldId: 'review-date', message: t('sspPlus.validation.date') }] : []} summaryRef={summaryRef} />
@@ -111,7 +112,7 @@ function ReviewForm({ plan, partners }: { plan: PlanDetail; partners: { id: numb
         </Alert>
       ) : null}
       <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
-        <TextField id="review-date" type="date" width="s" label={t('sspPlus.field.heldOn')} value={heldOn} onChange={setHeldOn} error={dateError} />
+        <DateField id="review-date" width="s" label={t('sspPlus.field.heldOn')} value={heldOn} onChange={setHeldOn} error={dateError} />
         <RadioGroup<ReviewKind> name="review-kind" legend={t('sspPlus.field.reviewKind')} hint={t('sspPlus.review.kindHint')} value={kind} options={reviewKindOptions} onChange={setKind} />
         {kind === 'ad-hoc' ? <Select<ReviewTrigger> id="review-trigger" label={t('sspPlus.field.trigger')} value={trigger} options={triggerOptions} onChange={setTrigger} /> : null}
         <CheckboxGroup

@@ -16,6 +16,7 @@ import { CheckboxGroup, FieldError, TextArea } from './fields';
 import { fullName, intervalOptions } from './labels';
 import { BackToOverview } from './PlanScreen';
 import { useLoad } from '../core/data/useLoad';
+import { DateField } from '../core/ui/DateField';
 
 type Field = 'startDate' | 'personId' | 'coordinator' | 'consentDate' | 'referralSource' | 'referralReason';
 const FIELD_IDS: Record<Field, string> = {
@@ -125,7 +126,7 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
       <form noValidate onSubmit={onSubmit} className="stack-form sspplus-form">
         <fieldset>
           <legend className="h2">{t('sspPlus.start.personLegend')}</legend>
-          <TextField id={FIELD_IDS.startDate} type="date" width="s" label={t('sspPlus.field.startDate')} hint={t('sspPlus.start.startDateHint')} value={startDate} onChange={(v) => {
+          <DateField id={FIELD_IDS.startDate} width="s" label={t('sspPlus.field.startDate')} hint={t('sspPlus.start.startDateHint')} value={startDate} onChange={(v) => {
               setStartDate(v);
               clearField('startDate');
             }} error={errorOf('startDate')} />
@@ -186,7 +187,7 @@ export function StartPlanScreen({ personId: preselected }: { personId?: number }
               onChange={setPartnerIds}
             />
           ) : null}
-          <TextField id={FIELD_IDS.consentDate} type="date" width="s" label={t('sspPlus.field.consentDate')} hint={t('sspPlus.consentDateHint')} value={consentDate} onChange={setConsentDate} error={errorOf('consentDate')} />
+          <DateField id={FIELD_IDS.consentDate} width="s" label={t('sspPlus.field.consentDate')} hint={t('sspPlus.consentDateHint')} value={consentDate} onChange={setConsentDate} error={errorOf('consentDate')} />
           <TextArea id="start-consent-scope" label={t('sspPlus.field.consentScope')} hint={t('sspPlus.consentScopeHint')} value={consentScope} onChange={setConsentScope} maxLength={2000} />
           <Select id="start-interval" label={t('sspPlus.field.interval')} hint={t('sspPlus.intervalHint')} value={interval} options={intervalOptions()} onChange={setReviewInterval} />
         </fieldset>

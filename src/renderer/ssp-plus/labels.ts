@@ -21,7 +21,7 @@ import {
   type ReviewKind,
   type ReviewTrigger,
 } from '../../shared/ssp-plus';
-import { formatDate, t } from '../core/i18n';
+import { t } from '../core/i18n';
 
 /** Domain vocabulary on screen: the shared domain's Danish labels (the words users expect). */
 const options = <C extends string>(list: readonly { code: C; label: string }[]) => list.map((x) => ({ value: x.code, label: x.label }));
@@ -41,8 +41,6 @@ export const reviewKindName = (code: string) => reviewKindLabel(code as ReviewKi
 export const triggerName = (code: string) => reviewTriggerLabel(code as ReviewTrigger);
 export const areaStatusName = (code: string) => areaReviewStatusLabel(code as AreaReviewStatus);
 
-export const longDate = (iso: string) => formatDate(iso);
-export const shortDate = (iso: string) => formatDate(iso, 'd. MMM yyyy');
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 /** Review interval choices in months. */

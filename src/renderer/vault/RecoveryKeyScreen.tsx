@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Owner } from '../../shared/vault';
-import { formatDate, t } from '../core/i18n';
+import { proseDate, t } from '../core/i18n';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Checkbox } from '../core/ui/Checkbox';
@@ -80,7 +80,7 @@ export function RecoveryKeyScreen({ recoveryKey, owner, createdAt, onDone }: { r
       <section className="print-sheet d-none d-print-block">
         <h1>{t('vault.recovery.printHeading')}</h1>
         <p>{t('vault.recovery.printOwner', { name: owner.name, role: owner.role, area: owner.area })}</p>
-        <p>{t('vault.recovery.printDate', { date: formatDate(createdAt) })}</p>
+        <p>{t('vault.recovery.printDate', { date: proseDate(createdAt) })}</p>
         <p className="print-key">
           <KeyGroups groups={groups} />
         </p>

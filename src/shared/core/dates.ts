@@ -320,3 +320,59 @@ export function programmeWallClockAsUtc(instant: Date): Date {
   const w = programmeWallClock(instant);
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates as people type and read them: dd.mm.åååå
+
+/** Why a typed date was refused (each side turns the code into its own words). */
+export type DateInputProblem =
+  /** Not one of the accepted shapes (letters, a two-digit year, digits missing). */
+  | 'format'
+  /** The shape is right but the calendar has no such day (31.02.2025, 29.02.2025, 13th month). */
+  | 'noSuchDate'
+  /** A real date, but the year is outside DATE_INPUT_YEARS (a typo such as 0209 or 20009). */
+  | 'yearRange';
+
+export type DateInputResult = { ok: true; date: IsoDate } | { ok: false; problem: DateInputProblem };
+
+/** The years a typed date may have: every date this programme records lies well inside them. */
+export const DATE_INPUT_YEARS = { min: 1900, max: 2199 } as const;
+
+/** Day, month and year with one separator each: a dot, a hyphen, a slash or a space (31/12-2009 is the handwritten Danish form). */
+const DAY_MONTH_YEAR = /^(\d{1,2})\s*[.\-/ ]\s*(\d{1,2})\s*[.\-/ ]\s*(\d+)$/;
+/** Eight digits, day first: 31122009. */
+const DIGITS_ONLY = /^(\d{2})(\d{2})(\d{4})$/;
+/** ISO, as pasted from another system: 2009-12-31. */
+const ISO_TYPED = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * Reads a date the way Danes write it, whatever language the computer is set to:
+ * 31.12.2009, 31-12-2009, 31/12/2009, 31/12-2009, 31 12 2009, 31122009, the short forms 1.2.2009
+ * and 01.2.2009, and ISO 2009-12-31. Day before month always (never the American order); the year
+ * in four digits (a two-digit year is refused: 09 could be 1909 or 2009). Spaces around the text
+ * and around separators are ignored. Returns null for empty text (whether a date is required is
+ * the form's rule), otherwise the ISO date or the reason it is not one.
+ */
+export function parseDateInput(text: string): DateInputResult | null {
+  const s = text.trim();
+  if (s === '') return null;
+  let day: string, month: string, year: string;
+  let m = DAY_MONTH_YEAR.exec(s);
+  if (m) [, day, month, year] = m as unknown as [string, string, string, string];
+  else if ((m = DIGITS_ONLY.exec(s))) [, day, month, year] = m as unknown as [string, string, string, string];
+  else if ((m = ISO_TYPED.exec(s))) [, year, month, day] = m as unknown as [string, string, string, string];
+  else return { ok: false, problem: 'format' };
+  if (year.length !== 4) return { ok: false, problem: 'format' };
+  const parts = { year: Number(year), month: Number(month), day: Number(day) };
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+    return { ok: false, problem: 'noSuchDate' };
+  }
+  if (parts.year < DATE_INPUT_YEARS.min || parts.year > DATE_INPUT_YEARS.max) return { ok: false, problem: 'yearRange' };
+  return { ok: true, date: fromParts(parts) };
+}
+
+/** '2009-12-31' -> '31.12.2009': the one way a date is shown in a field and in a table. */
+export function formatDateNumeric(date: IsoDate): string {
+  const { year, month, day } = toParts(date);
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${String(year).padStart(4, '0')}`;
+}

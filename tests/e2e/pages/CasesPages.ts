@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { todayOf } from '../../../src/main/core/clock';
 import { seedDemoData, type SeedSummary } from '../../../src/main/demo-data';
 import type { Result } from '../../../src/shared/contract';
+import { formatDateNumeric } from '../../../src/shared/core/dates';
 import type { Bridge } from '../bridge';
 
 export const CASES_OWNER = { name: 'Karen Koordinatorsen', role: 'SSP-koordinator', area: 'Nørrebro' };
@@ -136,7 +137,7 @@ export class CaseDetailPage {
   async close(reasonLabel: string, date?: string): Promise<void> {
     await this.action('Afslut sag').click();
     const dialog = this.dialog();
-    if (date) await dialog.getByLabel('Afslutningsdato').fill(date);
+    if (date) await dialog.getByLabel('Afslutningsdato').fill(formatDateNumeric(date)) // typed the Danish way;
     await dialog.getByLabel(reasonLabel, { exact: true }).check();
     await dialog.getByRole('button', { name: 'Fortsæt' }).click();
     await expect(dialog.getByTestId('close-confirm')).toContainText(reasonLabel);

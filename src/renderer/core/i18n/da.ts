@@ -51,6 +51,13 @@ export const coreDa = {
   'form.settings.saved': 'Reglerne er gemt.',
   'form.settings.failed': 'Reglerne blev ikke gemt',
   'form.working': 'Arbejder …',
+  'form.date.format': 'dd.mm.åååå',
+  'form.date.invalid': 'Skriv en gyldig dato som dd.mm.åååå, fx 31.12.2009.',
+  'form.date.badFormat': 'Skriv datoen som dd.mm.åååå, fx 31.12.2009 (også 31-12-2009 eller 31122009).',
+  'form.date.noSuchDate': 'Den dato findes ikke i kalenderen. Tjek dag og måned, og skriv dd.mm.åååå.',
+  'form.date.yearRange': 'Tjek året: skriv det med fire cifre mellem {min} og {max}.',
+  'form.date.afterMax': 'Datoen kan ikke ligge efter {date}. Skriv en tidligere dato.',
+  'form.date.beforeMin': 'Datoen kan ikke ligge før {date}. Skriv en senere dato.',
 
 
 

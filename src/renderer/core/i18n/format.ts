@@ -22,8 +22,7 @@ export function todayIso(): string {
   return programmeDate(new Date());
 }
 
-/** A calendar date for people: "23. november 2025" in Danish. */
-export function formatDate(date: Date | string, pattern = 'd. MMMM yyyy'): string {
+function formatDate(date: Date | string, pattern: string): string {
   return format(toDate(date), pattern, { locale: dateLocale() });
 }
 
@@ -37,7 +36,12 @@ export function proseDate(date: Date | string): string {
   return formatDate(date, getLocale() === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy');
 }
 
-/** Date and time: "23. nov. 2025 kl. 14.05" in Danish. */
+/** Date and time, the table style with the time: "23.11.2025 kl. 14.05" in Danish. */
 export function formatDateTime(date: Date | string): string {
-  return format(toDate(date), getLocale() === 'da' ? "d. MMM yyyy 'kl.' HH.mm" : 'd MMM yyyy, HH:mm', { locale: dateLocale() });
+  return format(toDate(date), getLocale() === 'da' ? "dd.MM.yyyy 'kl.' HH.mm" : 'dd.MM.yyyy, HH:mm');
+}
+
+/** A month ('2025-11'), not a date: "nov." (short, chart axes) or "november 2025" (long). */
+export function monthName(month: string, length: 'short' | 'long'): string {
+  return formatDate(`${month}-01`, length === 'short' ? 'MMM' : 'MMMM yyyy');
 }

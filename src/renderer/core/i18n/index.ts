@@ -5,7 +5,7 @@ import type { Locale, MessageKey, Messages, TArgs } from './types';
 
 export type { Locale, MessageKey, PlainMessageKey } from './types';
 export { getLocale, setLocale } from './locale';
-export { formatDate, formatDateTime, proseDate, tableDate, todayIso } from './format';
+export { formatDateTime, monthName, proseDate, tableDate, todayIso } from './format';
 
 /** Read at call time: the joined catalogues import the areas, which import this module. */
 const catalogs = (): Record<Locale, Messages> => ({ da, en });
