@@ -41,6 +41,31 @@ describe('audit viewer', () => {
     expect((await v.call<AuditList>('audit.list', { action: 'export' })).rows.map((r) => r.entity)).toEqual(['audit_log']);
   });
 
+  it('the day filter uses Copenhagen\'s days: an entry at 00:30 in Copenhagen (22:30 UTC the day before) is on its Danish day', async () => {
+    // 30 June 2026 22:30 UTC = 1 July 00:30 summer time; 31 December 2026 23:30 UTC = 1 January 2027 00:30 winter time.
+    const times = ['2026-06-30T21:59:00Z', '2026-06-30T22:30:00Z', '2026-12-31T22:59:00Z', '2026-12-31T23:30:00Z'];
+    let i = 0;
+    let now = new Date('2026-06-01T10:00:00Z');
+    v = await createTestVault({ now: () => now });
+    const c = await v.call<CaseDetail>('cases.open', { person: { firstName: 'Dag', lastName: 'Grænsesen', birthDate: '2011-02-02' }, level: 1, reason: 'r', openedOn: '2026-06-01' });
+    for (; i < times.length; i++) {
+      now = new Date(times[i]!);
+      await v.call('cases.get', { caseId: c.id });
+    }
+    const views = async (from: string, to: string) =>
+      (await v.call<AuditList>('audit.list', { action: 'view', from, to })).rows.map((r) => r.at).sort();
+    // By hand: 21:59 UTC on 30 June is 23:59 on 30 June in Copenhagen; 22:30 UTC is 00:30 on 1 July.
+    expect(await views('2026-06-30', '2026-06-30')).toEqual([new Date(times[0]!).toISOString()]);
+    expect(await views('2026-07-01', '2026-07-01')).toEqual([new Date(times[1]!).toISOString()]);
+    // Winter time (+1): 22:59 UTC on 31 December is 23:59 that day; 23:30 UTC is 00:30 on 1 January.
+    expect(await views('2026-12-31', '2026-12-31')).toEqual([new Date(times[2]!).toISOString()]);
+    expect(await views('2027-01-01', '2027-01-01')).toEqual([new Date(times[3]!).toISOString()]);
+    expect(await views('2026-07-01', '2026-12-31')).toEqual([times[1]!, times[2]!].map((t) => new Date(t).toISOString()));
+    const csv = (await v.call<{ csv: string }>('audit.export', { action: 'view', from: '2027-01-01', to: '2027-01-01' })).csv;
+    expect(csv).toContain('2027-01-01 00:30:00');
+    expect(csv).not.toContain('2026-12-31 23:59:00');
+  });
+
   it('the CSV neutralises formula cells (the shared guard), says actions, areas and details in Danish, and summer time is +2', async () => {
     const now = new Date('2026-07-01T22:30:00Z').getTime();
     v = await createTestVault({ create: false, now: () => new Date(now) });

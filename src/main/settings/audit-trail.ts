@@ -1,6 +1,6 @@
 import type { Sqlite } from '../core/connection';
 import { csvFile, csvLine } from '../../shared/core/csv';
-import { formatProgrammeDateTime } from '../../shared/core/dates';
+import { addDays, formatProgrammeDateTime, programmeDayStart } from '../../shared/core/dates';
 import { auditActionText, auditDetailText, auditEntityText } from '../../shared/settings';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
@@ -40,14 +40,15 @@ function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
     w.push('entity = ?');
     params.push(f.entity);
   }
-  // Dates are calendar days; `at` is an ISO timestamp, so compare on its first ten characters.
+  // Dates are Copenhagen's calendar days; `at` is a UTC ISO timestamp (toISOString), so compare it
+  // with the instants those days begin and end there.
   if (f.from) {
-    w.push('substr(at, 1, 10) >= ?');
-    params.push(f.from);
+    w.push('at >= ?');
+    params.push(programmeDayStart(f.from));
   }
   if (f.to) {
-    w.push('substr(at, 1, 10) <= ?');
-    params.push(f.to);
+    w.push('at < ?');
+    params.push(programmeDayStart(addDays(f.to, 1)));
   }
   return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
 }

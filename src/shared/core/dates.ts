@@ -303,6 +303,22 @@ export function dateOfTimestamp(timestamp: string): IsoDate {
 }
 
 /**
+ * The instant a calendar day begins in Copenhagen, as an ISO timestamp in UTC ("2026-07-01" ->
+ * "2026-06-30T22:00:00.000Z" in summer time, "2027-01-01" -> "2026-12-31T23:00:00.000Z" in winter):
+ * what a filter by day compares stored UTC timestamps with. Midnight always exists there (the
+ * clocks change at 02:00 and 03:00).
+ */
+export function programmeDayStart(date: IsoDate): string {
+  const { year, month, day } = toParts(date);
+  for (const offsetHours of [2, 1]) {
+    const instant = new Date(Date.UTC(year, month - 1, day) - offsetHours * 3_600_000);
+    const w = programmeWallClock(instant);
+    if (w.hour === 0 && w.minute === 0 && w.day === day && w.month === month) return instant.toISOString();
+  }
+  throw new RangeError('no Copenhagen midnight found');
+}
+
+/**
  * An instant as Copenhagen's wall clock, "2026-03-01 14:05:09": the form the app's CSV files use
  * for times (Danish Excel and LibreOffice read it as a date-time value, not as text).
  */
