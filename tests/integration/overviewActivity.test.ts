@@ -172,3 +172,37 @@ describe('Overblik counted and paged in SQL', () => {
     });
   }
 });
+
+describe('the caseload chart on the seeded vault (overview.caseload), against a second, plain method', () => {
+  it('every month of both scopes matches an SQL count of the cases open at the month end and their level then', async () => {
+    const s = db();
+    // Plain method: for a date, each case's latest status change and latest level change on or
+    // before it (ties broken by id, as entered), counted in SQL.
+    const countAt = (on: string, me: string | null) =>
+      s
+        .prepare(
+          `SELECT lv.level AS level, count(*) AS n FROM cases c
+           JOIN case_status_changes st ON st.id = (SELECT id FROM case_status_changes WHERE case_id = c.id AND changed_on <= @on ORDER BY changed_on DESC, id DESC LIMIT 1)
+           JOIN case_level_changes lv ON lv.id = (SELECT id FROM case_level_changes WHERE case_id = c.id AND changed_on <= @on ORDER BY changed_on DESC, id DESC LIMIT 1)
+           WHERE c.anonymised_at IS NULL AND st.kind != 'closed' AND (@me IS NULL OR c.coordinator = @me)
+           GROUP BY lv.level`,
+        )
+        .all({ on, me }) as { level: number; n: number }[];
+    const me = v.ctx.vault.current.owner.name;
+    for (const scope of ['all', 'mine'] as const) {
+      const chart = await v.call<{ months: { month: string; levels: number[] }[] }>('overview.caseload', { scope });
+      expect(chart.months).toHaveLength(12);
+      let total = 0;
+      for (const m of chart.months) {
+        const [y, mo] = m.month.split('-').map(Number) as [number, number];
+        const monthEnd = addDays(`${m.month}-01`, new Date(Date.UTC(y, mo, 0)).getUTCDate() - 1);
+        const on = monthEnd > TODAY ? TODAY : monthEnd;
+        const expected = [0, 0, 0, 0];
+        for (const r of countAt(on, scope === 'mine' ? me : null)) expected[r.level - 1] = r.n;
+        expect(m.levels, `${scope} ${m.month}`).toEqual(expected);
+        total += expected.reduce((a, b) => a + b, 0);
+      }
+      if (scope === 'all') expect(total).toBeGreaterThan(1000);
+    }
+  });
+});

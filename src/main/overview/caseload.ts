@@ -30,15 +30,19 @@ export function getCaseload(s: ServiceCtx, scope: 'mine' | 'all'): Caseload {
   const statusBy = groupBy(status);
   const levelBy = groupBy(levels);
   const months = points.map((p) => ({ month: p.month, levels: [0, 0, 0, 0] as [number, number, number, number] }));
+  // One pass per case: the points are in date order and so are its changes (ISO dates from the
+  // database compare as strings), so the status and level at each point are the latest change on
+  // or before it, found by moving two cursors forward.
   for (const [caseId, changes] of statusBy) {
     const lv = levelBy.get(caseId) ?? [];
+    let si = 0;
+    let li = 0;
+    let open = false;
+    let level = 0;
     points.forEach((p, i) => {
-      let open = false;
-      for (const c of changes) if (compare(c.on_, p.on) <= 0) open = c.kind !== 'closed';
-      if (!open) return;
-      let level = 0;
-      for (const l of lv) if (compare(l.on_, p.on) <= 0) level = l.level;
-      if (level >= 1 && level <= 4) months[i]!.levels[level - 1]!++;
+      while (si < changes.length && changes[si]!.on_ <= p.on) open = changes[si++]!.kind !== 'closed';
+      while (li < lv.length && lv[li]!.on_ <= p.on) level = lv[li++]!.level;
+      if (open && level >= 1 && level <= 4) months[i]!.levels[level - 1]!++;
     });
   }
   return { scope, months };
