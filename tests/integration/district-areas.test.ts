@@ -99,3 +99,26 @@ describe('districts: code and areas', () => {
     expect(merged.coverage).toEqual({ received: 3, of: 10, missing: ['Indre By', 'Østerbro', 'Vesterbro/Kongens Enghave', 'Vanløse', 'Brønshøj-Husum', 'Bispebjerg', 'Amager Øst'], partial: [], unmapped: [] });
   });
 });
+
+describe('anonymised reports cut from the kept all-districts report carry their own districts\' codes', () => {
+  it('a subset first, then all districts, one district and the year: every answer valid, codes in the order of its districts', async () => {
+    const t = await createTestVault({});
+    try {
+      type Computed = { report: { districts: string[]; districtAreas?: { district: string; code: string }[] } };
+      // The order matters: the first anonymised request builds the protected all-districts report
+      // that the later ones are cut from (merging issue 16's items 1 and 4 broke this: INTERNAL).
+      const subset = await t.call<Computed>('report.compute', { period: '2026-H1', districts: ['Nørrebro', 'Amager Vest'] });
+      expect(subset.report.districtAreas!.map((a) => [a.district, a.code])).toEqual(subset.report.districts.map((d) => [d, { 'Amager Vest': 'amager-vest', Nørrebro: 'noerrebro' }[d]]));
+      const all = await t.call<Computed>('report.compute', { period: '2026-H1' });
+      expect(all.report.districts).toHaveLength(10);
+      expect(all.report.districtAreas!.map((a) => a.district)).toEqual(all.report.districts);
+      expect(all.report.districtAreas!.find((a) => a.district === 'Østerbro')!.code).toBe('oesterbro');
+      const one = await t.call<Computed>('report.compute', { period: '2026-H1', districts: ['Valby'] });
+      expect(one.report.districtAreas!.map((a) => [a.district, a.code])).toEqual([['Valby', 'valby']]);
+      const year = await t.call<Computed>('report.compute', { period: '2026', districts: ['Valby', 'Bispebjerg'] });
+      expect(year.report.districtAreas!.map((a) => a.district)).toEqual(year.report.districts);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -123,12 +123,17 @@ export interface BuiltReport {
   unplaced: Unplaced;
 }
 
+/** Each district's code and areas, in the order of `districts` (the file's `districtAreas`). */
+function districtAreasOf(districts: DistrictRef[]) {
+  return districts.map((d) => (d.code ? { district: d.name, code: d.code, areas: d.areas ?? [] } : { district: d.name, ...defaultIdentity(d.name) }));
+}
+
 function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[]) {
   return {
     period: req.period,
     unit: req.unit?.trim() || defaultUnit(s),
     districts: districts.map((d) => d.name),
-    districtAreas: districts.map((d) => (d.code ? { district: d.name, code: d.code, areas: d.areas ?? [] } : { district: d.name, ...defaultIdentity(d.name) })),
+    districtAreas: districtAreasOf(districts),
     generatedAt: s.now.toISOString(),
     appVersion: APP_VERSION,
     threshold: getSetting(s.db, 'reportThreshold'),
@@ -191,11 +196,14 @@ function makeAnonymisedAllDistricts(
 ): Protected {
   const names = all.map((d) => d.name);
   const { tables, unplaced } = exactHalfYear(s, period, all, { casesOnly: options.casesOnly ?? false });
-  const exact = createExactReport({ ...header, period, districts: names }, tables);
+  // The protected report covers every district, whichever districts the first request asked for
+  // (it is kept for later requests): its districts and their areas are all of them, in one order.
+  const allHeader = { ...header, districts: names, districtAreas: districtAreasOf(all) };
+  const exact = createExactReport({ ...allHeader, period }, tables);
   const before = previousPeriods(period, 1)[0];
   const previous =
     options.previous ??
-    (before ? createExactReport({ ...header, period: before, districts: names }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
+    (before ? createExactReport({ ...allHeader, period: before }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
   return { exact, report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
 }
 

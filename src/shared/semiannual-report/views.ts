@@ -74,6 +74,7 @@ export function restrictDistricts(full: ReportV1, wanted: readonly string[]): Re
   return {
     ...full,
     districts: [...districts],
+    ...(full.districtAreas ? { districtAreas: full.districtAreas.filter((a) => keep.has(a.district)).map((a) => ({ ...a, areas: [...a.areas] })) } : {}),
     tables: assemble(outRows) as unknown as ReportTables,
     totals: assemble(outTotals) as unknown as ReportTotals,
     assessments: full.assessments.filter((a) => keep.has(a.district)).map((a) => ({ ...a })),
