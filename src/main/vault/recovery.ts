@@ -16,6 +16,8 @@ import { vaultFiles } from './layout';
  *                                rename): the restore is finished, the old copy removed
  *   <vault>.failed-ID            a restored vault being rolled back: removed once <vault> is back
  *   <vault>.lock-holder.tmp-*    the lock holder's name being written: removed
+ *   <vault>.deletions.tmp-*,     the deletion ledger, the throttle count or its key being written:
+ *   .throttle.tmp-*, .throttle-key.tmp-*   removed (the file itself is the old whole version)
  *   <vault>/ssp-desk.keys.tmp-*  a key file being written (create, passphrase change): removed;
  *                                the key file itself is always the old or the new whole version
  *
@@ -31,7 +33,8 @@ export type RecoveryAction =
   | 'finished-restore'
   | 'removed-rolled-back-restore'
   | 'removed-unfinished-key-file'
-  | 'removed-unfinished-lock-holder';
+  | 'removed-unfinished-lock-holder'
+  | 'removed-unfinished-companion';
 
 const STEP = /^(create|restore|old|failed)-([0-9a-f]{8,32})$/;
 
@@ -70,13 +73,19 @@ export function recoverInterruptedSteps(dir: string, options: { forRestore?: boo
   const leftovers = leftoversOf(dir);
   const parent = dirname(dir);
   if (existsSync(parent)) {
-    const holderTmp = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.lock-holder\\.tmp-[0-9a-f]+$`);
+    // The small companion files are written to `<file>.tmp-<hex>` and renamed (vault/atomic.ts):
+    // a cut before the rename leaves the temporary file, and the companion is the old whole version.
+    const companionTmp = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(lock-holder|deletions|throttle|throttle-key)\\.tmp-[0-9a-f]+$`);
+    let removed = false;
     for (const name of readdirSync(parent)) {
-      if (holderTmp.test(name)) {
+      const m = companionTmp.exec(name);
+      if (m) {
         rmSync(join(parent, name), { force: true });
-        done.push('removed-unfinished-lock-holder');
+        removed = true;
+        done.push(m[1] === 'lock-holder' ? 'removed-unfinished-lock-holder' : 'removed-unfinished-companion');
       }
     }
+    if (removed) fsyncDir(parent);
   }
   // Ids of restores, oldest questions first: put an old vault back before anything is removed.
   for (const old of leftovers.filter((l) => l.kind === 'old')) {
