@@ -7,6 +7,7 @@ import { useLoad } from '../core/data/useLoad';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Dialog } from '../core/ui/Dialog';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { DateField } from '../core/ui/DateField';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
@@ -52,75 +53,74 @@ export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { per
           </Alert>
         ) : null}
       </div>
-      {data.state === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
-      {data.state === 'error' ? (
-        <Alert variant="error" heading={t('exit.loadFailed')}>
-          <p>{data.error.message}</p>
-        </Alert>
-      ) : null}
-      {data.state === 'ready' && data.value.courses.length === 0 ? <p className="muted">{t('exit.empty')}</p> : null}
-      {data.state === 'ready' && data.value.courses.length > 0 ? (
-        <>
-          <div className="table--responsive-scroll">
-            <table className="table table--compact exit-table">
-              <caption className="sr-only">{t('exit.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exit.col.programme')}</th>
-                  <th scope="col">{t('exit.col.period')}</th>
-                  <th scope="col">{t('exit.col.contact')}</th>
-                  <th scope="col">{t('exit.col.status')}</th>
-                  <th scope="col">{t('exit.col.followUp')}</th>
-                  {editable ? (
-                    <th scope="col">
-                      <span className="sr-only">{t('exit.col.actions')}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {data.value.courses.map((c) => (
-                  <tr key={c.id} data-testid="exit-course">
-                    <td>{exitProgrammeName(c.programme)}</td>
-                    <td>
-                      {c.endOn
-                        ? t('exit.period.closed', { start: proseDate(c.startOn), end: proseDate(c.endOn) })
-                        : t('exit.period.open', { start: proseDate(c.startOn), latest: proseDate(c.latestEndOn) })}
-                      {c.overdue ? <strong className="exit-warning"> {t('exit.overdue')}</strong> : null}
-                    </td>
-                    <td>{c.contactPerson}</td>
-                    <td>{exitStatusName(c.status)}</td>
-                    <td data-testid="exit-follow-up">
-                      <FollowUp course={c} />
-                    </td>
-                    {editable ? (
-                      <td className="exit-row-actions">
-                        <Button
-                          variant="tertiary"
-                          aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
-                          onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: c }))}
-                        >
-                          {t('exit.edit')}
-                        </Button>
-                        <Button
-                          variant="tertiary"
-                          aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
-                          onClick={() => (setMessage(null), setDialog({ kind: 'delete', course: c }))}
-                        >
-                          {t('exit.delete')}
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {data.value.courses.some((c) => c.programme === 'kk-18-25') ? (
-            <p className="muted exit-places">{t('exit.kkPlaces', { count: data.value.kkPlacesInUse, places: EXIT_KK_PLACES })}</p>
-          ) : null}
-        </>
-      ) : null}
+      <LoadingGate data={data} failedHeading={t('exit.loadFailed')} loadingClassName="muted">
+        {(value) =>
+          value.courses.length === 0 ? (
+            <p className="muted">{t('exit.empty')}</p>
+          ) : (
+            <>
+              <div className="table--responsive-scroll">
+                <table className="table table--compact exit-table">
+                  <caption className="sr-only">{t('exit.tableCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('exit.col.programme')}</th>
+                      <th scope="col">{t('exit.col.period')}</th>
+                      <th scope="col">{t('exit.col.contact')}</th>
+                      <th scope="col">{t('exit.col.status')}</th>
+                      <th scope="col">{t('exit.col.followUp')}</th>
+                      {editable ? (
+                        <th scope="col">
+                          <span className="sr-only">{t('exit.col.actions')}</span>
+                        </th>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {value.courses.map((c) => (
+                      <tr key={c.id} data-testid="exit-course">
+                        <td>{exitProgrammeName(c.programme)}</td>
+                        <td>
+                          {c.endOn
+                            ? t('exit.period.closed', { start: proseDate(c.startOn), end: proseDate(c.endOn) })
+                            : t('exit.period.open', { start: proseDate(c.startOn), latest: proseDate(c.latestEndOn) })}
+                          {c.overdue ? <strong className="exit-warning"> {t('exit.overdue')}</strong> : null}
+                        </td>
+                        <td>{c.contactPerson}</td>
+                        <td>{exitStatusName(c.status)}</td>
+                        <td data-testid="exit-follow-up">
+                          <FollowUp course={c} />
+                        </td>
+                        {editable ? (
+                          <td className="exit-row-actions">
+                            <Button
+                              variant="tertiary"
+                              aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
+                              onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: c }))}
+                            >
+                              {t('exit.edit')}
+                            </Button>
+                            <Button
+                              variant="tertiary"
+                              aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
+                              onClick={() => (setMessage(null), setDialog({ kind: 'delete', course: c }))}
+                            >
+                              {t('exit.delete')}
+                            </Button>
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {value.courses.some((c) => c.programme === 'kk-18-25') ? (
+                <p className="muted exit-places">{t('exit.kkPlaces', { count: value.kkPlacesInUse, places: EXIT_KK_PLACES })}</p>
+              ) : null}
+            </>
+          )
+        }
+      </LoadingGate>
       {dialog?.kind === 'edit' ? (
         <ExitCourseDialog
           personId={personId}

@@ -8,6 +8,7 @@ import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Dialog } from '../core/ui/Dialog';
+import { LoadingGate } from '../core/ui/LoadingGate';
 import { DateField } from '../core/ui/DateField';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
@@ -49,47 +50,46 @@ export function YouthGroupsPanel({ caseId, today, editable }: { caseId: number; 
           </Alert>
         ) : null}
       </div>
-      {data.state === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
-      {data.state === 'error' ? (
-        <Alert variant="error" heading={t('groups.loadFailed')}>
-          <p>{data.error.message}</p>
-        </Alert>
-      ) : null}
-      {data.state === 'ready' && data.value.length === 0 ? <p className="muted">{t('groups.empty')}</p> : null}
-      {data.state === 'ready' && data.value.length > 0 ? (
-        <ul className="groups-list">
-          {data.value.map((g) => (
-            <li key={g.id} data-testid="youth-group">
-              <div className="groups-name">
-                <h3 className="h4">
-                  {g.name} {g.active ? null : <span className="muted">{t('groups.inactive')}</span>}
-                </h3>
-                {editable ? (
-                  <Button variant="tertiary" aria-label={t('groups.removeLabel', { name: g.name })} onClick={() => (setMessage(null), setDialog({ kind: 'remove', group: g }))}>
-                    {t('groups.remove')}
-                  </Button>
-                ) : null}
-              </div>
-              <ul className="groups-cases" aria-label={t('groups.otherCases')}>
-                {g.cases.map((c) => (
-                  <li key={c.caseId}>
-                    {c.caseId === caseId ? (
-                      <span>
-                        {c.caseNumber} {fullName(c.firstName, c.lastName)} <span className="muted">{t('groups.thisCase')}</span>
-                      </span>
-                    ) : (
-                      <button type="button" className="button-unstyled" aria-label={t('groups.open', { caseNumber: c.caseNumber })} onClick={() => navigate({ area: 'cases', screen: 'detail', caseId: c.caseId })}>
-                        {c.caseNumber} {fullName(c.firstName, c.lastName)}
-                      </button>
-                    )}{' '}
-                    <LevelBadge level={c.level as CaseLevel} />
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <LoadingGate data={data} failedHeading={t('groups.loadFailed')} loadingClassName="muted">
+        {(value) =>
+          value.length === 0 ? (
+            <p className="muted">{t('groups.empty')}</p>
+          ) : (
+            <ul className="groups-list">
+              {value.map((g) => (
+                <li key={g.id} data-testid="youth-group">
+                  <div className="groups-name">
+                    <h3 className="h4">
+                      {g.name} {g.active ? null : <span className="muted">{t('groups.inactive')}</span>}
+                    </h3>
+                    {editable ? (
+                      <Button variant="tertiary" aria-label={t('groups.removeLabel', { name: g.name })} onClick={() => (setMessage(null), setDialog({ kind: 'remove', group: g }))}>
+                        {t('groups.remove')}
+                      </Button>
+                    ) : null}
+                  </div>
+                  <ul className="groups-cases" aria-label={t('groups.otherCases')}>
+                    {g.cases.map((c) => (
+                      <li key={c.caseId}>
+                        {c.caseId === caseId ? (
+                          <span>
+                            {c.caseNumber} {fullName(c.firstName, c.lastName)} <span className="muted">{t('groups.thisCase')}</span>
+                          </span>
+                        ) : (
+                          <button type="button" className="button-unstyled" aria-label={t('groups.open', { caseNumber: c.caseNumber })} onClick={() => navigate({ area: 'cases', screen: 'detail', caseId: c.caseId })}>
+                            {c.caseNumber} {fullName(c.firstName, c.lastName)}
+                          </button>
+                        )}{' '}
+                        <LevelBadge level={c.level as CaseLevel} />
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadingGate>
       {dialog?.kind === 'add' ? (
         <AddToGroupDialog
           caseId={caseId}
