@@ -33,7 +33,7 @@ export const CPR_MESSAGES = {
  * The separator people type between the date and the serial number, one rule for input, import
  * and the free-text detector: nothing, a space (also a no-break space), or a hyphen, a Unicode
  * hyphen or dash (en dash, em dash, minus sign), with or without a space on either side.
- * "211062-5629", "2110625629", "211062 5629", "211062–5629" and "211062 – 5629" are one number.
+ * "010109-4002", "0101094002", "010109 4002", "010109–4002" and "010109 – 4002" are one number.
  */
 const SEPARATOR = '(?:[ \\u00a0]?[-\\u2010-\\u2015\\u2212][ \\u00a0]?|[ \\u00a0])?';
 const CPR_SHAPE = new RegExp(`^(\\d{2})(\\d{2})(\\d{2})${SEPARATOR}(\\d{4})$`, 'u');
