@@ -11,6 +11,7 @@ import { sspPlusModule } from './ssp-plus';
 import { leaderMeetingsModule } from './leader-meetings';
 import { semiannualReportModule } from './semiannual-report';
 import { overviewModule } from './overview';
+import { handoverModule } from './handover';
 
 /**
  * The one list that joins the domains in main: their handlers, vault-creation hooks, demo-data
@@ -18,7 +19,7 @@ import { overviewModule } from './overview';
  * operation must have exactly one handler). The order is the order seeders and retention parts
  * run in; keep it (demo data is deterministic in this order).
  */
-export const modules: readonly DomainModule[] = [vaultModule, casesModule, settingsModule, releasesModule, sspPlusModule, leaderMeetingsModule, semiannualReportModule, overviewModule];
+export const modules: readonly DomainModule[] = [vaultModule, casesModule, settingsModule, releasesModule, sspPlusModule, leaderMeetingsModule, semiannualReportModule, overviewModule, handoverModule];
 
 /** Refuse a domain listed twice or left out, and a handler registered twice or missing. */
 export function checkModules(list: readonly DomainModule[]): void {

@@ -9,6 +9,7 @@ import { SemiannualReportArea, type SemiannualReportScreen } from './semiannual-
 import { BackupReminder, SettingsArea, type SettingsScreen } from './settings';
 import { SspPlusArea, type SspPlusScreen } from './ssp-plus';
 import { OverviewArea, type OverviewScreenRoute } from './overview';
+import { HandoverArea, type HandoverScreen } from './handover';
 
 /**
  * The one list that joins the areas in the renderer: each area's screens (as route types), its
@@ -22,6 +23,7 @@ export interface AreaScreens {
   releases: ReleasesScreen;
   leaderMeetings: LeaderMeetingsScreen;
   semiannualReport: SemiannualReportScreen;
+  handover: HandoverScreen;
   settings: SettingsScreen;
 }
 
@@ -47,6 +49,7 @@ export const areas: { [A in AreaId]: AreaDef<A> } = {
   releases: { domain: 'releases', label: 'nav.releases', Component: ReleasesArea },
   leaderMeetings: { domain: 'leader-meetings', label: 'nav.leaderMeetings', Component: LeaderMeetingsArea, screenModeSafe: leaderMeetingsScreenModeSafe },
   semiannualReport: { domain: 'semiannual-report', label: 'nav.semiannualReport', Component: SemiannualReportArea },
+  handover: { domain: 'handover', label: 'nav.handover', Component: HandoverArea },
   settings: { domain: 'settings', label: 'nav.settings', Component: SettingsArea },
 };
 
@@ -57,7 +60,7 @@ export function screenModeSafe(route: Route): boolean {
 }
 
 /** The side navigation's order. */
-export const areaOrder: readonly AreaId[] = ['overview', 'cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'settings'];
+export const areaOrder: readonly AreaId[] = ['overview', 'cases', 'sspPlus', 'releases', 'leaderMeetings', 'semiannualReport', 'handover', 'settings'];
 
 /** Notices and tools in the header of the unlocked app (the backup reminder, the search box for anyone). */
 export const headerNotices: readonly ComponentType[] = [BackupReminder, FindAnyone];

@@ -9,13 +9,14 @@ import { releasesDa, releasesEn } from './releases';
 import { leaderMeetingsDa, leaderMeetingsEn, meetingGroupsDa, meetingGroupsEn } from './leader-meetings';
 import { reportExitDa, reportExitEn, semiannualReportDa, semiannualReportEn } from './semiannual-report';
 import { overviewDa, overviewEn } from './overview';
+import { handoverDa, handoverEn } from './handover';
 
 /**
  * The one list that joins the string catalogues: core's and each area's, Danish first (the
  * source of keys and placeholder types), English with exactly the same keys. A key defined twice
  * throws at start.
  */
-export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, overviewDa);
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, overviewDa, handoverDa);
 export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   'src/renderer/strings.ts (en)',
   coreEn,
@@ -30,4 +31,5 @@ export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   semiannualReportEn,
   reportExitEn,
   overviewEn,
+  handoverEn,
 );

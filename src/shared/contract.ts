@@ -8,6 +8,7 @@ import { sspPlusContract } from './ssp-plus';
 import { releasesContract } from './releases';
 import { semiannualReportContract } from './semiannual-report';
 import { overviewContract } from './overview';
+import { handoverContract } from './handover';
 
 export * from './core/contract';
 
@@ -16,7 +17,7 @@ export * from './core/contract';
  * is a type error here (the spread would silently overwrite), so `assertDisjoint` guards it at
  * module load as well.
  */
-const parts = [vaultContract, casesContract, settingsContract, leaderMeetingsContract, sspPlusContract, releasesContract, semiannualReportContract, overviewContract] as const;
+const parts = [vaultContract, casesContract, settingsContract, leaderMeetingsContract, sspPlusContract, releasesContract, semiannualReportContract, overviewContract, handoverContract] as const;
 
 function assertDisjoint(list: readonly Record<string, unknown>[]): void {
   const seen = new Set<string>();
@@ -38,6 +39,7 @@ export const contract = {
   ...releasesContract,
   ...semiannualReportContract,
   ...overviewContract,
+  ...handoverContract,
 } as const;
 
 export type Contract = typeof contract;

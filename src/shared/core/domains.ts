@@ -3,7 +3,7 @@
  * src/renderer. The lists that join them (src/main/modules.ts, src/renderer/modules.tsx) are
  * checked against this one.
  */
-export const DOMAINS = ['vault', 'cases', 'settings', 'ssp-plus', 'releases', 'leader-meetings', 'semiannual-report', 'overview'] as const;
+export const DOMAINS = ['vault', 'cases', 'settings', 'ssp-plus', 'releases', 'leader-meetings', 'semiannual-report', 'overview', 'handover'] as const;
 export type DomainName = (typeof DOMAINS)[number];
 
 /**

@@ -32,6 +32,7 @@ export const coreDa = {
   'nav.releases': 'Løsladelser',
   'nav.leaderMeetings': 'Ledergruppemøder',
   'nav.semiannualReport': 'Halvårsrapport',
+  'nav.handover': 'Overdragelse',
   'nav.settings': 'Indstillinger',
 
   'form.errorPrefix': 'Fejl:',

@@ -28,6 +28,7 @@ export const coreEn: { readonly [K in keyof typeof coreDa]: string } = {
   'nav.releases': 'Releases',
   'nav.leaderMeetings': 'Leader group meetings',
   'nav.semiannualReport': 'Semi-annual report',
+  'nav.handover': 'Handover',
   'nav.settings': 'Settings',
 
   'form.errorPrefix': 'Error:',
