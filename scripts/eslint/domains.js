@@ -12,6 +12,7 @@ export const DOMAIN_DEPENDENCIES = {
   'leader-meetings': ['cases', 'ssp-plus', 'releases'],
   'semiannual-report': ['vault', 'cases', 'settings', 'ssp-plus', 'releases', 'leader-meetings'],
   overview: ['cases', 'ssp-plus', 'releases', 'leader-meetings'],
+  handover: ['vault', 'cases', 'settings', 'ssp-plus', 'releases', 'leader-meetings', 'overview'],
 };
 
 export const LAYERS = ['shared', 'main', 'renderer', 'preload'];
