@@ -250,3 +250,36 @@ export const youthGroupMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.caseId] }), index('youth_group_members_case_idx').on(t.caseId)],
 );
+
+/**
+ * Handovers sent from this vault (issue 21): one row per case of the handed-over person. While a
+ * row's state is not 'refused' the person and everything about them is read-only here (triggers
+ * of migration 0023 refuse every write; src/main/cases/handover-lock.ts turns that into a Danish
+ * message). 'pending': sent, awaiting the receipt; 'accepted': the recipient took it and the
+ * personal data left this vault; 'kept': accepted, kept read-only here; 'refused': editable again.
+ * The reports count the case here only before `handoverDate` (unless refused).
+ */
+export const caseHandovers = sqliteTable(
+  'case_handovers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').notNull().references(() => people.id),
+    bundleId: text('bundle_id').notNull(),
+    recipientFingerprint: text('recipient_fingerprint').notNull(),
+    handoverDate: text('handover_date').notNull(),
+    state: text('state', { enum: ['pending', 'accepted', 'kept', 'refused'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    settledAt: text('settled_at'),
+  },
+  (t) => [uniqueIndex('case_handovers_bundle_case').on(t.bundleId, t.caseId), index('case_handovers_person_idx').on(t.personId, t.state), index('case_handovers_case_idx').on(t.caseId, t.state)],
+);
+
+/**
+ * Present (one row) only inside the transaction that settles a handover: the lock triggers let
+ * that transaction scrub the handed-over person as retention does. Never left behind: the row is
+ * inserted and deleted in the same transaction.
+ */
+export const handoverUnlock = sqliteTable('handover_unlock', {
+  id: integer('id').primaryKey(),
+});

@@ -8,6 +8,11 @@ import type { Contract, OperationName, OutputOf } from '../../shared/contract';
 import type { DomainName } from '../../shared/core/domains';
 import type { Logger } from './log';
 
+/** An expected failure as the dispatcher answers it (core/errors.ts AppError has this shape). */
+export interface AppErrorLike {
+  toShape(): import('../../shared/core/contract').AppErrorShape;
+}
+
 export type VaultState = 'none' | 'locked' | 'unlocked';
 
 /** Who owns the open vault: notes and audit entries name them. */
@@ -102,4 +107,42 @@ export interface DomainModule {
   /** Adds this domain's synthetic demo data (never real people). */
   seed?: (sqlite: Sqlite, step: DemoSeedStep) => unknown;
   retention?: RetentionPart;
+  /**
+   * Turns a database error this domain's triggers raise into the user's message (e.g. the cases
+   * domain's handover lock); undefined when the error is not its own.
+   */
+  mapDatabaseError?: (e: unknown) => AppErrorLike | undefined;
+  /** This domain's tables in a handover payload (src/main/handover/payload orchestrates). */
+  handover?: HandoverPart;
+}
+
+/**
+ * One table's rows about one young person in a handover payload (issue 21). The orchestrator
+ * (src/main/handover/payload) reads the rows with `select`, carries them as plain JSON and inserts
+ * them in the recipient's vault with new ids: `refs` columns point at another payload table's
+ * `id` and are remapped; a `reference` table (districts, efforts, forums ...) is matched at the
+ * recipient by natural key (`matchBy`, the first alternative that finds a row) and inserted only
+ * when `onMissing` is 'insert' (else the column becomes null).
+ */
+export interface HandoverTable {
+  table: string;
+  /** SELECT of this table's rows concerning the person, with the named parameter @person; ordered by id. */
+  select: string;
+  /** Whether the rows have an integer `id` of their own (remapped); false for link tables. */
+  hasId: boolean;
+  /** column -> payload table whose id it holds */
+  refs?: Readonly<Record<string, string>>;
+  /** Reference data: matched at the recipient rather than copied. */
+  reference?: { matchBy: readonly (readonly string[])[]; onMissing: 'insert' | 'null'; insertValues?: Readonly<Record<string, string | number | null>> };
+  /** The audit trail's entity code for this table's rows, so the payload carries their entries. */
+  auditEntity?: string;
+  /** When the entity code is shared with another table: the detail token that picks this one. */
+  auditDetail?: string;
+  /** Adjusts a row (ids already remapped) before it is inserted at the recipient, e.g. a case number taken there. */
+  beforeInsert?: (sqlite: Sqlite, row: Record<string, string | number | null>) => void;
+}
+
+/** A domain's part of a handover: its tables, references before data, in insert order. */
+export interface HandoverPart {
+  tables: readonly HandoverTable[];
 }

@@ -65,6 +65,10 @@ export function createDispatcher(ctx: CoreContext, groups: readonly HandlerGroup
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape() };
+      for (const m of ctx.modules) {
+        const mapped = m.mapDatabaseError?.(e);
+        if (mapped) return { ok: false, error: mapped.toShape() };
+      }
       const code = (e as { code?: unknown }).code;
       // SQLite reports extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED ...): match the family.
       const family = (base: string) => typeof code === 'string' && (code === base || code.startsWith(`${base}_`));

@@ -8,3 +8,4 @@ export * from '../ssp-plus/schema';
 export * from '../semiannual-report/schema';
 export * from '../overview/schema';
 export * from '../handover/schema';
+export * from '../handover/payload/schema';

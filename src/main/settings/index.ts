@@ -5,3 +5,4 @@ import { settingsHandlers } from './handlers';
 export const settingsModule: DomainModule = { name: 'settings', handlers: settingsHandlers };
 
 export * from './store';
+export { recordRetentionDeletion } from './restore-record';

@@ -40,6 +40,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'RULE_VIOLATION',
+  /** The record belongs to a young person handed over to another vault: read-only here (issue 21). */
+  'HANDED_OVER',
   'IO_ERROR',
   'INTERNAL',
 ] as const;
