@@ -198,6 +198,17 @@ describe('the bundle file', () => {
     expect([...reasons.values()].reduce((a, b) => a + b, 0)).toBe(bytes.length);
     expect(reasons.get('tampered')).toBeGreaterThan(bytes.length / 2);
     expect(await reasonOf(openBundle(bytes.subarray(0, bytes.length - 2), me, NOW, tags))).toBe('damaged');
+    // Every value of the signature's and the ciphertext's last character (base64 leaves unused bits there).
+    const text = bytes.toString('utf8');
+    for (const field of ['signature', 'ciphertext'] as const) {
+      const end = field === 'signature' ? text.lastIndexOf('"}') - 1 : text.indexOf('","signature"') - 1;
+      const last = field === 'ciphertext' ? text.slice(0, end + 1).replace(/=+$/, '').length - 1 : end;
+      for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/') {
+        if (c === text[last]) continue;
+        const copy = Buffer.from(text.slice(0, last) + c + text.slice(last + 1), 'utf8');
+        expect(await reasonOf(openBundle(copy, me, NOW, tags))).toMatch(/^(tampered|damaged)$/);
+      }
+    }
     expect(await reasonOf(openBundle(Buffer.from('hej'), me, NOW, tags))).toBe('damaged');
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { seedCommand } from './commands/seed';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { reportCommand } from './commands/report';
 import { exportKeyCommand } from './commands/export-key';
+import { handoverCommand } from './commands/handover';
 import { setLockProgram } from '../vault';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   report: reportCommand,
   'export-key': exportKeyCommand,
+  handover: handoverCommand,
 };
 
 const USAGE = `Brug: npm run cli -- <kommando> [flag]
@@ -38,7 +40,12 @@ ${Object.keys(commands)
   restore --vault DIR --passphrase-file F --from FIL [--recovery]
   export-key --vault DIR --passphrase-file F [--recovery] --out FIL   (databasens rå nøgle, til SQLCipher 4)
   report export --vault DIR --passphrase-file F --period ÅÅÅÅ-H1|ÅÅÅÅ-H2|ÅÅÅÅ [--districts "A,B"] [--unit NAVN] [--exact] --format json|csv|xlsx --out FIL
-  report merge  --out FIL [--format json|csv|xlsx] [--exact] [--unit NAVN] A.json B.json ...`;
+  report merge  --out FIL [--format json|csv|xlsx] [--exact] [--unit NAVN] A.json B.json ...
+  handover keys export --vault DIR --passphrase-file F --out FIL          (boksens kode: offentlige nøgler)
+  handover keys import --vault DIR --passphrase-file F --file FIL --fingerprint "ABCD EFGH ..." [--label NAVN]
+  handover send    --vault DIR --passphrase-file F --person ID --to FINGERAFTRYK --out FIL
+  handover receive --vault DIR --passphrase-file F --file FIL [--accept [--link ID] | --refuse GRUND] --receipt-out FIL
+  handover receipt --vault DIR --passphrase-file F --file FIL [--keep-read-only]`;
 
 /** Run one command. Expected errors print a Danish sentence to stderr, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -126,6 +126,10 @@ export function readEnvelope(bytes: Uint8Array, kind: HandoverKind): Envelope {
   if (r.data.kind !== kind) refuse('wrong-kind', kind);
   // A changed byte anywhere (spaces, base64's unused bits, an odd character) is a changed file.
   if (!Buffer.from(serialize(r.data), 'utf8').equals(Buffer.from(bytes))) refuse('tampered', kind);
+  // Base64's last character can carry unused bits: a flip there decodes to the same bytes, so only
+  // the one canonical spelling of the signature and the ciphertext is accepted.
+  if (Buffer.from(r.data.signature, 'base64url').toString('base64url') !== r.data.signature) refuse('tampered', kind);
+  if (Buffer.from(r.data.ciphertext, 'base64').toString('base64') !== r.data.ciphertext) refuse('tampered', kind);
   return r.data;
 }
 

@@ -32,6 +32,9 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   const { navigate } = useRouter();
   const { data, set } = useLoad(() => api['cases.get']({ caseId }), [caseId]);
   const { districts, coordinators, efforts } = useReference({ efforts: true });
+  const personId = data.state === 'ready' ? data.value.person.id : null;
+  const { data: handovers } = useLoad(() => api['handover.log']({ personId: personId! }), [personId], personId === null);
+  const handedOver = handovers.state === 'ready' && handovers.value.some((h) => h.direction === 'sent' && h.outcome === 'pending');
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [message, setMessage] = useState<string | null>(notice === 'created' ? t('cases.done.created') : notice === 'personSaved' ? t('cases.done.personSaved') : null);
   const opener = useRef<HTMLElement | null>(null);
@@ -83,7 +86,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   };
   const dialogProps = { detail: c, today, onDone: done, onClose: close };
   const personDistrict = c.person.districtId ? (districts.find((d) => d.id === c.person.districtId)?.name ?? null) : null;
-  const isOpen = c.status === 'open';
+  const isOpen = c.status === 'open' && !handedOver;
   const overdue = isOpen && c.nextReviewOn !== null && c.nextReviewOn < today;
 
   return (
@@ -105,7 +108,13 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
         ) : null}
       </div>
 
-      <div className="case-actions" role="group" aria-label={t('cases.detail.actions')}>
+      {handedOver ? (
+        <Alert variant="warning" heading={t('cases.handover.banner')} className="case-handover-banner">
+          <p data-testid="case-handed-over">{t('cases.handover.bannerText')}</p>
+        </Alert>
+      ) : null}
+
+      <div className="case-actions" role="group" aria-label={t('cases.detail.actions')} hidden={handedOver}>
         {isOpen ? (
           <>
             <Button onClick={() => open({ kind: 'level' })}>{t('cases.action.changeLevel')}</Button>
@@ -131,6 +140,9 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
             {t('cases.action.reopen')}
           </Button>
         )}
+        <Button variant="secondary" onClick={() => navigate({ area: 'handover', screen: 'send', person: { personId: c.person.id, name: fullName(c.person.firstName, c.person.lastName) } })}>
+          {t('cases.action.handover')}
+        </Button>
       </div>
 
       <NextSteps detail={c} today={today} />

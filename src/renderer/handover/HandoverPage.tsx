@@ -6,6 +6,9 @@ import type { HandoverScreenId } from './routes';
 
 const TABS: readonly { id: HandoverScreenId; label: PlainMessageKey }[] = [
   { id: 'index', label: 'handover.nav.index' },
+  { id: 'send', label: 'handover.nav.send' },
+  { id: 'receive', label: 'handover.nav.receive' },
+  { id: 'receipt', label: 'handover.nav.receipt' },
 ];
 
 /** The frame of every Overdragelse screen: h1, lead and the sub-navigation (as in Indstillinger). */

@@ -92,7 +92,7 @@ export const handoverDa = {
   'handover.receive.accepted': 'Den unge er modtaget. Kvitteringen er gemt som {file}; giv den til kollegaen.',
   'handover.receive.acceptedAgain': 'Overdragelsen var allerede modtaget; intet er gemt igen. Kvitteringen er gemt som {file}.',
   'handover.receive.refused': 'Overdragelsen er afvist; intet er gemt. Kvitteringen er gemt som {file}; giv den til kollegaen.',
-  'handover.receive.openCase': 'Åbn den unges sag',
+  'handover.receive.openCases': 'Gå til sagerne',
 
   'handover.receipt.heading': 'Åbn kvittering',
   'handover.receipt.lead': 'Åbn kvitteringen fra kollegaen. Modtog de den unge, fjernes personoplysningerne fra din boks (dine tidligere rapporter er uændrede); afviste de, kan du arbejde videre i sagerne.',
@@ -196,7 +196,7 @@ export const handoverEn: { readonly [K in keyof typeof handoverDa]: string } = {
   'handover.receive.accepted': 'The young person has been received. The receipt is saved as {file}; give it to the colleague.',
   'handover.receive.acceptedAgain': 'The handover had already been received; nothing was saved again. The receipt is saved as {file}.',
   'handover.receive.refused': 'The handover is refused; nothing was saved. The receipt is saved as {file}; give it to the colleague.',
-  'handover.receive.openCase': "Open the young person's case",
+  'handover.receive.openCases': 'Go to the cases',
   'handover.receipt.heading': 'Open a receipt',
   'handover.receipt.lead': 'Open the receipt from your colleague. If they received the young person, the personal data leaves your vault (your past reports are unchanged); if they refused, you can work on the cases again.',
   'handover.receipt.file': 'Choose receipt file',

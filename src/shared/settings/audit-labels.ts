@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS: Labels = {
   import: ['Importeret', 'Imported'], export: ['Eksporteret', 'Exported'], backup: ['Sikkerhedskopi taget', 'Backup made'],
   restore: ['Sikkerhedskopi gendannet', 'Backup restored'], lock: ['Låst', 'Locked'], unlock: ['Låst op', 'Unlocked'],
   deny: ['Afvist', 'Refused'], link: ['Knyttet', 'Linked'],
+  send: ['Overdraget (sendt)', 'Handed over (sent)'], receive: ['Overdragelse modtaget', 'Handover received'], refuse: ['Overdragelse afvist', 'Handover refused'],
+  receipt: ['Kvittering åbnet', 'Receipt opened'], accept: ['Overdragelse kvitteret: modtaget', 'Handover receipted: accepted'],
+  remove: ['Personoplysninger fjernet efter overdragelse', 'Personal data removed after handover'],
 };
 
 export const AUDIT_ENTITIES: Labels = {
@@ -26,6 +29,7 @@ export const AUDIT_ENTITIES: Labels = {
   sspplus_review: ['SSP+-statusmøde', 'SSP+ review'], sspplus_partner: ['SSP+-samarbejdspartner', 'SSP+ partner'],
   sspplus_follow_up: ['SSP+-opfølgning', 'SSP+ follow-up'], report: ['Halvårsrapport', 'Half-year report'],
   'report-assessment': ['Vurdering i halvårsrapporten', 'Report assessment'],
+  handover: ['Overdragelse', 'Handover'], handover_colleague: ['Kollega (overdragelse)', 'Colleague (handover)'], handover_identity: ['Boksens nøgler til overdragelse', 'Handover keys of the vault'],
 };
 
 /** Keys in the detail field, and the settings whose names a settings change lists. */
@@ -43,6 +47,9 @@ export const AUDIT_DETAIL_KEYS: Labels = {
   retentionMonths: ['Opbevaring af afsluttede sager (måneder)', 'Retention of closed cases (months)'], reportThreshold: ['Tærskel i halvårsrapporten', 'Report threshold'],
   passphrase: ['adgangssætning', 'passphrase'], recovery: ['gendannelsesnøgle', 'recovery key'], cli: ['kommandolinjen', 'command line'],
   seed: ['standardværdier', 'defaults'], projection: ['projektion', 'projection'], minutes: ['referat', 'minutes'], cpr: ['CPR-nummer', 'CPR number'],
+  bundle: ['overdragelse', 'bundle'], from: ['fra', 'from'], to: ['til', 'to'], fingerprint: ['fingeraftryk', 'fingerprint'], kept: ['beholdt skrivebeskyttet', 'kept read-only'],
+  accepted: ['modtaget', 'accepted'], refused: ['afvist', 'refused'], 'not-responsible': ['hører ikke til området', 'not in the area'], 'wrong-person': ['forkert ung', 'wrong person'],
+  'already-have': ['har allerede sagen', 'already has the case'], incomplete: ['ufuldstændig', 'incomplete'],
 };
 
 const pick = (labels: Labels, code: string, lang: AuditLang) => (Object.hasOwn(labels, code) ? labels[code]![lang === 'da' ? 0 : 1] : code);
