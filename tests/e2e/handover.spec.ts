@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBridge } from './bridge';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-import { call, CASES_OWNER, CASES_PASSPHRASE } from './pages/CasesPages';
+import { call, CaseListPage, CASES_OWNER, CASES_PASSPHRASE } from './pages/CasesPages';
 
 /**
  * Two coordinators, two browser-mode instances with their own vault folders, at 1366x768:
@@ -65,11 +65,17 @@ test('hand a young person from one vault to another: send, receive and accept, r
     await dialog.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await expect(page.getByTestId('colleague-list')).toContainText(`${OWNER_B.name}, ${OWNER_B.area}`);
 
-    // A: hand Syntia over to B; the bundle is downloaded.
+    // A: the search on the handover screen finds her; then from her case, "Overdrag til kollega".
     await tab(page, 'Overdrag til kollega');
     await page.getByLabel('Søg efter den unge').fill('Syntia');
     await page.getByRole('button', { name: 'Søg efter den unge' }).click();
-    await page.getByRole('button', { name: 'Vælg Syntia Prøvehøj' }).click();
+    await expect(page.getByRole('button', { name: 'Vælg Syntia Prøvehøj' })).toBeVisible();
+    const cases = new CaseListPage(page);
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Sager', exact: true }).click();
+    await cases.expectLoaded();
+    await cases.open(opened.caseNumber);
+    await page.getByRole('button', { name: 'Overdrag til kollega' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overdrag til kollega' })).toBeVisible();
     await expect(page.getByTestId('send-chosen')).toContainText('Syntia Prøvehøj');
     await page.getByLabel(`${OWNER_B.name}, ${OWNER_B.area}`).check();
     await screenshot(page, 'handover-03-send');
@@ -81,7 +87,18 @@ test('hand a young person from one vault to another: send, receive and accept, r
     const bundlePath = join(downloads, bundleDownload.suggestedFilename());
     await bundleDownload.saveAs(bundlePath);
     expect(bundleDownload.suggestedFilename()).toMatch(/^overdragelse-.*\.ssp-overdragelse$/);
-    await expect(page.getByRole('status')).toContainText('Overdragelsen er gemt som');
+    await expect(page.getByRole('status').filter({ hasText: 'Overdragelsen er gemt som' })).toBeVisible();
+    await screenshot(page, 'handover-03b-sent');
+    // Her case is read-only at A until the receipt: the banner, and no write buttons.
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Sager', exact: true }).click();
+    await cases.expectLoaded();
+    await cases.open(opened.caseNumber);
+    await expect(page.getByTestId('case-handed-over')).toBeVisible();
+    await expect(page.getByText('Overdraget – afventer kvittering', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Skriv notat' })).toBeHidden();
+    await screenshot(page, 'handover-03c-case-read-only');
+    await expectAccessible(page, 'sag overdraget');
+    await openArea(page);
 
     // B: open the file, see what it holds, accept; the receipt is downloaded.
     await pageB.goto(bridgeB.url);
@@ -105,7 +122,7 @@ test('hand a young person from one vault to another: send, receive and accept, r
     // A: open the receipt; the personal data leaves A's vault.
     await tab(page, 'Åbn kvittering');
     await page.getByLabel('Vælg kvitteringsfil').setInputFiles(receiptPath);
-    await page.getByRole('button', { name: 'Åbn kvittering', exact: true }).click();
+    await page.getByRole('region', { name: 'Kvitteringen fra kollegaen' }).getByRole('button', { name: 'Åbn kvittering', exact: true }).click();
     await expect(page.getByTestId('receipt-message')).toContainText('Kollegaen har modtaget den unge');
     await screenshot(page, 'handover-06-receipt');
     await expectAccessible(page, 'åbn kvittering');

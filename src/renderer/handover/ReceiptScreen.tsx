@@ -37,7 +37,7 @@ export function ReceiptScreen() {
         </Alert>
       ) : null}
       <section aria-labelledby="receipt-heading" className="settings-section settings-section-first">
-        <h2 id="receipt-heading">{t('handover.receipt.file')}</h2>
+        <h2 id="receipt-heading">{t('handover.receipt.fileHeading')}</h2>
         <div className="form-group">
           <label className="form-label" htmlFor="receipt-file">
             {t('handover.receipt.file')}

@@ -14,6 +14,15 @@ import { HandoverPage } from './HandoverPage';
 
 type Preview = OutputOf<'handover.preview'>;
 
+/** The rows the bundle holds that the user recognises (reference rows such as districts are matched, not added). */
+const KINDS = ['cases', 'case_level_changes', 'case_status_changes', 'case_district_changes', 'case_events', 'case_notes', 'case_actions', 'contacts', 'custody_periods', 'release_meetings', 'release_followups', 'sspplus_plans', 'sspplus_reviews', 'sspplus_follow_ups', 'meeting_decisions', 'meeting_actions', 'youth_group_members', 'audit'] as const;
+
+function contentsText(counts: Record<string, number>): string {
+  return KINDS.filter((k) => (counts[k] ?? 0) > 0)
+    .map((k) => `${counts[k]} ${t(`handover.kind.${k}`)}`)
+    .join(', ');
+}
+
 /**
  * Modtag overdragelse: open the file, see what it holds (and who may already be here, with the
  * option to link), then accept or refuse with a reason; the receipt is saved either way.
@@ -93,7 +102,7 @@ export function ReceiveScreen() {
         </Alert>
       ) : null}
       <section aria-labelledby="receive-file-heading" className="settings-section settings-section-first">
-        <h2 id="receive-file-heading">{t('handover.receive.file')}</h2>
+        <h2 id="receive-file-heading">{t('handover.receive.fileHeading')}</h2>
         <div className="form-group">
           <label className="form-label" htmlFor="receive-file">
             {t('handover.receive.file')}
@@ -121,11 +130,7 @@ export function ReceiveScreen() {
             </dd>
             <dt>{t('handover.receive.contents')}</dt>
             <dd data-testid="receive-contents">
-              {preview.caseNumbers.join(', ')} ·{' '}
-              {Object.entries(preview.counts)
-                .filter(([, n]) => n > 0)
-                .map(([k, n]) => `${k}: ${n}`)
-                .join(', ')}
+              {preview.caseNumbers.join(', ')} · {contentsText(preview.counts)}
             </dd>
           </dl>
           <h3>{t('handover.receive.matches')}</h3>

@@ -122,7 +122,7 @@ export function SendScreen({ person }: { person?: Chosen }) {
                 <h2 id="send-colleague-heading">{t('handover.send.colleague')}</h2>
                 <RadioGroup
                   name="send-colleague"
-                  legend={t('handover.send.colleague')}
+                  legend={t('handover.send.pickColleague')}
                   value={colleagueId}
                   error={errors.colleague}
                   options={list.map((c) => ({ value: String(c.id), label: c.label, hint: formatFingerprint(c.fingerprint) }))}
