@@ -183,6 +183,31 @@ describe('refuse, and the cases are editable again at A', () => {
   });
 });
 
+describe('the same person already here, and a sender that must keep the case', () => {
+  it('preview names the match by CPR; accepting with the link adds no second person; the sender keeps the cases read-only', async () => {
+    const person = { ...BENTE, firstName: 'Fjerdemarie', cpr: '040413-4044', birthDate: '2013-04-04' };
+    const atA = await openCase(A, person);
+    // B already has her (an older, closed case of her own).
+    const atB = await B.call<{ id: number; person: { id: number } }>('cases.open', { person, level: 1, reason: 'Bekymrende adfærd', openedOn: '2025-05-01' });
+    await B.call('cases.close', { caseId: atB.id, closedOn: '2025-12-01', reason: 'concern-ended' });
+    const sent = await A.call<{ file: File }>('handover.send', { personId: atA.personId, colleagueId: bAtA });
+    const p = await B.call<{ matches: { personId: number; matchedBy: string }[] }>('handover.preview', { base64: sent.file.base64 });
+    expect(p.matches).toEqual([expect.objectContaining({ personId: atB.person.id, matchedBy: 'cpr' })]);
+    // Without the link the CPR number would be there twice: refused, nothing written.
+    const before = counts(B);
+    expect(await refusal(B.call('handover.receive', { base64: sent.file.base64, decision: 'accept' }))).toMatch(/samme CPR-nummer/);
+    expect(counts(B)).toEqual(before);
+    const r = await B.call<{ personId: number; receipt: File }>('handover.receive', { base64: sent.file.base64, decision: 'accept', linkToPersonId: atB.person.id });
+    expect(r.personId).toBe(atB.person.id);
+    expect(counts(B).people).toBe(before.people);
+    expect(counts(B).cases).toBe(before.cases! + 1);
+    const kept = await A.call<{ outcome: string; keptReadOnly: boolean }>('handover.openReceipt', { base64: r.receipt.base64, keepReadOnly: true });
+    expect(kept).toMatchObject({ outcome: 'accepted', keptReadOnly: true });
+    expect(A.ctx.vault.current.sqlite.prepare(`SELECT first_name AS f FROM people WHERE id = ?`).get(atA.personId)).toEqual({ f: 'Fjerdemarie' });
+    await expect(A.call('cases.addNote', { caseId: atA.caseId, text: 'Mere' })).rejects.toMatchObject({ code: 'HANDED_OVER' });
+  });
+});
+
 describe('refusals: a Danish reason, nothing written', () => {
   let file: File;
   let personId: number;
