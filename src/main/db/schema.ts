@@ -7,4 +7,3 @@ export * from '../releases/schema';
 export * from '../ssp-plus/schema';
 export * from '../semiannual-report/schema';
 export * from '../overview/schema';
-export * from '../handover/payload/schema';
