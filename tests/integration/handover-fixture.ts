@@ -6,7 +6,15 @@
  * meeting (participants, checklist, action items) and a follow-up, a ledergruppe decision with an
  * action, and an action added by hand. Only synthetic people.
  */
-import type { TestVault } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createTestVault, type TestVault } from './helpers';
+import { serviceCtx } from '../../src/main/core/service-context';
+import { extractPersonPayload } from '../../src/main/handover/payload';
+import { handoverTables } from '../../src/main/core/module';
+import { modules } from '../../src/main/modules';
+import type { Sqlite } from '../../src/main/core/connection';
 
 export const SUBJECT = { firstName: 'Yasmin', lastName: 'Ørnebjerg', cpr: '150306-4127', birthDate: '2006-03-15' };
 export const SECRET_NOTE = 'Fortroligt notat om familien Ørnebjerg';
@@ -96,4 +104,27 @@ export async function buildSubject(v: TestVault, district = 'Amager Vest'): Prom
   await call(v, 'meetings.decide', { meetingId, caseId: open.id, actions: [{ description: 'Kontakt til familien', partner: 'sof', deadline: '2025-06-01' }], nextReviewOn: '2025-11-15', note: 'Drøftet i ledergruppen.' });
   await call(v, 'actions.add', { caseId: open.id, description: 'Ring til skolen', partner: 'buf', deadline: '2025-11-10' });
   return { personId, caseIds: [first.id, open.id], openCaseId: open.id };
+}
+
+/**
+ * A handover payload of the subject of handover-fixture.ts (every kind of row), written to a file
+ * for the receive path, with its row count per table that is copied (not matched) at the recipient.
+ */
+export async function handoverPayloadFile(root: string): Promise<{ payloadFile: string; payloadCounts: Record<string, number> }> {
+  const t = await createTestVault({ dir: join(root, 'handover-sender', 'vault'), now: () => new Date('2025-10-15T10:00:00Z') });
+  const { personId } = await buildSubject(t);
+  const payload = extractPersonPayload(serviceCtx(t.ctx), personId);
+  t.cleanup();
+  const copied = new Set(handoverTables(modules).filter((x) => !x.reference).map((x) => x.table));
+  const payloadCounts = Object.fromEntries(Object.entries(payload.tables).filter(([name]) => copied.has(name)).map(([name, rows]) => [name, rows.length]));
+  const payloadFile = join(root, 'handover-payload.json');
+  writeFileSync(payloadFile, JSON.stringify(payload));
+  return { payloadFile, payloadCounts };
+}
+
+/** Nothing half-received: a vault that only ever received handovers holds exactly `n` whole people. */
+export function expectWholePeople(s: Sqlite, n: number, counts: Record<string, number>): void {
+  for (const [table, perPerson] of Object.entries(counts)) expect([table, s.prepare(`SELECT count(*) FROM "${table}"`).pluck().get()]).toEqual([table, n * perPerson]);
+  expect(s.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'handover' AND action = 'receive'`).pluck().get()).toBe(n);
+  expect(s.prepare(`SELECT count(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM handover_imports i WHERE i.person_id = p.id)`).pluck().get()).toBe(0);
 }

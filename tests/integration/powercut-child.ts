@@ -7,7 +7,9 @@
  *   {"t":"refused","op":...,"code"}  after { ok: false }
  *
  * argv: PATH DIR SEED. Env: PC_PASSPHRASE (the current passphrase), PC_NEXT (passphrase path: the
- * other one), PC_BACKUP (restore path: the backup's file name). Waits for one stdin line before
+ * other one), PC_BACKUP (restore path: the backup's file name), PC_PAYLOAD (receive path: a
+ * handover payload's JSON file, issue 21; each import gets its own bundle id and a new surname,
+ * no CPR number, so every import adds one whole person). Waits for one stdin line before
  * touching the vault, so it can load while the parent checks the previous cut.
  */
 import { createHash } from 'node:crypto';
@@ -19,6 +21,9 @@ import { TEST_KDF } from '../../src/main/vault/kdf';
 import { todayOf } from '../../src/main/core/clock';
 import { addYears } from '../../src/shared/core/dates';
 import { buildImportCsv } from '../bench/importCsv';
+import { readFileSync } from 'node:fs';
+import { serviceCtx } from '../../src/main/core/service-context';
+import { importPersonPayload, type HandoverPayload } from '../../src/main/handover/payload';
 import type { Result } from '../../src/shared/contract';
 
 const [path, dir, seedArg] = process.argv.slice(2);
@@ -123,6 +128,27 @@ async function main(): Promise<void> {
         const caseId = await openCase('2015-01-05');
         await run('close', () => call('cases.close', { caseId, closedOn: '2015-02-01', reason: 'concern-ended' }));
         await run('retention', () => call('retention.apply', { caseIds: [caseId], confirm: true }), () => ({ caseId }));
+        break;
+      }
+      case 'receive': {
+        // A handover bundle received (importPersonPayload: one transaction, every row of one person).
+        const payload = JSON.parse(readFileSync(process.env.PC_PAYLOAD!, 'utf8')) as HandoverPayload;
+        const person = payload.tables.people![0]!;
+        const lastName = `Modtagersen-${int(1, 1e9)}`;
+        Object.assign(person, { cpr: null, last_name: lastName, search_name: `${String(person.first_name).toLowerCase()} ${lastName.toLowerCase()}`, sort_name: lastName.toLowerCase() });
+        const bundleId = `pc-${seedArg}-${i}-${int(1, 1e9)}`;
+        emit({ t: 'bundle', bundleId });
+        await run(
+          'receive',
+          async () => {
+            try {
+              return { ok: true, value: importPersonPayload(serviceCtx(ctx), payload, { bundleId, senderFingerprint: 'AAAA BBBB CCCC', districtId: null }) } as Result<unknown>;
+            } catch (e) {
+              return { ok: false, error: { code: (e as { code?: string }).code ?? 'INTERNAL', message: '' } } as Result<unknown>;
+            }
+          },
+          (v: { personId: number }) => ({ bundleId, personId: v.personId }),
+        );
         break;
       }
       case 'settings': {

@@ -283,3 +283,18 @@ export const caseHandovers = sqliteTable(
 export const handoverUnlock = sqliteTable('handover_unlock', {
   id: integer('id').primaryKey(),
 });
+
+/**
+ * Handover bundles received into this vault (issue 21), by bundle id: importing the same bundle
+ * twice finds its row and writes nothing. The reports count the received cases here from
+ * `handoverDate` on (before it, the sender's vault counts them). Ids and the sender's fingerprint only.
+ */
+export const handoverImports = sqliteTable('handover_imports', {
+  bundleId: text('bundle_id').primaryKey(),
+  personId: integer('person_id').notNull().references(() => people.id),
+  /** JSON array of the new case ids here. */
+  caseIds: text('case_ids').notNull(),
+  senderFingerprint: text('sender_fingerprint').notNull(),
+  handoverDate: text('handover_date').notNull(),
+  importedAt: text('imported_at').notNull(),
+});

@@ -8,4 +8,3 @@ export * from '../ssp-plus/schema';
 export * from '../semiannual-report/schema';
 export * from '../overview/schema';
 export * from '../handover/schema';
-export * from '../handover/payload/schema';

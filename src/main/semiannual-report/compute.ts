@@ -16,7 +16,9 @@
  *   closing in the period); level = the level in effect on that day;
  * - "the level in effect on a day": the latest level change dated on or before it (ties: the one
  *   recorded last), as shared/domain/levels levelAt;
- * - age in whole years on the period's last day (a birthday on that day counts), as ageInYears.
+ * - age in whole years on the period's last day (a birthday on that day counts), as ageInYears;
+ * - a case handed over to another vault (issue 21) counts here before its handover date, a case
+ *   received from one from its handover date on (caseHereOn); so both vaults' reports stay right.
  *
  * Retention keeps deleted cases as anonymous stubs in the same tables (people.anonymised_at):
  * district, sex, status and level history, events and a birth date on the first of its
@@ -86,6 +88,27 @@ const personDistrictOn = (pid: string, on: string) =>
   `COALESCE((SELECT ${districtOn(on, 'c2')} FROM cases c2 WHERE c2.person_id = ${pid} AND c2.opened_on <= ${on}
              ORDER BY c2.opened_on DESC, c2.id DESC LIMIT 1), p.district_id)`;
 
+/**
+ * Whether case `c` counts in this vault on the date expression `on` (issue 21): a case handed over
+ * to another vault counts here up to the day before its handover date (unless the handover was
+ * refused), a case received from another vault from its handover date on; before it, the sender's
+ * report counts it. So on every date a case counts in exactly one vault.
+ */
+const caseHereOn = (on: string, c = 'c') =>
+  `(NOT EXISTS (SELECT 1 FROM case_handovers h WHERE h.case_id = ${c}.id AND h.state <> 'refused' AND h.handover_date <= ${on})
+    AND NOT EXISTS (SELECT 1 FROM handover_imports i WHERE i.handover_date > ${on} AND EXISTS (SELECT 1 FROM json_each(i.case_ids) j WHERE j.value = ${c}.id)))`;
+
+/** The same for a person's own rows (custody, Exit): the dates they left this vault and came to it, as columns. */
+const personWindow = (pid: string) =>
+  `(SELECT MIN(h.handover_date) FROM case_handovers h WHERE h.person_id = ${pid} AND h.state <> 'refused') AS leftOn,
+   (SELECT MAX(i.handover_date) FROM handover_imports i WHERE i.person_id = ${pid}) AS cameOn`;
+const personHereOn = (pid: string, on: string) =>
+  `(NOT EXISTS (SELECT 1 FROM case_handovers h WHERE h.person_id = ${pid} AND h.state <> 'refused' AND h.handover_date <= ${on})
+    AND NOT EXISTS (SELECT 1 FROM handover_imports i WHERE i.person_id = ${pid} AND i.handover_date > ${on}))`;
+/** Whether a date falls in a person's time in this vault (see personWindow). */
+const hereOn = (w: { leftOn: string | null; cameOn: string | null }, on: string | null): boolean =>
+  on !== null && (w.leftOn === null || compare(on, w.leftOn) < 0) && (w.cameOn === null || compare(on, w.cameOn) >= 0);
+
 // ---- the queries ----------------------------------------------------------------------------
 
 /** The statements the report reads through. Each takes the period's bounds as named parameters. */
@@ -102,7 +125,7 @@ export const reportQueries = {
                 CASE WHEN length(p.birth_date) = 10 THEN CAST(substr(p.birth_date, 1, 4) AS INTEGER) END AS birthYear,
                 substr(p.birth_date, 6, 5) > substr(@end, 6, 5) AS later, ${SEX} AS sex, COUNT(*) AS n
          FROM cases c JOIN people p ON p.id = c.person_id
-         WHERE c.opened_on <= @end
+         WHERE c.opened_on <= @end AND ${caseHereOn('@end')}
            AND (SELECT s.kind FROM case_status_changes s WHERE s.case_id = c.id AND s.changed_on <= @end
                 ORDER BY s.changed_on DESC, s.id DESC LIMIT 1) IN ('opened', 'reopened')
          GROUP BY 1, 2, 3, 4, 5`,
@@ -125,6 +148,7 @@ export const reportQueries = {
          FROM (SELECT s.case_id, MIN(s.changed_on) AS changed_on FROM case_status_changes s
                WHERE s.kind = 'opened' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) o
          JOIN cases c ON c.id = o.case_id JOIN people p ON p.id = c.person_id
+         WHERE ${caseHereOn('o.changed_on')}
          GROUP BY 1, 2`,
       )
       .all({ start: scope.start, end: scope.end }) as LevelCount[],
@@ -136,6 +160,7 @@ export const reportQueries = {
          FROM (SELECT s.case_id, MAX(s.changed_on) AS changed_on FROM case_status_changes s
                WHERE s.kind = 'closed' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) k
          JOIN cases c ON c.id = k.case_id JOIN people p ON p.id = c.person_id
+         WHERE ${caseHereOn('k.changed_on')}
          GROUP BY 1, 2`,
       )
       .all({ start: scope.start, end: scope.end }) as LevelCount[],
@@ -147,7 +172,7 @@ export const reportQueries = {
         `SELECT districtId, SUM(kind = 'charge') AS charges, SUM(kind = 'interview') AS interviews, SUM(kind = 'remand') AS remand
          FROM (SELECT ${districtOn('e.occurred_on')} AS districtId, e.kind AS kind, c.person_id AS personId
                FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
-               WHERE e.kind IN ('charge', 'interview', 'remand') AND e.occurred_on BETWEEN @start AND @end
+               WHERE e.kind IN ('charge', 'interview', 'remand') AND e.occurred_on BETWEEN @start AND @end AND ${caseHereOn('e.occurred_on')}
                GROUP BY 1, 2, 3)
          GROUP BY 1`,
       )
@@ -163,9 +188,9 @@ export const reportQueries = {
     sqlite
       .prepare(
         `SELECT ${districtOn('@end')} AS districtId,
-                SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end) AND date(p.birth_date, printf('+%d years', @maxAge)) > @end) AS active,
-                SUM(pl.start_date BETWEEN @start AND @end) AS started,
-                SUM(pl.end_date IS NOT NULL AND pl.end_date BETWEEN @start AND @end) AS ended
+                SUM(pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date > @end) AND date(p.birth_date, printf('+%d years', @maxAge)) > @end AND ${caseHereOn('@end')}) AS active,
+                SUM(pl.start_date BETWEEN @start AND @end AND ${caseHereOn('pl.start_date')}) AS started,
+                SUM(pl.end_date IS NOT NULL AND pl.end_date BETWEEN @start AND @end AND ${caseHereOn('pl.end_date')}) AS ended
          FROM sspplus_plans pl JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
          WHERE pl.start_date <= @end AND (pl.end_date IS NULL OR pl.end_date >= @start)
          GROUP BY 1`,
@@ -181,7 +206,7 @@ export const reportQueries = {
                 COUNT(*) AS n
          FROM sspplus_follow_ups f JOIN sspplus_plans pl ON pl.id = f.plan_id
          JOIN cases c ON c.id = pl.case_id JOIN people p ON p.id = pl.person_id
-         WHERE f.due_on BETWEEN @start AND @end
+         WHERE f.due_on BETWEEN @start AND @end AND ${caseHereOn('f.due_on')}
          GROUP BY 1, 2, 3`,
       )
       .all({ start: scope.start, end: scope.end, window: scope.outcomeWindowDays ?? DEFAULT_OUTCOME_WINDOW_DAYS }) as FollowUpCount[],
@@ -193,11 +218,11 @@ export const reportQueries = {
         `SELECT districtId, SUM(kind = 'release') AS releases, SUM(kind = 'meeting') AS meetings FROM (
            SELECT ${personDistrictOn('cp.person_id', 'cp.released_on')} AS districtId, 'release' AS kind
            FROM custody_periods cp JOIN people p ON p.id = cp.person_id
-           WHERE cp.released_on BETWEEN @start AND @end
+           WHERE cp.released_on BETWEEN @start AND @end AND ${personHereOn('cp.person_id', 'cp.released_on')}
            UNION ALL
            SELECT ${personDistrictOn('cp.person_id', 'm.held_on')} AS districtId, 'meeting' AS kind
            FROM release_meetings m JOIN custody_periods cp ON cp.id = m.custody_id JOIN people p ON p.id = cp.person_id
-           WHERE m.held_on BETWEEN @start AND @heldUntil)
+           WHERE m.held_on BETWEEN @start AND @heldUntil AND ${personHereOn('cp.person_id', 'm.held_on')})
          GROUP BY 1`,
       )
       .all({ start: scope.start, end: scope.end, heldUntil: compare(scope.today, scope.end) < 0 ? scope.today : scope.end }) as ReleaseCount[],
@@ -210,7 +235,7 @@ export const reportQueries = {
     const rows = sqlite
       .prepare(
         `SELECT cp.id AS custodyId, cp.released_on AS releasedOn, ${personDistrictOn('cp.person_id', 'cp.released_on')} AS districtId,
-                f.months AS months, f.outcome AS outcome, f.recorded_on AS recordedOn
+                f.months AS months, f.outcome AS outcome, f.recorded_on AS recordedOn, ${personWindow('cp.person_id')}
          FROM custody_periods cp JOIN people p ON p.id = cp.person_id
          LEFT JOIN release_followups f ON f.custody_id = cp.id
          WHERE cp.released_on BETWEEN @from AND @end`,
@@ -222,11 +247,13 @@ export const reportQueries = {
       months: number | null;
       outcome: string | null;
       recordedOn: string | null;
+      leftOn: string | null;
+      cameOn: string | null;
     }[];
     const window = scope.outcomeWindowDays ?? DEFAULT_OUTCOME_WINDOW_DAYS;
-    const custody = new Map<number, { releasedOn: string; districtId: DistrictId; outcomes: Map<number, string> }>();
+    const custody = new Map<number, { releasedOn: string; districtId: DistrictId; outcomes: Map<number, string>; window: { leftOn: string | null; cameOn: string | null } }>();
     for (const r of rows) {
-      const c = custody.get(r.custodyId) ?? { releasedOn: r.releasedOn, districtId: r.districtId, outcomes: new Map() };
+      const c = custody.get(r.custodyId) ?? { releasedOn: r.releasedOn, districtId: r.districtId, outcomes: new Map(), window: { leftOn: r.leftOn, cameOn: r.cameOn } };
       const inWindow = r.months !== null && r.recordedOn !== null && compare(r.recordedOn, outcomeOpensOn(addMonths(r.releasedOn, r.months), window)) >= 0;
       if (r.months !== null && r.outcome !== null && inWindow) c.outcomes.set(r.months, r.outcome);
       custody.set(r.custodyId, c);
@@ -235,7 +262,7 @@ export const reportQueries = {
     for (const c of custody.values()) {
       for (const months of FOLLOW_UP_MONTHS) {
         const due = addMonths(c.releasedOn, months);
-        if (compare(due, scope.start) < 0 || compare(due, scope.end) > 0) continue;
+        if (compare(due, scope.start) < 0 || compare(due, scope.end) > 0 || !hereOn(c.window, due)) continue;
         const outcome = c.outcomes.get(months) ?? 'ukendt';
         const key = `${c.districtId}|${months}|${outcome}`;
         const entry = counts.get(key) ?? { districtId: c.districtId, months, outcome, n: 0 };
@@ -256,11 +283,11 @@ export const reportQueries = {
   exitCourses: (sqlite: Sqlite, scope: ReportScope): ExitCount[] => {
     const rows = sqlite
       .prepare(
-        `SELECT e.person_id AS personId, e.start_on AS startOn, e.end_on AS endOn, ${personDistrictOn('e.person_id', '@end')} AS districtId
+        `SELECT e.person_id AS personId, e.start_on AS startOn, e.end_on AS endOn, ${personDistrictOn('e.person_id', '@end')} AS districtId, ${personWindow('e.person_id')}
          FROM exit_courses e JOIN people p ON p.id = e.person_id
          WHERE e.start_on <= @end AND (e.end_on IS NULL OR e.end_on >= @from)`,
       )
-      .all({ end: scope.end, from: addMonths(scope.start, -25) }) as { personId: number; startOn: string; endOn: string | null; districtId: DistrictId }[];
+      .all({ end: scope.end, from: addMonths(scope.start, -25) }) as { personId: number; startOn: string; endOn: string | null; districtId: DistrictId; leftOn: string | null; cameOn: string | null }[];
     const dueBy = compare(scope.today, scope.end) < 0 ? scope.today : scope.end;
     const followedUp = rows.filter((r) => r.endOn !== null && compare(exitFollowUpDue(r.endOn), scope.start) >= 0 && compare(exitFollowUpDue(r.endOn), dueBy) <= 0);
     const charges = new Map<number, string[]>();
@@ -278,10 +305,10 @@ export const reportQueries = {
     const inPeriod = (d: string | null) => d !== null && compare(d, scope.start) >= 0 && compare(d, scope.end) <= 0;
     for (const r of rows) {
       const row = out.get(r.districtId) ?? { districtId: r.districtId, active: 0, started: 0, ended: 0, followUpsNoNewCharge: 0, followUpsNewCharge: 0 };
-      if (r.endOn === null || compare(r.endOn, scope.end) > 0) row.active += 1;
-      if (inPeriod(r.startOn)) row.started += 1;
-      if (inPeriod(r.endOn)) row.ended += 1;
-      if (followedUp.includes(r)) {
+      if ((r.endOn === null || compare(r.endOn, scope.end) > 0) && hereOn(r, scope.end)) row.active += 1;
+      if (inPeriod(r.startOn) && hereOn(r, r.startOn)) row.started += 1;
+      if (inPeriod(r.endOn) && hereOn(r, r.endOn)) row.ended += 1;
+      if (followedUp.includes(r) && hereOn(r, exitFollowUpDue(r.endOn!))) {
         const f = exitFollowUp(r.endOn, charges.get(r.personId) ?? [], exitFollowUpDue(r.endOn!))!;
         if (f.newCharges > 0) row.followUpsNewCharge += 1;
         else row.followUpsNoNewCharge += 1;
