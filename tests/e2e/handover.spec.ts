@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -129,6 +129,75 @@ test('hand a young person from one vault to another: send, receive and accept, r
     const atA = bridge.ctx.vault.current.sqlite.prepare(`SELECT count(*) AS n FROM people WHERE first_name = 'Syntia'`).get() as { n: number };
     expect(atA.n).toBe(0);
     expect(opened.person.id).toBeGreaterThan(0);
+  } finally {
+    await contextB.close();
+    await bridgeB.close();
+    rmSync(downloads, { recursive: true, force: true });
+  }
+});
+
+test('the colleague refuses with a reason: the receipt makes the case editable again; a colleague is removed after asking', async ({ page, bridge, browser, consoleErrors }) => {
+  test.setTimeout(180_000);
+  const downloads = mkdtempSync(join(tmpdir(), 'ssp-handover-e2e-'));
+  const bridgeB = await startBridge();
+  const contextB = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', acceptDownloads: true });
+  const pageB = await contextB.newPage();
+  pageB.on('pageerror', (e) => consoleErrors.push(`B pageerror: ${e.message}`));
+  try {
+    await call(bridge, 'vault.create', { passphrase: CASES_PASSPHRASE, passphraseConfirm: CASES_PASSPHRASE, owner: CASES_OWNER });
+    const opened = await call<{ id: number; caseNumber: string; person: { id: number } }>(bridge, 'cases.open', { person: PERSON, level: 2, reason: 'Sigtet for tyveri', openedOn: '2026-01-10', districtId: 1 });
+    await call(bridgeB, 'vault.create', { passphrase: CASES_PASSPHRASE, passphraseConfirm: CASES_PASSPHRASE, owner: OWNER_B });
+    const idA = await call<{ code: string; fingerprint: string }>(bridge, 'handover.identity', {});
+    const idB = await call<{ code: string; fingerprint: string }>(bridgeB, 'handover.identity', {});
+    const b = await call<{ id: number }>(bridge, 'handover.addColleague', { code: idB.code, fingerprint: idB.fingerprint });
+    await call(bridgeB, 'handover.addColleague', { code: idA.code, fingerprint: idA.fingerprint });
+    const sent = await call<{ file: { fileName: string; base64: string } }>(bridge, 'handover.send', { personId: opened.person.id, colleagueId: b.id });
+    const bundlePath = join(downloads, sent.file.fileName);
+    writeFileSync(bundlePath, Buffer.from(sent.file.base64, 'base64'));
+
+    // B refuses, by keyboard in the dialog: a reason is required.
+    await pageB.goto(bridgeB.url);
+    await openArea(pageB);
+    await tab(pageB, 'Modtag overdragelse');
+    await pageB.getByLabel('Vælg overdragelsesfil').setInputFiles(bundlePath);
+    await pageB.getByTestId('receive-preview').getByRole('button', { name: 'Afvis', exact: true }).click();
+    const refuse = pageB.getByTestId('refuse-dialog');
+    await refuse.getByRole('button', { name: 'Afvis og gem kvittering' }).click();
+    await expect(refuse).toContainText('Hvorfor afviser du?');
+    await refuse.getByLabel('Den unge hører ikke til mit område').check();
+    await screenshot(pageB, 'handover-07-refuse');
+    await expectAccessible(pageB, 'afvis overdragelse');
+    const [receiptDownload] = await Promise.all([pageB.waitForEvent('download'), refuse.getByRole('button', { name: 'Afvis og gem kvittering' }).click()]);
+    const receiptPath = join(downloads, receiptDownload.suggestedFilename());
+    await receiptDownload.saveAs(receiptPath);
+    await expect(pageB.getByTestId('receive-done')).toContainText('Overdragelsen er afvist; intet er gemt');
+    const atB = bridgeB.ctx.vault.current.sqlite.prepare(`SELECT count(*) AS n FROM people`).get() as { n: number };
+    expect(atB.n).toBe(0);
+
+    // A opens the receipt: refused, the case is editable again.
+    await page.goto(bridge.url);
+    await openArea(page);
+    await tab(page, 'Åbn kvittering');
+    await page.getByLabel('Vælg kvitteringsfil').setInputFiles(receiptPath);
+    await page.getByRole('region', { name: 'Kvitteringen fra kollegaen' }).getByRole('button', { name: 'Åbn kvittering', exact: true }).click();
+    await expect(page.getByTestId('receipt-message')).toContainText('Kollegaen har afvist overdragelsen (Den unge hører ikke til mit område). Sagerne kan redigeres igen.');
+    await screenshot(page, 'handover-08-refused-receipt');
+    const cases = new CaseListPage(page);
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Sager', exact: true }).click();
+    await cases.expectLoaded();
+    await cases.open(opened.caseNumber);
+    await expect(page.getByRole('button', { name: 'Skriv notat' })).toBeVisible();
+    await expect(page.getByTestId('case-handed-over')).toHaveCount(0);
+
+    // A removes colleague B, after confirming.
+    await openArea(page);
+    await page.getByRole('button', { name: `Fjern ${OWNER_B.name}, ${OWNER_B.area}` }).click();
+    await expect(page.getByRole('dialog', { name: 'Fjern kollega?' })).toBeVisible();
+    await screenshot(page, 'handover-09-remove-colleague');
+    await expectAccessible(page, 'fjern kollega');
+    await page.getByRole('dialog').getByRole('button', { name: 'Fjern kollega' }).click();
+    await expect(page.getByTestId('colleagues-empty')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Kollegaen er fjernet.' })).toBeVisible();
   } finally {
     await contextB.close();
     await bridgeB.close();

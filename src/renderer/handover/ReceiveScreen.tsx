@@ -169,7 +169,7 @@ export function ReceiveScreen() {
         </div>
       ) : null}
       {refusing ? (
-        <ConfirmDialog title={t('handover.receive.refuse')} text={t('handover.receive.reason')} confirmLabel={t('handover.receive.confirmRefuse')} busy={busy} testId="refuse-dialog" onConfirm={() => void decide('refuse')} onCancel={() => setRefusing(false)}>
+        <ConfirmDialog title={t('handover.receive.refuseTitle')} text={t('handover.receive.refuseText')} confirmLabel={t('handover.receive.confirmRefuse')} busy={busy} testId="refuse-dialog" onConfirm={() => void decide('refuse')} onCancel={() => setRefusing(false)}>
           <RadioGroup
             name="refuse-reason"
             legend={t('handover.receive.reason')}
