@@ -82,6 +82,7 @@ test('hand a young person from one vault to another: send, receive and accept, r
     await expectAccessible(page, 'overdrag til kollega');
     await page.getByRole('button', { name: 'Overdrag', exact: true }).click();
     const confirm = page.getByTestId('send-confirm');
+    await expect(confirm.getByRole('button', { name: 'Annullér' })).toBeFocused();
     await expect(confirm).toContainText('Overdrag Syntia Prøvehøj til');
     const [bundleDownload] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'Overdrag og gem fil' }).click()]);
     const bundlePath = join(downloads, bundleDownload.suggestedFilename());
@@ -193,6 +194,7 @@ test('the colleague refuses with a reason: the receipt makes the case editable a
     await openArea(page);
     await page.getByRole('button', { name: `Fjern ${OWNER_B.name}, ${OWNER_B.area}` }).click();
     await expect(page.getByRole('dialog', { name: 'Fjern kollega?' })).toBeVisible();
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Annullér' })).toBeFocused();
     await screenshot(page, 'handover-09-remove-colleague');
     await expectAccessible(page, 'fjern kollega');
     await page.getByRole('dialog').getByRole('button', { name: 'Fjern kollega' }).click();
