@@ -83,7 +83,10 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   };
   const dialogProps = { detail: c, today, onDone: done, onClose: close };
   const personDistrict = c.person.districtId ? (districts.find((d) => d.id === c.person.districtId)?.name ?? null) : null;
+  // Handed over to another vault (issue 21): read-only here, every write would be refused.
+  const handedOver = c.handover !== undefined;
   const isOpen = c.status === 'open';
+  const editable = !handedOver;
   const overdue = isOpen && c.nextReviewOn !== null && c.nextReviewOn < today;
 
   return (
@@ -94,8 +97,15 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
           <span>{t('cases.detail.caseNumber', { caseNumber: c.caseNumber })}</span>
           <LevelBadge level={c.level} withLabel />
           <span className={`status-tag status-${c.status}`}>{statusName(c.status)}</span>
+          {c.handover ? <span className="status-tag status-handed-over">{t(c.handover.state === 'pending' ? 'cases.handover.pending' : 'cases.handover.kept')}</span> : null}
         </p>
       </PageHeader>
+
+      {c.handover ? (
+        <Alert variant="info" heading={t(c.handover.state === 'pending' ? 'cases.handover.pending' : 'cases.handover.kept')}>
+          <p>{t(c.handover.state === 'pending' ? 'cases.handover.pendingText' : 'cases.handover.keptText', { date: proseDate(c.handover.handoverDate) })}</p>
+        </Alert>
+      ) : null}
 
       <div className="case-message" role="status">
         {message ? (
@@ -105,6 +115,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
         ) : null}
       </div>
 
+      {editable ? (
       <div className="case-actions" role="group" aria-label={t('cases.detail.actions')}>
         {isOpen ? (
           <>
@@ -132,6 +143,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
           </Button>
         )}
       </div>
+      ) : null}
 
       <NextSteps detail={c} today={today} />
 
@@ -173,15 +185,15 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
             ) : null}
           </dl>
         </section>
-        <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={() => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id })} />
+        <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={editable ? () => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id }) : undefined} />
       </div>
 
-      <ExitPanel personId={c.person.id} today={today} editable />
-      <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen} />
+      <ExitPanel personId={c.person.id} today={today} editable={editable} />
+      <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen && editable} />
 
       <section className="case-timeline" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('cases.timeline.heading')}</h2>
-        <Timeline detail={c} onCorrect={(note) => open({ kind: 'correct', note })} />
+        <Timeline detail={c} onCorrect={editable ? (note) => open({ kind: 'correct', note }) : undefined} />
       </section>
 
       {dialog?.kind === 'level' ? <ChangeLevelDialog {...dialogProps} /> : null}
