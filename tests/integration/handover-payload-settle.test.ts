@@ -52,7 +52,7 @@ describe('handover at the sender', () => {
     expect(await v.dispatch('cases.addNote', { caseId: subject.openCaseId, text: 'x' })).toMatchObject({ ok: false, error: { code: 'HANDED_OVER' } });
     const trail = sqlite.prepare(`SELECT action, detail FROM audit_log WHERE entity = 'handover' ORDER BY id`).all();
     expect(trail).toEqual([
-      { action: 'send', detail: `bundle:${MARK.bundleId};to:${MARK.recipientFingerprint};cases:2` },
+      { action: 'send', detail: `bundle:${MARK.bundleId};to:${MARK.recipientFingerprint.replace(/ /g, '')};cases:2` },
       { action: 'accept', detail: `bundle:${MARK.bundleId};cases:2` },
       { action: 'remove', detail: `bundle:${MARK.bundleId};cases:2;people:1` },
     ]);

@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS: Labels = {
   import: ['Importeret', 'Imported'], export: ['Eksporteret', 'Exported'], backup: ['Sikkerhedskopi taget', 'Backup made'],
   restore: ['Sikkerhedskopi gendannet', 'Backup restored'], lock: ['Låst', 'Locked'], unlock: ['Låst op', 'Unlocked'],
   deny: ['Afvist', 'Refused'], link: ['Knyttet', 'Linked'],
+  // Handover between vaults (issue 21).
+  send: ['Overdraget (sendt)', 'Handed over (sent)'], receive: ['Overdragelse modtaget', 'Handover received'],
+  accept: ['Overdragelse kvitteret', 'Handover accepted'], refuse: ['Overdragelse afvist', 'Handover refused'],
+  remove: ['Personoplysninger fjernet efter overdragelse', 'Personal data removed after handover'],
 };
 
 export const AUDIT_ENTITIES: Labels = {
@@ -26,6 +30,7 @@ export const AUDIT_ENTITIES: Labels = {
   sspplus_review: ['SSP+-statusmøde', 'SSP+ review'], sspplus_partner: ['SSP+-samarbejdspartner', 'SSP+ partner'],
   sspplus_follow_up: ['SSP+-opfølgning', 'SSP+ follow-up'], report: ['Halvårsrapport', 'Half-year report'],
   'report-assessment': ['Vurdering i halvårsrapporten', 'Report assessment'],
+  handover: ['Overdragelse', 'Handover'],
 };
 
 /** Keys in the detail field, and the settings whose names a settings change lists. */
@@ -39,6 +44,8 @@ export const AUDIT_DETAIL_KEYS: Labels = {
   agenda: ['dagsordenspunkter', 'agenda items'], names: ['med navne', 'with names'], plan: ['plan', 'plan'], area: ['område', 'area'],
   areas: ['områder', 'areas'], goals: ['mål', 'goals'], arranged: ['aftalt', 'arranged'], 'actions-added': ['handlinger tilføjet', 'actions added'],
   'actions-updated': ['handlinger ændret', 'actions updated'],
+  bundle: ['overdragelse', 'bundle'], to: ['modtagerens fingeraftryk', 'recipient fingerprint'], from: ['afsenderens fingeraftryk', 'sender fingerprint'],
+  via: ['via', 'via'], kept: ['gemt til læsning', 'kept read-only'],
   idleLockMinutes: ['Automatisk lås (minutter)', 'Automatic lock (minutes)'], backupReminderDays: ['Påmindelse om sikkerhedskopi (dage)', 'Backup reminder (days)'],
   retentionMonths: ['Opbevaring af afsluttede sager (måneder)', 'Retention of closed cases (months)'], reportThreshold: ['Tærskel i halvårsrapporten', 'Report threshold'],
   passphrase: ['adgangssætning', 'passphrase'], recovery: ['gendannelsesnøgle', 'recovery key'], cli: ['kommandolinjen', 'command line'],
