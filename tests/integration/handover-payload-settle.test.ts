@@ -4,7 +4,7 @@
  * retention does (or keeps it read-only when asked). Audited with bundle id and fingerprint only.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { createTestVault, type TestVault } from './helpers';
+import { createTestVault, PASSPHRASE, type TestVault } from './helpers';
 import { buildSubject, SUBJECT, SECRET_NOTE } from './handover-fixture';
 import { serviceCtx } from '../../src/main/core/service-context';
 import { markHandedOver, settleHandover } from '../../src/main/handover/payload';
@@ -52,7 +52,7 @@ describe('handover at the sender', () => {
     expect(await v.dispatch('cases.addNote', { caseId: subject.openCaseId, text: 'x' })).toMatchObject({ ok: false, error: { code: 'HANDED_OVER' } });
     const trail = sqlite.prepare(`SELECT action, detail FROM audit_log WHERE entity = 'handover' ORDER BY id`).all();
     expect(trail).toEqual([
-      { action: 'send', detail: `bundle:${MARK.bundleId};to:${MARK.recipientFingerprint};cases:2` },
+      { action: 'send', detail: `bundle:${MARK.bundleId};to:${MARK.recipientFingerprint.replace(/ /g, '')};cases:2` },
       { action: 'accept', detail: `bundle:${MARK.bundleId};cases:2` },
       { action: 'remove', detail: `bundle:${MARK.bundleId};cases:2;people:1` },
     ]);
@@ -64,5 +64,32 @@ describe('handover at the sender', () => {
     const sqlite = v.ctx.vault.current.sqlite;
     expect(sqlite.prepare(`SELECT cpr FROM people WHERE id = ?`).get(subject.personId)).toEqual({ cpr: SUBJECT.cpr });
     expect(await v.dispatch('cases.changeLevel', { caseId: subject.openCaseId, level: 2, changedOn: '2025-10-15', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'HANDED_OVER' } });
+  });
+});
+
+describe('handover and the rest of the sender’s vault', () => {
+  it('retention does not offer a handed-over person’s closed case (it would be refused), and offers it again after a refusal', async () => {
+    v = await createTestVault({ now: () => new Date('2027-06-01T10:00:00Z') });
+    const subject = await buildSubject(v);
+    // The first case closed 2024-09-01: due after 24 months.
+    const due = async () => (await v.call<{ cases: { caseId: number }[] }>('retention.due', {})).cases.map((c) => c.caseId);
+    expect(await due()).toEqual([subject.caseIds[0]]);
+    markHandedOver(serviceCtx(v.ctx), subject.personId, MARK);
+    expect(await due()).toEqual([]);
+    expect(await v.dispatch('retention.apply', { caseIds: [subject.caseIds[0]], confirm: true })).toMatchObject({ ok: false });
+    settleHandover(serviceCtx(v.ctx), MARK.bundleId, 'refused');
+    expect(await due()).toEqual([subject.caseIds[0]]);
+  });
+
+  it('a backup taken while awaiting the receipt, restored after "accepted": the removal is applied again', async () => {
+    const subject = await handedOver();
+    const backup = await v.call<{ fileName: string }>('backup.create', {});
+    settleHandover(serviceCtx(v.ctx), MARK.bundleId, 'accepted');
+    const restored = await v.dispatch('backup.restore', { fileName: backup.fileName, method: 'passphrase', secret: PASSPHRASE });
+    expect(restored).toMatchObject({ ok: true });
+    const sqlite = v.ctx.vault.current.sqlite;
+    expect(sqlite.prepare(`SELECT first_name AS f, cpr, anonymised_at IS NOT NULL AS gone FROM people WHERE id = ?`).get(subject.personId)).toEqual({ f: '', cpr: null, gone: 1 });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM case_notes WHERE case_id IN (SELECT id FROM cases WHERE person_id = ?)`).get(subject.personId)).toEqual({ n: 0 });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM handover_unlock`).get()).toEqual({ n: 0 });
   });
 });

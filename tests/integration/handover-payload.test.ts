@@ -133,7 +133,7 @@ describe('handover payload (two real vaults, plaintext payload)', () => {
     expect(caseEntries.length).toBeGreaterThan(0);
     for (const e of caseEntries) expect(result.caseIds).toContain(e.id);
     const receive = sqliteOf(b).prepare(`SELECT detail FROM audit_log WHERE action = 'receive' AND entity = 'handover'`).all() as { detail: string }[];
-    expect(receive).toEqual([{ detail: `bundle:${OPTS.bundleId};from:${OPTS.senderFingerprint};cases:2` }]);
+    expect(receive).toEqual([{ detail: `bundle:${OPTS.bundleId};from:${OPTS.senderFingerprint.replace(/ /g, '')};cases:2` }]);
   });
 
   it('the same bundle twice writes nothing the second time', async () => {

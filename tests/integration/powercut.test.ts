@@ -10,6 +10,7 @@ import { createBackup, readBackupFile, removeBackupLeftovers } from '../../src/m
 import { migrations } from '../../src/main/db/migrations';
 import type { Sqlite } from '../../src/main/core/connection';
 import { createTestVault, OWNER, PASSPHRASE, tempDir } from './helpers';
+import { handoverPayloadFile, expectWholePeople } from './handover-fixture';
 
 /**
  * Power cuts, not just kills. SIGKILL leaves what a process wrote in the page cache, where it
@@ -21,7 +22,9 @@ import { createTestVault, OWNER, PASSPHRASE, tempDir } from './helpers';
  * passphrase AND the recovery key, integrity_check and foreign_key_check are clean, every write
  * the child reported committed is there, nothing half-done is visible, and no leftover of an
  * interrupted step remains. Paths: case writes, import, vault creation, passphrase change,
- * backup, restore, retention deletion, the first migration of an older vault, settings.
+ * backup, restore, retention deletion, the first migration of an older vault, settings, and
+ * receiving a handover (issue 21: importPersonPayload; after a cut either the whole person is
+ * there or nothing of them).
  *
  * POWERCUT_CUTS (default 300) and POWERCUT_SEED tune the run; LAZYFS_BIN skips the build.
  */
@@ -29,7 +32,7 @@ import { createTestVault, OWNER, PASSPHRASE, tempDir } from './helpers';
 const CUTS = Number(process.env.POWERCUT_CUTS ?? 300);
 const SEED = Number(process.env.POWERCUT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const OTHER_PASSPHRASE = 'en-anden-lang-sætning-om-Vesterbro-31';
-const PATHS = ['writes', 'import', 'create', 'passphrase', 'backup', 'restore', 'retention', 'migration', 'settings'] as const;
+const PATHS = ['writes', 'import', 'create', 'passphrase', 'backup', 'restore', 'retention', 'migration', 'settings', 'receive'] as const;
 type PathName = (typeof PATHS)[number];
 const BACKUP_NAME = 'ssp-desk-backup-2026-01-05T10-00-00Z-abcd.sspbak';
 
@@ -52,7 +55,8 @@ interface Mount {
   fifo: string;
   pid: number;
 }
-const lazyfsDir = resolve('../shared/tools/lazyfs');
+// LAZYFS_TOOLS: where the mount scripts are, for a checkout that is not beside ../shared (a worktree).
+const lazyfsDir = process.env.LAZYFS_TOOLS ?? resolve('../shared/tools/lazyfs');
 
 function mountLazyFs(): Mount {
   const bin = process.env.LAZYFS_BIN ?? spawnSync('bash', [join(lazyfsDir, 'build.sh')], { encoding: 'utf8' }).stdout.trim().split('\n').pop()!;
@@ -226,6 +230,10 @@ interface PathState {
   createdVaults: { dir: string; recoveryKey: string }[];
   template: string;
   templateNotes: string[];
+  /** receive: the handover payload's file, its row count per (non-reference) table, the bundles reported imported. */
+  payloadFile: string;
+  payloadCounts: Record<string, number>;
+  received: Set<string>;
 }
 
 async function setUpVault(m: Mount, dir: string): Promise<{ recoveryKey: string }> {
@@ -249,12 +257,14 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
     notes.push(text);
   }
   const sqlite = t.ctx.vault.current.sqlite;
-  // Taken back out, newest first: what migrations 0021-0012 added, so the vault is as 0011 left it.
+  // Taken back out, newest first: what migrations 0023-0012 added, so the vault is as 0011 left it.
   const keep = migrations.findIndex((m) => m.tag === '0012_case_search');
   expect(migrations.slice(keep).map((m) => m.tag)).toEqual([
     '0012_case_search', '0013_case_events_by_kind', '0014_default_efforts', '0015_import_mappings', '0016_first_class_actions', '0017_privacy_levels',
-    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity',
+    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity', '0023_handover_state',
   ]);
+  for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'handover_lock_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
+  sqlite.exec('DROP TABLE handover_imports; DROP TABLE handover_unlock; DROP TABLE case_handovers;');
   for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_activity_after_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
   sqlite.exec('DROP INDEX cases_active_activity_idx; ALTER TABLE cases DROP COLUMN last_activity_on;');
   sqlite.exec('DROP TABLE case_district_changes');
@@ -330,7 +340,9 @@ describe('power cuts (LazyFS)', () => {
       const st: PathState = {
         dir, recoveryKey: '', passphrase: PASSPHRASE, notes: new Map(), cases: new Set(), levels: new Map(), imported: 0, backups: [], retained: new Set(),
         settingValue: null, restoredBaseline: new Set(), notesSinceRestore: new Map(), createdVaults: [], template: template.dir, templateNotes: template.notes,
+        payloadFile: '', payloadCounts: {}, received: new Set(),
       };
+      if (path === 'receive') Object.assign(st, await handoverPayloadFile(root));
       if (path === 'create') mkdirSync(join(m.mnt, 'create'), { recursive: true });
       else if (path !== 'migration') st.recoveryKey = (await setUpVault(m, dir)).recoveryKey;
       if (path === 'restore') {
@@ -360,8 +372,8 @@ describe('power cuts (LazyFS)', () => {
         st.recoveryKey = template.recoveryKey;
         st.notes = new Map();
       }
-      const env: Record<string, string> = { PC_PASSPHRASE: st.passphrase, PC_NEXT: st.passphrase === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE, PC_BACKUP: BACKUP_NAME };
-      const maxMs = path === 'create' || path === 'import' || path === 'restore' ? 600 : 300;
+      const env: Record<string, string> = { PC_PASSPHRASE: st.passphrase, PC_NEXT: st.passphrase === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE, PC_BACKUP: BACKUP_NAME, PC_PAYLOAD: st.payloadFile };
+      const maxMs = path === 'create' || path === 'import' || path === 'restore' || path === 'receive' ? 600 : 300;
       const lines = await runAndCut(m, bundle, path, path === 'create' ? join(m.mnt, 'create') : dir, SEED + k, env, maxMs);
       f.cuts++;
       const commits = lines.filter((l) => l.t === 'commit');
@@ -571,6 +583,27 @@ async function verifyPath(path: PathName, st: PathState, dir: string, lines: Lin
       f.writesVerified += commits.some((c) => c.op === 'migrated') ? 1 : 0;
       break;
     }
+    case 'receive': {
+      for (const c of commits) if (c.op === 'receive') st.received.add(c.bundleId as string);
+      const flightBundle = flight?.op === 'receive' ? (lines.filter((l) => l.t === 'bundle').at(-1)!.bundleId as string) : null;
+      await open((s) => {
+        const imported = new Set(s.prepare('SELECT bundle_id FROM handover_imports').pluck().all() as string[]);
+        for (const b of st.received) if (!imported.has(b)) {
+          f.lost++;
+          expect.fail(`bundle ${b} reported received is missing`);
+        }
+        if (flightBundle !== null) {
+          if (imported.has(flightBundle)) {
+            st.received.add(flightBundle);
+            f.inFlightKept++;
+          } else f.inFlightGone++;
+        }
+        expect(imported.size).toBe(st.received.size);
+        expectWholePeople(s, imported.size, st.payloadCounts);
+        f.writesVerified += commits.length;
+      });
+      break;
+    }
     case 'settings': {
       const last = commits.filter((c) => c.op === 'settings').at(-1);
       if (last) st.settingValue = last.value as number;
@@ -592,3 +625,4 @@ async function verifyPath(path: PathName, st: PathState, dir: string, lines: Lin
     }
   }
 }
+

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { caseEvents, caseLevelChanges, caseNotes, cases, caseStatusChanges, districts, efforts } from './schema';
 import type Database from 'better-sqlite3';
-import type { Sqlite } from '../core/connection';
+import { clientOf, type Sqlite } from '../core/connection';
 import { addYears, addDays, ageInYears } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
 import type { CaseDetail, CaseListInput, CaseRow } from '../../shared/cases';
@@ -11,6 +11,7 @@ import { AppError } from '../core/errors';
 import type { ServiceCtx } from '../core/service-context';
 import { getPerson } from './people';
 import { loadCase } from './writes';
+import { activeHandoverOf } from './handover-lock';
 
 /** Days ahead that count as "review due" in the case list. (design; configurable later) */
 export const REVIEW_DUE_DAYS = 14;
@@ -26,7 +27,9 @@ export function getCaseDetail(s: ServiceCtx, caseId: number, options: { recordVi
   const notes = db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId)).orderBy(asc(caseNotes.writtenAt), asc(caseNotes.id)).all();
   const correctedBy = new Map<number, number[]>();
   for (const n of notes) if (n.correctsNoteId) correctedBy.set(n.correctsNoteId, [...(correctedBy.get(n.correctsNoteId) ?? []), n.id]);
+  const handover = activeHandoverOf(clientOf(db), c.personId);
   return {
+    ...(handover && handover.state !== 'refused' ? { handover: { state: handover.state, handoverDate: handover.handoverDate } } : {}),
     id: c.id,
     caseNumber: c.caseNumber,
     externalRef: c.externalRef,

@@ -19,7 +19,10 @@ export function closedCasesDue(sqlite: Sqlite, cutoff: string): ClosedCaseDue[] 
       `SELECT c.id AS caseId, c.case_number AS caseNumber, c.person_id AS personId, p.first_name AS firstName, p.last_name AS lastName,
               d.name AS district, c.closed_on AS closedOn
        FROM cases c JOIN people p ON p.id = c.person_id LEFT JOIN districts d ON d.id = c.district_id
-       WHERE c.status = 'closed' AND c.anonymised_at IS NULL AND c.closed_on <= ? ORDER BY c.closed_on, c.id`,
+       WHERE c.status = 'closed' AND c.anonymised_at IS NULL AND c.closed_on <= ?
+         -- A person handed over to another vault (issue 21) is not this vault's to delete: read-only until refused.
+         AND NOT EXISTS (SELECT 1 FROM case_handovers h WHERE h.person_id = c.person_id AND h.state <> 'refused')
+       ORDER BY c.closed_on, c.id`,
     )
     .all(cutoff) as ClosedCaseDue[];
 }

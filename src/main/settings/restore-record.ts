@@ -7,6 +7,7 @@ import type { HandlerCtx, ServiceCtx } from '../core/service-context';
 import { appendDeletionLedger, readDeletionLedger, vaultOf } from '../vault';
 import { listBackups } from './backups';
 import { getSetting } from './store';
+import { withHandoverUnlocked } from '../cases';
 
 /**
  * Retention survives a restore (issue 15). Each retention run is written to the deletion ledger
@@ -51,18 +52,22 @@ export function reapplyDeletionsAfterRestore(s: HandlerCtx, parts: readonly Rete
   const result = s.sqlite.transaction(() => {
     let cases = 0;
     let people = 0;
-    for (const e of read.entries) {
-      for (const [id, createdAt] of e.cases) {
-        if (!caseQ.get(id, createdAt)) continue;
-        for (const p of parts) p.scrubCase?.(s.sqlite, id, stamp);
-        cases += 1;
+    // A person handed over (issue 21) and removed after the receipt is read-only in a backup taken
+    // while the handover awaited its receipt: the removal is applied again past the lock.
+    withHandoverUnlocked(s.sqlite, () => {
+      for (const e of read.entries) {
+        for (const [id, createdAt] of e.cases) {
+          if (!caseQ.get(id, createdAt)) continue;
+          for (const p of parts) p.scrubCase?.(s.sqlite, id, stamp);
+          cases += 1;
+        }
+        for (const [id, createdAt] of e.people) {
+          if (!personQ.get(id, createdAt)) continue;
+          for (const p of parts) p.scrubPerson?.(s.sqlite, id, stamp);
+          people += 1;
+        }
       }
-      for (const [id, createdAt] of e.people) {
-        if (!personQ.get(id, createdAt)) continue;
-        for (const p of parts) p.scrubPerson?.(s.sqlite, id, stamp);
-        people += 1;
-      }
-    }
+    });
     audit(s.db, { at: s.now, actor: s.actor, action: 'delete', entity: 'retention', detail: `reapplied-after-restore;cases:${cases};people:${people}` });
     return { cases, people };
   })();

@@ -32,9 +32,6 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   const { navigate } = useRouter();
   const { data, set } = useLoad(() => api['cases.get']({ caseId }), [caseId]);
   const { districts, coordinators, efforts } = useReference({ efforts: true });
-  const personId = data.state === 'ready' ? data.value.person.id : null;
-  const { data: handovers } = useLoad(() => api['handover.log']({ personId: personId! }), [personId], personId === null);
-  const handedOver = handovers.state === 'ready' && handovers.value.some((h) => h.direction === 'sent' && h.outcome === 'pending');
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [message, setMessage] = useState<string | null>(notice === 'created' ? t('cases.done.created') : notice === 'personSaved' ? t('cases.done.personSaved') : null);
   const opener = useRef<HTMLElement | null>(null);
@@ -86,7 +83,10 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
   };
   const dialogProps = { detail: c, today, onDone: done, onClose: close };
   const personDistrict = c.person.districtId ? (districts.find((d) => d.id === c.person.districtId)?.name ?? null) : null;
-  const isOpen = c.status === 'open' && !handedOver;
+  // Handed over to another vault (issue 21): read-only here, every write would be refused.
+  const handedOver = c.handover !== undefined;
+  const isOpen = c.status === 'open';
+  const editable = !handedOver;
   const overdue = isOpen && c.nextReviewOn !== null && c.nextReviewOn < today;
 
   return (
@@ -97,8 +97,15 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
           <span>{t('cases.detail.caseNumber', { caseNumber: c.caseNumber })}</span>
           <LevelBadge level={c.level} withLabel />
           <span className={`status-tag status-${c.status}`}>{statusName(c.status)}</span>
+          {c.handover ? <span className="status-tag status-handed-over">{t(c.handover.state === 'pending' ? 'cases.handover.pending' : 'cases.handover.kept')}</span> : null}
         </p>
       </PageHeader>
+
+      {c.handover ? (
+        <Alert variant="info" heading={t(c.handover.state === 'pending' ? 'cases.handover.pending' : 'cases.handover.kept')}>
+          <p>{t(c.handover.state === 'pending' ? 'cases.handover.pendingText' : 'cases.handover.keptText', { date: proseDate(c.handover.handoverDate) })}</p>
+        </Alert>
+      ) : null}
 
       <div className="case-message" role="status">
         {message ? (
@@ -108,13 +115,8 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
         ) : null}
       </div>
 
-      {handedOver ? (
-        <Alert variant="warning" heading={t('cases.handover.banner')} className="case-handover-banner">
-          <p data-testid="case-handed-over">{t('cases.handover.bannerText')}</p>
-        </Alert>
-      ) : null}
-
-      <div className="case-actions" role="group" aria-label={t('cases.detail.actions')} hidden={handedOver}>
+      {editable ? (
+      <div className="case-actions" role="group" aria-label={t('cases.detail.actions')}>
         {isOpen ? (
           <>
             <Button onClick={() => open({ kind: 'level' })}>{t('cases.action.changeLevel')}</Button>
@@ -144,6 +146,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
           {t('cases.action.handover')}
         </Button>
       </div>
+      ) : null}
 
       <NextSteps detail={c} today={today} />
 
@@ -185,15 +188,15 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
             ) : null}
           </dl>
         </section>
-        <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={() => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id })} />
+        <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={editable ? () => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id }) : undefined} />
       </div>
 
-      <ExitPanel personId={c.person.id} today={today} editable />
-      <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen} />
+      <ExitPanel personId={c.person.id} today={today} editable={editable} />
+      <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen && editable} />
 
       <section className="case-timeline" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('cases.timeline.heading')}</h2>
-        <Timeline detail={c} onCorrect={(note) => open({ kind: 'correct', note })} />
+        <Timeline detail={c} onCorrect={editable ? (note) => open({ kind: 'correct', note }) : undefined} />
       </section>
 
       {dialog?.kind === 'level' ? <ChangeLevelDialog {...dialogProps} /> : null}

@@ -9,7 +9,7 @@ import { sexName } from './labels';
  * The young person: CPR masked (DDMMYY-xxxx) until 'Vis CPR' (audited in main), hidden again with
  * 'Skjul CPR' or on leaving the screen (the number lives only in this component's state).
  */
-export function PersonPanel({ person, age, districtName, onEdit }: { person: Person; age: number; districtName: string | null; onEdit: () => void }) {
+export function PersonPanel({ person, age, districtName, onEdit }: { person: Person; age: number; districtName: string | null; onEdit?: () => void }) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -34,9 +34,11 @@ export function PersonPanel({ person, age, districtName, onEdit }: { person: Per
         <h2 id="person-heading" className="h3">
           {t('cases.detail.person')}
         </h2>
-        <Button variant="secondary" onClick={onEdit}>
-          {t('cases.action.editPerson')}
-        </Button>
+        {onEdit ? (
+          <Button variant="secondary" onClick={onEdit}>
+            {t('cases.action.editPerson')}
+          </Button>
+        ) : null}
       </div>
       <dl className="case-facts">
         <dt>{t('cases.person.cpr')}</dt>

@@ -164,6 +164,12 @@ export const caseDetailSchema = z
     statusHistory: z.array(statusChangeSchema),
     events: z.array(eventSchema),
     notes: z.array(noteSchema),
+    /**
+     * Present when the young person is handed over to another vault (issue 21): everything about
+     * them is read-only here. 'pending': "overdraget – afventer kvittering"; 'accepted': the
+     * recipient took it (the personal data has left); 'kept': accepted, kept read-only here.
+     */
+    handover: z.object({ state: z.enum(['pending', 'accepted', 'kept']), handoverDate: isoDate }).strict().optional(),
   })
   .strict();
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -13,9 +13,10 @@ export const AUDIT_ACTIONS: Labels = {
   import: ['Importeret', 'Imported'], export: ['Eksporteret', 'Exported'], backup: ['Sikkerhedskopi taget', 'Backup made'],
   restore: ['Sikkerhedskopi gendannet', 'Backup restored'], lock: ['Låst', 'Locked'], unlock: ['Låst op', 'Unlocked'],
   deny: ['Afvist', 'Refused'], link: ['Knyttet', 'Linked'],
-  send: ['Overdraget (sendt)', 'Handed over (sent)'], receive: ['Overdragelse modtaget', 'Handover received'], refuse: ['Overdragelse afvist', 'Handover refused'],
-  receipt: ['Kvittering åbnet', 'Receipt opened'], accept: ['Overdragelse kvitteret: modtaget', 'Handover receipted: accepted'],
-  remove: ['Personoplysninger fjernet efter overdragelse', 'Personal data removed after handover'],
+  // Handover between vaults (issue 21).
+  send: ['Overdraget (sendt)', 'Handed over (sent)'], receive: ['Overdragelse modtaget', 'Handover received'],
+  accept: ['Overdragelse kvitteret', 'Handover accepted'], refuse: ['Overdragelse afvist', 'Handover refused'],
+  remove: ['Personoplysninger fjernet efter overdragelse', 'Personal data removed after handover'], receipt: ['Kvittering åbnet', 'Receipt opened'],
 };
 
 export const AUDIT_ENTITIES: Labels = {
@@ -43,11 +44,13 @@ export const AUDIT_DETAIL_KEYS: Labels = {
   agenda: ['dagsordenspunkter', 'agenda items'], names: ['med navne', 'with names'], plan: ['plan', 'plan'], area: ['område', 'area'],
   areas: ['områder', 'areas'], goals: ['mål', 'goals'], arranged: ['aftalt', 'arranged'], 'actions-added': ['handlinger tilføjet', 'actions added'],
   'actions-updated': ['handlinger ændret', 'actions updated'],
+  bundle: ['overdragelse', 'bundle'], to: ['modtagerens fingeraftryk', 'recipient fingerprint'], from: ['afsenderens fingeraftryk', 'sender fingerprint'],
+  via: ['via', 'via'], kept: ['gemt til læsning', 'kept read-only'],
   idleLockMinutes: ['Automatisk lås (minutter)', 'Automatic lock (minutes)'], backupReminderDays: ['Påmindelse om sikkerhedskopi (dage)', 'Backup reminder (days)'],
   retentionMonths: ['Opbevaring af afsluttede sager (måneder)', 'Retention of closed cases (months)'], reportThreshold: ['Tærskel i halvårsrapporten', 'Report threshold'],
   passphrase: ['adgangssætning', 'passphrase'], recovery: ['gendannelsesnøgle', 'recovery key'], cli: ['kommandolinjen', 'command line'],
   seed: ['standardværdier', 'defaults'], projection: ['projektion', 'projection'], minutes: ['referat', 'minutes'], cpr: ['CPR-nummer', 'CPR number'],
-  bundle: ['overdragelse', 'bundle'], from: ['fra', 'from'], to: ['til', 'to'], fingerprint: ['fingeraftryk', 'fingerprint'], kept: ['beholdt skrivebeskyttet', 'kept read-only'],
+  fingerprint: ['fingeraftryk', 'fingerprint'],
   accepted: ['modtaget', 'accepted'], refused: ['afvist', 'refused'], 'not-responsible': ['hører ikke til området', 'not in the area'], 'wrong-person': ['forkert ung', 'wrong person'],
   'already-have': ['har allerede sagen', 'already has the case'], incomplete: ['ufuldstændig', 'incomplete'],
 };

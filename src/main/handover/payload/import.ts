@@ -6,7 +6,7 @@ import type { HandlerCtx } from '../../core/service-context';
 import { ensureDistrictHistory, recordDistrictMoves, activeHandoverOf } from '../../cases';
 import { bundleIdSchema, fingerprintSchema, type HandoverPayload } from '../../../shared/handover';
 import { detailTable } from './extract';
-import { parsePayload } from './validate';
+import { compact, parsePayload } from './validate';
 
 type Cell = string | number | null;
 type Row = Record<string, Cell>;
@@ -159,7 +159,7 @@ export function importPersonPayload(s: HandlerCtx, raw: HandoverPayload | unknow
       action: 'receive',
       entity: 'handover',
       entityId: personId,
-      detail: `bundle:${options.bundleId};from:${options.senderFingerprint};cases:${caseIds.length}${options.linkToPersonId !== undefined ? ';linked' : ''}`,
+      detail: `bundle:${options.bundleId};from:${compact(options.senderFingerprint)};cases:${caseIds.length}${options.linkToPersonId !== undefined ? ';linked' : ''}`,
     });
     return { personId, caseIds, alreadyImported: false };
   });

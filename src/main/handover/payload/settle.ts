@@ -6,6 +6,7 @@ import { activeHandoverOf, handoverRows, lockPersonForHandover, setHandoverState
 import { recordRetentionDeletion } from '../../settings';
 import { bundleIdSchema, fingerprintSchema } from '../../../shared/handover';
 import { isoDate } from '../../../shared/core/contract';
+import { compact } from './validate';
 
 export interface MarkOptions {
   bundleId: string;
@@ -29,7 +30,7 @@ export function markHandedOver(s: HandlerCtx, personId: number, o: MarkOptions):
     if (handoverRows(s.sqlite, o.bundleId).length) throw new AppError('CONFLICT', 'Denne overdragelse er allerede registreret. Intet er gemt.');
     const caseIds = lockPersonForHandover(s.sqlite, personId, o, s.now.toISOString());
     if (!caseIds.length) throw new AppError('RULE_VIOLATION', 'Den unge har ingen sager at overdrage. Intet er gemt.');
-    audit(s.db, { at: s.now, actor: s.actor, action: 'send', entity: 'handover', entityId: personId, detail: `bundle:${o.bundleId};to:${o.recipientFingerprint};cases:${caseIds.length}` });
+    audit(s.db, { at: s.now, actor: s.actor, action: 'send', entity: 'handover', entityId: personId, detail: `bundle:${o.bundleId};to:${compact(o.recipientFingerprint)};cases:${caseIds.length}` });
     return { caseIds };
   })();
 }

@@ -9,6 +9,9 @@ export const currentSchemaVersion = (): string => migrations[migrations.length -
 
 const INVALID = 'Pakken kan ikke læses: indholdet er ikke en gyldig overdragelse fra SSP Desk. Bed afsenderen om at sende sagen igen. Intet er gemt.';
 
+/** A fingerprint as the audit trail writes it: without spaces (the trail's detail splits at spaces). */
+export const compact = (fingerprint: string): string => fingerprint.replace(/\s+/g, '');
+
 /** Column names of a table in this vault. */
 export function columnsOf(sqlite: Sqlite, table: string): Set<string> {
   return new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
