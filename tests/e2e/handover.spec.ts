@@ -178,6 +178,7 @@ test('the colleague refuses with a reason: the receipt makes the case editable a
     // A opens the receipt: refused, the case is editable again.
     await page.goto(bridge.url);
     await openArea(page);
+    await expect(page.getByTestId('pending-list')).toContainText(`til ${OWNER_B.name}, ${OWNER_B.area}`);
     await tab(page, 'Åbn kvittering');
     await page.getByLabel('Vælg kvitteringsfil').setInputFiles(receiptPath);
     await page.getByRole('region', { name: 'Kvitteringen fra kollegaen' }).getByRole('button', { name: 'Åbn kvittering', exact: true }).click();
@@ -190,8 +191,9 @@ test('the colleague refuses with a reason: the receipt makes the case editable a
     await expect(page.getByRole('button', { name: 'Skriv notat' })).toBeVisible();
     await expect(page.getByText(/Den unge er overdraget til en kollega den/)).toHaveCount(0);
 
-    // A removes colleague B, after confirming.
+    // A removes colleague B, after confirming; nothing awaits a receipt any more.
     await openArea(page);
+    await expect(page.getByTestId('pending-empty')).toBeVisible();
     await page.getByRole('button', { name: `Fjern ${OWNER_B.name}, ${OWNER_B.area}` }).click();
     await expect(page.getByRole('dialog', { name: 'Fjern kollega?' })).toBeVisible();
     await expect(page.getByRole('dialog').getByRole('button', { name: 'Annullér' })).toBeFocused();

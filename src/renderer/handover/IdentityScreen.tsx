@@ -19,6 +19,7 @@ type Colleague = OutputOf<'handover.colleagues'>[number];
 export function IdentityScreen() {
   const { data: identity } = useLoad(() => api['handover.identity']({}), []);
   const { data: colleagues, reload } = useLoad(() => api['handover.colleagues']({}), []);
+  const { data: log } = useLoad(() => api['handover.log']({}), []);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Colleague | null>(null);
   const [busy, setBusy] = useState(false);
@@ -117,6 +118,23 @@ export function IdentityScreen() {
         <div className="form-actions">
           <Button onClick={() => setAdding(true)}>{t('handover.colleagues.add')}</Button>
         </div>
+      </section>
+      <section aria-labelledby="handover-pending-heading" className="settings-section no-print">
+        <h2 id="handover-pending-heading">{t('handover.pending.heading')}</h2>
+        <LoadingGate data={log} loadingClassName="settings-loading" failedHeading={t('handover.loadFailed')}>
+          {(entries) => {
+            const pending = entries.filter((e) => e.direction === 'sent' && e.outcome === 'pending');
+            return pending.length === 0 ? (
+              <p data-testid="pending-empty">{t('handover.pending.empty')}</p>
+            ) : (
+              <ul className="nobullet-list" data-testid="pending-list">
+                {pending.map((e) => (
+                  <li key={e.bundleId}>{t('handover.pending.sent', { when: formatDateTime(e.createdAt), name: e.peerLabel ?? t('handover.unknownColleague') })}</li>
+                ))}
+              </ul>
+            );
+          }}
+        </LoadingGate>
       </section>
       {adding ? (
         <AddColleagueDialog
