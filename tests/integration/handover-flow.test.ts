@@ -106,7 +106,7 @@ describe('send, receive, accept, receipt', () => {
   it('preview: what it holds, with no match here; nothing written', async () => {
     const before = counts(B);
     const p = await B.call<{ bundleId: string; person: { firstName: string; lastName: string }; caseCount: number; matches: unknown[]; sender: { fingerprint: string }; alreadyReceived: unknown }>('handover.preview', { base64: sent.file.base64 });
-    expect(p).toMatchObject({ bundleId: sent.bundleId, person: { firstName: 'Syntia', lastName: 'Prøvehøj' }, caseCount: 1, matches: [], sender: { fingerprint: aFp }, alreadyReceived: null });
+    expect(p).toMatchObject({ bundleId: sent.bundleId, person: { firstName: 'Syntia', lastName: 'Prøvehøj', cpr: '010110-xxxx' }, caseCount: 1, matches: [], sender: { fingerprint: aFp }, alreadyReceived: null });
     expect(counts(B)).toEqual(before);
   });
 

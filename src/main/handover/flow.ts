@@ -17,6 +17,7 @@ import { audit } from '../core/audit';
 import { AppError } from '../core/errors';
 import type { HandlerCtx } from '../core/service-context';
 import { migrations } from '../db/migrations';
+import { maskCpr } from '../../shared/core/cpr';
 import { BUNDLE_VALID_DAYS, type BundleManifest, type HandoverFile, type HandoverOutcome, type RefusalReason } from '../../shared/handover';
 import { colleagueByFingerprint, colleagueById } from './colleagues';
 import { openBundle, openReceiptFile, refuse, sealBundle, sealReceipt, type Opened, type Reader } from './envelope';
@@ -112,6 +113,7 @@ export async function previewHandover(s: HandlerCtx, input: { base64: string }) 
   const { opened, payload } = await openChecked(s, input.base64);
   const m = opened.manifest;
   const before = logRow(s, m.bundleId, 'received');
+  const seen = previewPayload(s, payload);
   return {
     bundleId: m.bundleId,
     sender: { fingerprint: opened.from.fingerprint, label: colleagueByFingerprint(s, opened.from.fingerprint)?.label ?? '' },
@@ -119,7 +121,9 @@ export async function previewHandover(s: HandlerCtx, input: { base64: string }) 
     validUntil: m.validUntil,
     caseCount: m.caseIds.length,
     alreadyReceived: before ? { outcome: before.outcome as HandoverOutcome, personId: before.personId } : null,
-    ...previewPayload(s, payload),
+    ...seen,
+    // The preview shows the CPR number masked, as a search does ('DDMMYY-xxxx'); matching used the whole number.
+    person: { ...seen.person, cpr: seen.person.cpr === null ? null : maskCpr(seen.person.cpr) },
   };
 }
 
