@@ -76,7 +76,7 @@ describe('handover and the rest of the sender’s vault', () => {
     expect(await due()).toEqual([subject.caseIds[0]]);
     markHandedOver(serviceCtx(v.ctx), subject.personId, MARK);
     expect(await due()).toEqual([]);
-    expect(await v.dispatch('retention.apply', { caseIds: [subject.caseIds[0]], confirm: true })).toMatchObject({ ok: false });
+    expect(await v.dispatch('retention.apply', { caseIds: [subject.caseIds[0]], confirm: true })).toMatchObject({ ok: false, error: { code: 'HANDED_OVER' } });
     settleHandover(serviceCtx(v.ctx), MARK.bundleId, 'refused');
     expect(await due()).toEqual([subject.caseIds[0]]);
   });

@@ -4,7 +4,7 @@ import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { RetentionPart } from '../core/module';
 import type { HandlerCtx, ServiceCtx } from '../core/service-context';
-import { closedCasesDue, type ClosedCaseDue } from '../cases';
+import { activeHandoverOf, closedCasesDue, HANDED_OVER_MESSAGE, type ClosedCaseDue } from '../cases';
 import { getSetting } from './store';
 import { recordRetentionDeletion } from './restore-record';
 
@@ -53,6 +53,12 @@ export function applyRetention(s: HandlerCtx, parts: readonly RetentionPart[], c
   const due = new Map(listDue(s, parts).map((d) => [d.caseId, d]));
   const missing = caseIds.filter((id) => !due.has(id));
   if (missing.length) {
+    // A handed-over person's case (issue 21) is not offered: say why, as every other write on it does.
+    const handedOver = missing.some((id) => {
+      const c = s.sqlite.prepare(`SELECT person_id AS p FROM cases WHERE id = ?`).get(id) as { p: number } | undefined;
+      return c !== undefined && activeHandoverOf(s.sqlite, c.p) !== undefined;
+    });
+    if (handedOver) throw new AppError('HANDED_OVER', HANDED_OVER_MESSAGE);
     throw new AppError('RULE_VIOLATION', 'En eller flere af de valgte sager er ikke (længere) klar til sletning. Opdater listen, og prøv igen.');
   }
   const stamp = s.now.toISOString();
