@@ -201,5 +201,9 @@ describe('handover payload (two real vaults, plaintext payload)', () => {
       (sqliteOf(a).prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => /^(person_id|case_id|plan_id|custody_id|review_id|meeting_id|decision_id)$/.test(c.name)),
     );
     expect(personal.filter((t) => !covered.has(t) && !notMoved.has(t))).toEqual([]);
+    // And every table that moves is locked while its person is handed over (the triggers of 0023).
+    const triggers = new Set((sqliteOf(a).prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'handover_lock_%'`).all() as { name: string }[]).map((t) => t.name));
+    const moved = handoverTables(modules).filter((t) => !t.reference).map((t) => t.table);
+    expect(moved.filter((t) => !['insert', 'update', 'delete'].every((op) => triggers.has(`handover_lock_${t}_${op}`)))).toEqual([]);
   });
 });
