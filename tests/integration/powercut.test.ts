@@ -261,10 +261,12 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
   const keep = migrations.findIndex((m) => m.tag === '0012_case_search');
   expect(migrations.slice(keep).map((m) => m.tag)).toEqual([
     '0012_case_search', '0013_case_events_by_kind', '0014_default_efforts', '0015_import_mappings', '0016_first_class_actions', '0017_privacy_levels',
-    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity', '0023_handover_state',
+    '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity', '0022_handover_identity_colleagues_log',
+    '0023_handover_state',
   ]);
   for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'handover_lock_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
   sqlite.exec('DROP TABLE handover_imports; DROP TABLE handover_unlock; DROP TABLE case_handovers;');
+  sqlite.exec('DROP TABLE handover_log; DROP TABLE handover_identity; DROP TABLE handover_colleagues;');
   for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_activity_after_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
   sqlite.exec('DROP INDEX cases_active_activity_idx; ALTER TABLE cases DROP COLUMN last_activity_on;');
   sqlite.exec('DROP TABLE case_district_changes');
