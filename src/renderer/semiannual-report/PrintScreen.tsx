@@ -4,18 +4,19 @@ import { formatDateTime, t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
-import type { ReportV1 } from '../../shared/semiannual-report';
+import { isYearPeriod, type ReportV1 } from '../../shared/semiannual-report';
 import { periodLabel } from './labels';
 import { DistrictLevelChart, TrendChart } from './Charts';
 import { KeyFigures } from './KeyFigures';
 import { ExactBanner } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
+import { TrendTables } from './TrendTables';
 import type { ReportSelection } from './routes';
 import { useLoad } from '../core/data/useLoad';
 
 /**
  * The report on paper: header facts, the mode (exact is labelled at the top), the key figures and
- * charts, every table and the districts' assessments. Counts and district texts only, as in the
+ * charts, every table, the trend over the last four half-years and the districts' assessments. Counts and district texts only, as in the
  * files. Printed on A4 (report.css: @page with the title and "Side x af y" in the margins, table
  * headers repeated, a table never split from its heading); the print dialog's "Gem som PDF" makes
  * the PDF a Sekretariat employee hands on. The browser's print (Ctrl+P) gives the same sheet.
@@ -100,6 +101,7 @@ function Sheet({ report }: { report: ReportV1 }) {
       {report.mode === 'exact' ? <ExactBanner /> : null}
       <ReportFacts report={report} />
       {report.mode === 'anonymised' ? <HiddenLegend threshold={report.threshold} /> : null}
+      {isYearPeriod(report.period) ? <p className="report-legend">{t('report.year.note')}</p> : null}
       <section className="report-sheet-key" aria-labelledby="print-key">
         <h2 id="print-key">{t('report.heading.key', { period: periodLabel(report.period) })}</h2>
         <KeyFigures report={report} />
@@ -109,6 +111,12 @@ function Sheet({ report }: { report: ReportV1 }) {
         </div>
       </section>
       <ReportTables report={report} headingLevel={2} />
+      {trend.state === 'ready' && trend.value.length > 0 ? (
+        <section className="report-sheet-trend" aria-labelledby="print-trend">
+          <h2 id="print-trend">{t('report.trend.heading')}</h2>
+          <TrendTables trend={trend.value} />
+        </section>
+      ) : null}
       <section className="report-sheet-assessments" aria-labelledby="print-assessments">
         <h2 id="print-assessments">{t('report.assessments.heading')}</h2>
         {report.assessments.length === 0 ? <p>{t('report.print.noAssessments')}</p> : null}
