@@ -5,7 +5,7 @@ import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { isYearPeriod, type ReportV1 } from '../../shared/semiannual-report';
-import { periodLabel } from './labels';
+import { periodLabel, periodOptionLabel } from './labels';
 import { DistrictLevelChart, TrendChart } from './Charts';
 import { KeyFigures } from './KeyFigures';
 import { ExactBanner } from './ModeSwitch';
@@ -55,7 +55,7 @@ export function ReportFacts({ report }: { report: ReportV1 }) {
     <dl className="report-facts">
       <div>
         <dt>{t('report.fact.period')}</dt>
-        <dd>{periodLabel(report.period)}</dd>
+        <dd>{periodOptionLabel(report.period)}</dd>
       </div>
       <div>
         <dt>{t('report.fact.unit')}</dt>
