@@ -297,3 +297,11 @@ describe('merge: two halves of one year into a year report', () => {
     ).rejects.toThrow(/forskellige perioder/);
   });
 });
+
+describe('report.savePdf outside the desktop shell', () => {
+  it('is refused with a Danish sentence that points to the print dialog (browser mode and the command line have no window to print)', async () => {
+    await expect(v.call('report.savePdf', { period: '2026', districts: REPORTED })).rejects.toThrow(
+      /RULE_VIOLATION: PDF kan kun gemmes direkte i skrivebordsprogrammet\. Brug knappen »Udskriv«, og vælg »Gem som PDF« som printer\./,
+    );
+  });
+});

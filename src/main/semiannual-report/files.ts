@@ -44,7 +44,7 @@ export function coverageSlug(districts: readonly string[]): string {
  * 'halvaarsrapport-2026-H1-noerrebro-valby-anonymiseret.csv' / 'halvaarsrapport-2026-H1-hele-byen-eksakt.json';
  * a year (both halves) is an 'aarsrapport-2026-...'.
  */
-export function reportFileName(report: Pick<ReportV1, 'period' | 'districts' | 'mode'>, format: ReportFormat): string {
+export function reportFileName(report: Pick<ReportV1, 'period' | 'districts' | 'mode'>, format: ReportFormat | 'pdf'): string {
   const kind = isYearPeriod(report.period) ? 'aarsrapport' : 'halvaarsrapport';
   return [kind, report.period, coverageSlug(report.districts), report.mode === 'exact' ? 'eksakt' : 'anonymiseret'].join('-') + `.${format}`;
 }

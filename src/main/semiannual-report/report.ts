@@ -30,11 +30,11 @@ import {
   type ReportV1,
 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
-import type { ServiceCtx } from '../core/service-context';
+import type { HandlerCtx, ServiceCtx } from '../core/service-context';
 import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
-import { renderReportFile, type ReportFile, type ReportFormat } from './files';
+import { renderReportFile, reportFileName, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
 import { getSspPlusSettings } from '../ssp-plus';
 
@@ -270,7 +270,7 @@ export function computeReport(s: ServiceCtx, req: ReportRequest) {
   return { report: built.report, unplaced: built.unplaced };
 }
 
-function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat, period: string, extra = ''): void {
+function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat | 'pdf', period: string, extra = ''): void {
   s.db.transaction((tx) =>
     audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
   );
@@ -289,6 +289,23 @@ export async function exportReport(s: ServiceCtx, req: ReportRequest & { format:
   const file = await renderReportFile(report, req.format, trend);
   auditExport(s, 'report', report.mode, req.format, report.period, options.via ? `;via:${options.via}` : '');
   return file;
+}
+
+/**
+ * The report as a PDF through the desktop shell (report.savePdf): the window's print view to a
+ * file the user picks. Refused in browser mode (no shell), and while an assessment or the unit
+ * holds personal data, as every export. Audited as an export with format pdf when saved.
+ */
+export async function saveReportPdf(s: HandlerCtx, req: ReportRequest): Promise<{ saved: boolean; fileName: string | null }> {
+  const printer = s.app.printToPdf;
+  if (!printer) {
+    throw new AppError('RULE_VIOLATION', 'PDF kan kun gemmes direkte i skrivebordsprogrammet. Brug knappen »Udskriv«, og vælg »Gem som PDF« som printer.');
+  }
+  const { report } = buildReport(s, req);
+  assertNoPersonalData(s.sqlite, report.unit, report.assessments);
+  const result = await printer({ defaultName: reportFileName(report, 'pdf') });
+  if (result.saved) auditExport(s, 'report', report.mode, 'pdf', report.period);
+  return result;
 }
 
 export interface MergeRequest {

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { api } from '../core/api';
+import { useEffect, useRef, useState } from 'react';
+import { api, hasDesktopShell } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
 import { Alert } from '../core/ui/Alert';
@@ -28,10 +28,25 @@ export function PrintScreen({ selection }: { selection: ReportSelection }) {
     () => api['report.compute']({ period: selection.period, districts: selection.districts, mode: selection.mode, ...(unit ? { unit } : {}) }),
     [selection.period, selection.districts.join('\n'), selection.mode, unit],
   );
+  // The desktop app saves the PDF itself (Electron's printToPDF, report.savePdf); a browser has the print dialog.
+  const desktop = hasDesktopShell();
+  const [pdf, setPdf] = useState<{ busy: boolean; done: string | null; error: string | null }>({ busy: false, done: null, error: null });
+  const savePdf = async () => {
+    if (pdf.busy) return;
+    setPdf({ busy: true, done: null, error: null });
+    const r = await api['report.savePdf']({ period: selection.period, districts: selection.districts, mode: selection.mode, ...(unit ? { unit } : {}) });
+    if (!r.ok) setPdf({ busy: false, done: null, error: r.error.message });
+    else setPdf({ busy: false, done: r.value.saved && r.value.fileName ? t('report.print.savedPdf', { file: r.value.fileName }) : null, error: null });
+  };
   return (
     <div className="report-print">
       <div className="report-toolbar report-no-print">
-        <Button icon="print" onClick={() => window.print()}>
+        {desktop ? (
+          <Button icon="print" busy={pdf.busy} busyLabel={t('report.print.savingPdf')} onClick={() => void savePdf()}>
+            {t('report.print.savePdf')}
+          </Button>
+        ) : null}
+        <Button icon="print" variant={desktop ? 'secondary' : 'primary'} onClick={() => window.print()}>
           {t('report.print.print')}
         </Button>
         <Button variant="tertiary" onClick={back}>
@@ -39,6 +54,16 @@ export function PrintScreen({ selection }: { selection: ReportSelection }) {
         </Button>
       </div>
       <p className="report-muted report-no-print">{t('report.print.hint')}</p>
+      {desktop ? (
+        <p className="report-status report-no-print" role="status">
+          {pdf.done ?? ''}
+        </p>
+      ) : null}
+      {pdf.error ? (
+        <Alert variant="error" live="alert" heading={t('report.print.savePdfFailed')}>
+          {pdf.error}
+        </Alert>
+      ) : null}
       {data.state === 'loading' ? <p role="status">{t('report.loading')}</p> : null}
       {data.state === 'error' ? (
         <Alert variant="error" live="alert" heading={t('report.loadFailed')}>

@@ -112,6 +112,12 @@ export const semiannualReportContract = {
   /** The trend: the chosen half-year and up to three before it (oldest first), as their reports show them; separate, so the report shows first. */
   'report.trend': op(reportRequest, z.array(trendPointSchema)),
   'report.export': op(reportRequest.extend({ format: reportFormat }).strict(), reportFileSchema),
+  /**
+   * Desktop app only: the print view shown in the window printed to a PDF file the user picks
+   * (Electron's printToPDF, A4). The request names the file and is audited like an export; in
+   * browser mode it is refused and the print dialog's "Gem som PDF" does the same.
+   */
+  'report.savePdf': op(reportRequest, z.object({ saved: z.boolean(), fileName: z.string().nullable() }).strict()),
   'report.assessments.list': op(z.object({ period: reportPeriod }).strict(), z.array(assessmentRowSchema)),
   'report.assessments.save': op(
     z.object({ period: reportPeriod, districtId: id, text: longText(20_000) }).strict(),
