@@ -305,3 +305,29 @@ describe('report.savePdf outside the desktop shell', () => {
     );
   });
 });
+
+describe('the protected reports are kept across exports (an export audit is not a change the report reads)', () => {
+  it('a second anonymised export (now with the trend) reads nothing again; a data write does', async () => {
+    const { reportQueries } = await import('../../src/main/semiannual-report/compute');
+    const original = reportQueries.activeCases;
+    let reads = 0;
+    reportQueries.activeCases = (...args) => {
+      reads += 1;
+      return original(...args);
+    };
+    try {
+      await fileOf({ period: '2026-H2', districts: REPORTED, format: 'csv' });
+      const first = reads;
+      await fileOf({ period: '2026-H2', districts: REPORTED, format: 'xlsx' });
+      await fileOf({ period: '2026-H2', districts: ['Nørrebro'], format: 'csv' });
+      expect(reads).toBe(first);
+      // A write to the data (a level change dated in the first half-year) makes the next export count again.
+      const caseId = (v.ctx.vault.current.sqlite.prepare(`SELECT id FROM cases WHERE person_id = ?`).get(ids.P2) as { id: number }).id;
+      await v.call('cases.changeLevel', { caseId, level: 4, changedOn: '2026-03-01', reason: 'Ny vurdering' });
+      await fileOf({ period: '2026-H2', districts: REPORTED, format: 'csv' });
+      expect(reads).toBeGreaterThan(first);
+    } finally {
+      reportQueries.activeCases = original;
+    }
+  });
+});

@@ -166,8 +166,16 @@ type Protected = { exact: ReportV1; report: ReportV1; unplaced: Unplaced };
 const protectedCache = new WeakMap<Sqlite, Map<string, Protected>>();
 const CACHE_ENTRIES = 12;
 
+/**
+ * Rows written on a connection by the report's own export audit entries (auditExport): the report
+ * reads no audit rows, so an export does not make the next report (or the next export of the
+ * same half-years, now with the trend) a fresh computation. Every other write still does.
+ */
+const ownAuditChanges = new WeakMap<Sqlite, number>();
+const totalChanges = (sqlite: Sqlite) => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
 function dataVersion(sqlite: Sqlite): string {
-  const changes = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const changes = totalChanges(sqlite) - (ownAuditChanges.get(sqlite) ?? 0);
   return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
@@ -271,9 +279,11 @@ export function computeReport(s: ServiceCtx, req: ReportRequest) {
 }
 
 function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat | 'pdf', period: string, extra = ''): void {
+  const before = totalChanges(s.sqlite);
   s.db.transaction((tx) =>
     audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
   );
+  ownAuditChanges.set(s.sqlite, (ownAuditChanges.get(s.sqlite) ?? 0) + totalChanges(s.sqlite) - before);
 }
 
 /**
