@@ -42,7 +42,7 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
 
   await shell.goTo('Halvårsrapport');
   // The last half-year that has ended is chosen (the fixture's dates are in 2026).
-  const period = page.getByLabel('Halvår', { exact: true });
+  const period = page.getByLabel('Periode', { exact: true });
   await period.selectOption('2026-H1');
   await expect(page.getByRole('heading', { level: 2, name: 'Tal for 1. halvår 2026', exact: true })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,4 +128,20 @@ test('sandbox, isolation, the preload contract, create, lock on screen lock, unl
   expect(log).not.toContain('native.binding_failed');
   expect(log).toContain('"reason":"lock-screen"');
   expect(log).not.toContain('Elna');
+});
+
+test('report.savePdf: the print view printed by Electron to the file chosen in the save dialog, A4', async () => {
+  // The vault is open (the test above). The save dialog answers with a file in the test's folder.
+  const target = join(userData, 'rapport.pdf');
+  await app.evaluate(({ dialog }, path) => {
+    (dialog as unknown as { showSaveDialog: unknown }).showSaveDialog = async () => ({ canceled: false, filePath: path });
+  }, target);
+  const r = await page.evaluate(() =>
+    (window as unknown as { ssp: Record<string, (i: unknown) => Promise<unknown>> }).ssp['report.savePdf']!({ period: '2026-H1', mode: 'anonymised' }),
+  );
+  expect(r).toEqual({ ok: true, value: { saved: true, fileName: 'rapport.pdf' } });
+  expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(statSync(target).size).toBeGreaterThan(1000);
+  const info = spawnSync('pdfinfo', [target]).stdout?.toString() ?? '';
+  if (info) expect(info).toMatch(/Page size:.*\(A4\)/);
 });

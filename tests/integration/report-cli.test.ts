@@ -172,7 +172,7 @@ describe('report merge (CLI)', () => {
   it('refuses mixed periods', async () => {
     expect((await cli('report', 'export', '--vault', v.dir, '--passphrase-file', passFile, '--period', '2025-H2', '--districts', 'Valby', '--exact', '--format', 'json', '--out', file('va-h2.json'))).code).toBe(0);
     expect(await refused('nb.json', 'va-h2.json')).toBe(
-      'Fejl: Rapporterne dækker forskellige perioder (filen "nb.json": 2026-H1, filen "va-h2.json": 2025-H2). Saml kun rapporter fra samme halvår.',
+      'Fejl: Rapporterne dækker forskellige perioder (filen "nb.json": 2026-H1, filen "va-h2.json": 2025-H2). Saml rapporter fra samme halvår, eller 1. og 2. halvår af samme år til en årsrapport.',
     );
   });
 

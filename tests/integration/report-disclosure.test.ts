@@ -19,7 +19,11 @@ import type { ReportFileOutput } from '../../src/shared/semiannual-report/contra
  * below and above; bounds are rounded to whole numbers. Periods: five consecutive half-years up
  * to the running one (today is in 2026-H2) and the two years they make.
  *
- * Measured (2026-12): 392 exports tried, 611 suppressed counts, 517 narrowed, 0 recovered. On the
+ * The trend the CSV, XLSX and print view carry (the last four half-years of each export) is added
+ * as its half-years' totals: 1,568 trend points beside the 392 exports.
+ *
+ * Measured (2026-12): 392 exports and 1,568 trend points (1,960 in all) tried, 611 suppressed
+ * counts, 517 narrowed, 0 recovered. Before the trend was added: the same 611 / 517 / 0. On the
  * code before (four half-years, no year view, 224 exports): 397 of 418 recovered; the
  * differencing attack recovered 108 of 111 hidden counts of 1-4.
  */
@@ -69,6 +73,36 @@ let splitValues: Map<string, (string | number)[]>;
 
 const baseKey = (period: string, id: string, split: string | number | undefined, measure: string, d: string, c: string | number | undefined) =>
   `${period}|${id}|${split ?? ''}|${measure}|${d}|${c ?? ''}`;
+
+interface TrendPointOut {
+  period: string;
+  byLevel: Row[];
+  charges: number | string;
+  sspPlus: Row;
+  releases: Row;
+}
+
+/**
+ * The trend the files carry (CSV, XLSX and the print view write report.trend's points, as
+ * report-year.test.ts checks) as reports of its half-years with only the totals it shows.
+ */
+async function trendReports(period: string, subset: string[]): Promise<Report[]> {
+  const points = await v.call<TrendPointOut[]>('report.trend', { period, districts: subset });
+  const empty = () => ({ casesByLevel: [], activeByAgeBand: [], activeBySex: [], eventsByDistrict: [], sspPlus: { byDistrict: [], followUps: [] }, releases: { byDistrict: [], followUps: [] }, exit: { byDistrict: [] } });
+  return points.map((p) => ({
+    period: p.period,
+    districts: subset,
+    mode: 'anonymised',
+    tables: empty(),
+    totals: {
+      ...empty(),
+      casesByLevel: p.byLevel,
+      eventsByDistrict: [{ district: 'all', charges: p.charges }],
+      sspPlus: { byDistrict: [{ district: 'all', ...p.sspPlus }], followUps: [] },
+      releases: { byDistrict: [{ district: 'all', ...p.releases }], followUps: [] },
+    },
+  }));
+}
 
 async function exportJson(period: string, subset: string[]): Promise<Report> {
   const f = await v.call<ReportFileOutput>('report.export', { period, districts: subset, format: 'json' });
@@ -137,6 +171,8 @@ function attackerEquations(reports: readonly Report[]): { equations: Equation[];
     for (const t of TABLES) {
       for (const row of [...rowsOf(r.tables, t.id), ...rowsOf(r.totals, t.id)]) {
         for (const m of t.measures) {
+          // A trend point (trendReports) holds only some measures.
+          if (!(m in row)) continue;
           const keys = termsOf(r, t, row, m);
           keys.forEach((k) => appearing.add(k));
           if (isHidden(row[m])) continue;
@@ -338,12 +374,19 @@ describe('disclosure control across every anonymised export of a seeded vault (1
     expect(recovered).toBe(0);
   }, 120_000);
 
-  it('interval attack on every export (all districts, every n-1 and n-2 subset, consecutive half-years, the year): nothing recovered', async () => {
+  it('interval attack on every export (all districts, every n-1 and n-2 subset, consecutive half-years, the year, the trend in the files): nothing recovered', async () => {
+    const trends: Report[] = [];
     for (const period of [...HALF_YEARS, ...YEARS]) {
-      for (const subset of subsetsToTry(districts)) exportsMade.push(await exportJson(period, subset));
+      for (const subset of subsetsToTry(districts)) {
+        exportsMade.push(await exportJson(period, subset));
+        trends.push(...(await trendReports(period, subset)));
+      }
     }
     expect(exportsMade.every((r) => r.mode === 'anonymised')).toBe(true);
-    const result = await intervalAttack(exportsMade);
+    // The trend's half-years before the first one above are unknowns the attacker has no other view of.
+    expect(trends.length).toBeGreaterThan(exportsMade.length);
+    const result = await intervalAttack([...exportsMade, ...trends]);
+    console.log(`trend points added to the attacker's equations: ${trends.length}`);
     console.log(
       `interval attack: ${result.exports} exports tried, ${result.suppressed} suppressed counts, ${result.narrowed} narrowed, ${result.recovered.length} recovered (exactly or to 1-4)`,
     );

@@ -25,7 +25,7 @@ const bytesOf = (f: ReportFileOutput) => Buffer.from(f.base64, 'base64');
 const A4 = { width: 595.3, height: 841.9 };
 
 /** Sheet titles (as in the page header) and the headers of their columns, from the format's labels. */
-const SHEETS: { title: string; headers: string[] }[] = [
+const SHEETS: { title: string; headers: string[]; byPeriod?: boolean }[] = [
   { title: 'Sager pr. bydel og niveau', headers: ['Bydel', 'Niveau', 'Aktive ved', 'Nye i', 'Afsluttede i'] },
   { title: 'Aktive sager ved periodens slut pr. aldersgruppe', headers: ['Bydel', 'Aldersgruppe', 'Unge med'] },
   { title: 'Aktive sager ved periodens slut pr. køn', headers: ['Bydel', 'Køn', 'Unge med'] },
@@ -35,6 +35,9 @@ const SHEETS: { title: string; headers: string[] }[] = [
   { title: 'Løsladelser og løsladelsesmøder', headers: ['Bydel', 'Løsladelser i', 'Løsladelsesmøder'] },
   { title: 'Opfølgning efter løsladelse i perioden', headers: ['Bydel', 'Opfølgning', 'Status', 'Antal'] },
   { title: 'Exitforløb', headers: ['Bydel', 'I gang ved', 'Startet i', 'Afsluttet i', 'ingen ny', 'ny sigtelse'] },
+  // The trend (last four half-years): the half-year is the repeated first column.
+  { title: 'Udvikling: sager pr. niveau, seneste halvår', headers: ['Halvår', 'Niveau', 'Aktive ved', 'Nye i', 'Afsluttede i'], byPeriod: true },
+  { title: 'Udvikling: sigtede, SSP+ og løsladelser, seneste halvår', headers: ['Halvår', 'Unge sigtet', 'SSP+ aktive', 'SSP+ startet', 'Løsladelser'], byPeriod: true },
   { title: 'Observationer og vurderinger', headers: ['Bydel'] },
 ];
 
@@ -127,11 +130,11 @@ describe('the XLSX printed by LibreOffice, all ten districts of a seeded vault',
     expect(Math.abs(info.width - A4.width)).toBeLessThan(1);
     expect(Math.abs(info.height - A4.height)).toBeLessThan(1);
     expect(pages.length).toBe(info.pages);
-    // 10 sheets at least one page each. Upper bound from the rows, at 40 rows a page (a page holds
+    // 12 sheets at least one page each (the two trend sheets hold at most 4 x 5 and 4 rows: one page each). Upper bound from the rows, at 40 rows a page (a page holds
     // about 47 rows of 15 points): per table rows = districts x categories + totals.
     const rows = [10 * 4 + 10 + 4 + 1, 10 * 7 + 10 + 7 + 1, 10 * 3 + 10 + 3 + 1, 11, 11, 3 * (10 * 5 + 10 + 5 + 1), 11, 3 * (10 * 5 + 10 + 5 + 1)];
-    const bound = 1 + rows.reduce((n, r) => n + Math.ceil(r / 40), 0) + 3; // + the long assessment (60 paragraphs)
-    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const bound = 1 + rows.reduce((n, r) => n + Math.ceil(r / 40), 0) + 2 + 3; // + the trend sheets, the long assessment (60 paragraphs)
+    expect(pages.length).toBeGreaterThanOrEqual(12);
     expect(pages.length).toBeLessThanOrEqual(bound);
     // Before this change LibreOffice printed the same workbook on 28 Letter pages, columns split off.
   });
@@ -151,7 +154,7 @@ describe('the XLSX printed by LibreOffice, all ten districts of a seeded vault',
       expect(sheet, `page ${i + 2}`).toBeDefined();
       seen.add(sheet!.title);
       for (const h of sheet!.headers) expect(page, `page ${i + 2}: ${h}`).toContain(h);
-      expect(page, `page ${i + 2}`).toMatch(districtOrAll);
+      expect(page, `page ${i + 2}`).toMatch(sheet!.byPeriod ? /^\s*[12]\. halvår \d{4} \(\d{4}-H[12]\)/m : districtOrAll);
       expect(page, `page ${i + 2}`).toMatch(/Side \d+ af \d+/);
       expect(page).toContain('SSP Amager Vest · Anonymiseret');
     }

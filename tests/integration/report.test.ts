@@ -248,7 +248,7 @@ describe('the year view (both halves)', () => {
       expect(r.active).toBe(h2!.tables.casesByLevel[i]!.active);
     });
     const file = await v.call<ReportFileOutput>('report.export', { period: '2025', format: 'json' });
-    expect(file.fileName).toBe('halvaarsrapport-2025-hele-byen-anonymiseret.json');
+    expect(file.fileName).toBe('aarsrapport-2025-hele-byen-anonymiseret.json');
     const anon = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as ReportV1;
     expect(parseReport(anon).ok).toBe(true);
     expect(anon.mode).toBe('anonymised');
@@ -329,7 +329,7 @@ describe('export files', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Om rapporten', 'Sager pr. niveau', 'Alder', 'Køn', 'Hændelser', 'SSP+', 'SSP+ opfølgning', 'Løsladelser', 'Løsladelse opfølgning', 'Exit', 'Vurderinger',
+      'Om rapporten', 'Sager pr. niveau', 'Alder', 'Køn', 'Hændelser', 'SSP+', 'SSP+ opfølgning', 'Løsladelser', 'Løsladelse opfølgning', 'Exit', 'Udvikling sager', 'Udvikling øvrige', 'Vurderinger',
     ]);
     const ws = wb.getWorksheet('Sager pr. niveau')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Bydel', 'Niveau', 'Aktive ved periodens slut', 'Nye i perioden', 'Afsluttede i perioden']);

@@ -80,6 +80,12 @@ export class StandInWebContents extends EventEmitter {
   getURL(): string {
     return this.mainFrame.url;
   }
+  /** Electron prints the page; the stand-in answers with the bytes a test put here. */
+  pdfBytes = Buffer.from('%PDF-1.7 stand-in\n');
+  printToPDF(options: unknown): Promise<Buffer> {
+    this.calls.push({ method: 'printToPDF', args: [options] });
+    return Promise.resolve(this.pdfBytes);
+  }
   /**
    * What Electron does for a renderer's window.open (lib/browser/guest-window-manager.ts): ask the
    * window-open handler; when it allows, create a BrowserWindow with the handler's
@@ -254,6 +260,7 @@ export class StandInApp extends EventEmitter {
     this.isPackaged = init.isPackaged ?? false;
     this.paths.set('userData', init.userData);
     this.paths.set('home', init.home ?? '/home/stand-in');
+    this.paths.set('documents', `${init.home ?? '/home/stand-in'}/Documents`);
   }
   setPath(name: string, value: string): void {
     this.calls.push({ method: 'setPath', args: [name, value] });
@@ -334,7 +341,13 @@ export interface ElectronStandIn {
   contextBridge: StandInContextBridge;
   powerMonitor: StandInPowerMonitor;
   session: { defaultSession: StandInSession };
-  dialog: { calls: Call[]; showErrorBox(title: string, content: string): void };
+  dialog: {
+    calls: Call[];
+    showErrorBox(title: string, content: string): void;
+    /** What the next save dialog answers (a test sets it); cancelled by default. */
+    saveAnswer: { canceled: boolean; filePath?: string };
+    showSaveDialog(window: unknown, options: unknown): Promise<{ canceled: boolean; filePath?: string }>;
+  };
   Menu: { calls: Call[]; applicationMenu: unknown; buildFromTemplate(template: unknown[]): unknown; setApplicationMenu(menu: unknown): void };
   screen: {
     displays: StandInDisplay[];
@@ -383,6 +396,11 @@ export function createElectronStandIn(init: {
       calls: dialogCalls,
       showErrorBox(title: string, content: string) {
         dialogCalls.push({ method: 'showErrorBox', args: [title, content] });
+      },
+      saveAnswer: { canceled: true },
+      showSaveDialog(window: unknown, options: unknown) {
+        dialogCalls.push({ method: 'showSaveDialog', args: [window, options] });
+        return Promise.resolve(this.saveAnswer);
       },
     },
     Menu: {

@@ -99,7 +99,7 @@ describe('mergeReports: refusals', () => {
   });
   it('refuses mixed periods', () => {
     expect(fail([av(), exactReport(['Valby'], VALBY, { period: '2025-H2' })])).toBe(
-      'Rapporterne dækker forskellige perioder (fil nr. 1: 2026-H1, fil nr. 2: 2025-H2). Saml kun rapporter fra samme halvår.',
+      'Rapporterne dækker forskellige perioder (fil nr. 1: 2026-H1, fil nr. 2: 2025-H2). Saml rapporter fra samme halvår, eller 1. og 2. halvår af samme år til en årsrapport.',
     );
   });
   it('refuses unknown versions', () => {
@@ -135,7 +135,7 @@ describe('mergeReports: refusals', () => {
   });
   it('has a message for each refusal', () => {
     expect(Object.keys(MERGE_MESSAGES).sort()).toEqual(
-      ['anonymised', 'duplicateCode', 'duplicateDistrict', 'invalid', 'none', 'notReport', 'overlap', 'periods', 'version'].sort(),
+      ['anonymised', 'duplicateCode', 'duplicateDistrict', 'invalid', 'none', 'notReport', 'overlap', 'periods', 'version', 'yearDistricts'].sort(),
     );
   });
 });

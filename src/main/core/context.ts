@@ -56,7 +56,12 @@ export interface CoreContext {
   modules: readonly DomainModule[];
   /** Called after the vault locks, so the shell can tell the renderer to drop what it holds. */
   onLocked?: () => void;
+  /** The desktop shell's PDF printing of the window (a save dialog, then the file); absent in browser mode and the CLI. */
+  printToPdf?: PdfPrinter;
 }
+
+/** Prints the window's page to a PDF file the user picks; `saved` false when the dialog was cancelled. */
+export type PdfPrinter = (options: { defaultName: string }) => Promise<{ saved: boolean; fileName: string | null }>;
 
 /** What a service call needs: the open database, who acts, and when. */
 export interface ServiceCtx {

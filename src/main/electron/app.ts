@@ -19,6 +19,7 @@ import { initialBounds, loadWindowState, saveWindowState } from './window-state'
 import { getSetting } from '../settings';
 import { startIdleLock } from './idle-lock';
 import { checkNativeBinding } from './native-hash';
+import { reportPdfSaver } from './report-pdf';
 
 /** The parts of the 'electron' module the shell uses; main.ts passes the real ones, tests a stand-in. */
 export interface ElectronDeps {
@@ -27,7 +28,7 @@ export interface ElectronDeps {
   ipcMain: IpcMain;
   powerMonitor: PowerMonitor;
   session: typeof SessionModule;
-  dialog: Pick<Dialog, 'showErrorBox'>;
+  dialog: Pick<Dialog, 'showErrorBox' | 'showSaveDialog'>;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayMatching' | 'on'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -265,6 +266,8 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
       w.webContents.on('did-create-window', projection.onDidCreateWindow);
       electron.screen.on('display-removed', projection.onDisplayRemoved);
       const mainId = w.webContents.id;
+      // 'report.savePdf': the print view in this window to a PDF file (report-pdf.ts).
+      ctx.printToPdf = reportPdfSaver({ dialog: electron.dialog, window: w, documentsDir: app.getPath('documents'), log });
       registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
 
       w.once('ready-to-show', () => w.show());

@@ -4,7 +4,7 @@
  * the report's own fields go in: counts, district names, the unit and the assessments.
  */
 import { asciiSlug, DEFAULT_DISTRICT_NAMES, normalizeForSearch } from '../../shared/core/districts';
-import { parseReport, reportToCsv, type ReportV1 } from '../../shared/semiannual-report';
+import { isYearPeriod, parseReport, reportToCsv, type ReportV1, type TrendPointData } from '../../shared/semiannual-report';
 import { AppError } from '../core/errors';
 import { reportToXlsx } from './xlsx';
 
@@ -40,9 +40,13 @@ export function coverageSlug(districts: readonly string[]): string {
   return `${districts.length}-bydele`;
 }
 
-/** 'halvaarsrapport-2026-H1-noerrebro-valby-anonymiseret.csv' / 'halvaarsrapport-2026-H1-hele-byen-eksakt.json'. */
-export function reportFileName(report: Pick<ReportV1, 'period' | 'districts' | 'mode'>, format: ReportFormat): string {
-  return ['halvaarsrapport', report.period, coverageSlug(report.districts), report.mode === 'exact' ? 'eksakt' : 'anonymiseret'].join('-') + `.${format}`;
+/**
+ * 'halvaarsrapport-2026-H1-noerrebro-valby-anonymiseret.csv' / 'halvaarsrapport-2026-H1-hele-byen-eksakt.json';
+ * a year (both halves) is an 'aarsrapport-2026-...'.
+ */
+export function reportFileName(report: Pick<ReportV1, 'period' | 'districts' | 'mode'>, format: ReportFormat | 'pdf'): string {
+  const kind = isYearPeriod(report.period) ? 'aarsrapport' : 'halvaarsrapport';
+  return [kind, report.period, coverageSlug(report.districts), report.mode === 'exact' ? 'eksakt' : 'anonymiseret'].join('-') + `.${format}`;
 }
 
 /** The JSON text of a report, after checking it against the format (a failure is a bug, not the user's). */
@@ -52,11 +56,11 @@ export function reportToJson(report: ReportV1): string {
   return `${JSON.stringify(check.report, null, 2)}\n`;
 }
 
-/** The report as a file in the chosen format. */
-export async function renderReportFile(report: ReportV1, format: ReportFormat): Promise<ReportFile> {
+/** The report as a file in the chosen format; CSV and XLSX hold the trend when given (trend.ts), JSON never. */
+export async function renderReportFile(report: ReportV1, format: ReportFormat, trend?: readonly TrendPointData[]): Promise<ReportFile> {
   let bytes: Buffer;
   if (format === 'json') bytes = Buffer.from(reportToJson(report), 'utf8');
-  else if (format === 'csv') bytes = Buffer.from(reportToCsv(report), 'utf8');
-  else bytes = await reportToXlsx(report);
+  else if (format === 'csv') bytes = Buffer.from(reportToCsv(report, trend), 'utf8');
+  else bytes = await reportToXlsx(report, trend);
   return { fileName: reportFileName(report, format), mimeType: MIME[format], base64: bytes.toString('base64'), bytes: bytes.length };
 }

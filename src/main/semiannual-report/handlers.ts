@@ -1,5 +1,5 @@
 import { defineHandlers } from '../core/handlers';
-import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend } from './report';
+import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend, saveReportPdf } from './report';
 import { listAssessments, saveAssessment } from './assessments';
 
 /** The semi-annual report: options, the computed report, assessments, export and merge. */
@@ -8,6 +8,7 @@ export const semiannualReportHandlers = defineHandlers({
   'report.compute': (input, s) => computeReport(s, input),
   'report.trend': (input, s) => reportTrend(s, input),
   'report.export': (input, s) => exportReport(s, input),
+  'report.savePdf': (input, s) => saveReportPdf(s, input),
   'report.assessments.list': (input, s) => listAssessments(s, input.period),
   'report.assessments.save': (input, s) => ({ saved: saveAssessment(s, input) }),
   'report.merge': (input, s) => mergeInApp(s, input),

@@ -24,15 +24,17 @@ import {
   mergeReports,
   type MergeCoverage,
   restrictDistricts,
+  trendPointOf,
+  type TrendPointData,
   type ReportMode,
   type ReportV1,
 } from '../../shared/semiannual-report';
 import { audit } from '../core/audit';
-import type { ServiceCtx } from '../core/service-context';
+import type { HandlerCtx, ServiceCtx } from '../core/service-context';
 import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
-import { renderReportFile, type ReportFile, type ReportFormat } from './files';
+import { renderReportFile, reportFileName, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
 import { getSspPlusSettings } from '../ssp-plus';
 
@@ -164,8 +166,16 @@ type Protected = { exact: ReportV1; report: ReportV1; unplaced: Unplaced };
 const protectedCache = new WeakMap<Sqlite, Map<string, Protected>>();
 const CACHE_ENTRIES = 12;
 
+/**
+ * Rows written on a connection by the report's own export audit entries (auditExport): the report
+ * reads no audit rows, so an export does not make the next report (or the next export of the
+ * same half-years, now with the trend) a fresh computation. Every other write still does.
+ */
+const ownAuditChanges = new WeakMap<Sqlite, number>();
+const totalChanges = (sqlite: Sqlite) => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
 function dataVersion(sqlite: Sqlite): string {
-  const changes = (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const changes = totalChanges(sqlite) - (ownAuditChanges.get(sqlite) ?? 0);
   return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
@@ -237,34 +247,28 @@ export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: 
   return built;
 }
 
-export interface TrendPoint {
-  period: string;
-  /** totals.casesByLevel for all districts: levels 1-4 and 'all', as the report for that period shows them. */
-  byLevel: ReportV1['totals']['casesByLevel'];
-}
-
-const trendPoint = (report: ReportV1): TrendPoint => ({ period: report.period, byLevel: report.totals.casesByLevel.filter((r) => r.district === 'all') });
-
 /**
- * The case counts of the selected districts over the last four half-years (the chosen one and up
- * to three before it), for the periods the vault has data for, oldest first. Each point is that
- * half-year's case tables cut from its protected all-districts report, as the report for that
- * half-year shows them (the case tables link only to each other), so the trend reveals nothing
- * the reports hide. For a year period the trend ends with its second half.
+ * The trend of the selected districts over the last four half-years (the chosen one and up to
+ * three before it), for the periods the vault has data for, oldest first: cases by level,
+ * young people charged, SSP+ plans and releases (trend.ts). Each point is that half-year's
+ * report for the same districts, computed from the district history and, when anonymised, cut
+ * from its protected all-districts report (the same one its own report and files are cut from,
+ * kept per connection), so the trend shows exactly what those reports show and nothing more.
+ * For a year period the trend ends with its second half.
  */
-export function reportTrend(s: ServiceCtx, req: ReportRequest): TrendPoint[] {
-  const districts = resolveDistricts(s, req.districts);
+export function reportTrend(s: ServiceCtx, req: ReportRequest, scopeDistricts?: DistrictRef[]): TrendPointData[] {
+  const districts = scopeDistricts ?? resolveDistricts(s, req.districts);
   const last = isYearPeriod(req.period) ? halvesOf(req.period)[1] : req.period;
   const earliest = earliestActivity(s.sqlite);
   const periods = [last, ...previousPeriods(last, 3)].filter((p, i) => i === 0 || (earliest !== null && compare(halfYearPeriod(p).end, earliest) >= 0));
-  // Each half-year's exact case tables are the next one's previous stock (read once).
+  // Each half-year's exact tables are the next one's previous stock (read once).
   let previous: ReportV1 | undefined;
   return periods.reverse().map((period) => {
     const header = { ...reportHeader(s, { ...req, period }, districts), period };
-    if (req.mode === 'exact') return trendPoint(createExactReport(header, exactHalfYear(s, period, districts, { casesOnly: true }).tables));
-    const full = anonymisedAllDistricts(s, period, header, { casesOnly: true, ...(previous ? { previous } : {}) });
+    if (req.mode === 'exact') return trendPointOf(createExactReport(header, exactHalfYear(s, period, districts).tables));
+    const full = anonymisedAllDistricts(s, period, header, previous ? { previous } : {});
     previous = full.exact;
-    return trendPoint(restrictDistricts(full.report, header.districts));
+    return trendPointOf(restrictDistricts(full.report, header.districts));
   });
 }
 
@@ -274,10 +278,12 @@ export function computeReport(s: ServiceCtx, req: ReportRequest) {
   return { report: built.report, unplaced: built.unplaced };
 }
 
-function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat, period: string, extra = ''): void {
+function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat | 'pdf', period: string, extra = ''): void {
+  const before = totalChanges(s.sqlite);
   s.db.transaction((tx) =>
     audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
   );
+  ownAuditChanges.set(s.sqlite, (ownAuditChanges.get(s.sqlite) ?? 0) + totalChanges(s.sqlite) - before);
 }
 
 /**
@@ -285,11 +291,31 @@ function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: Re
  * name of a person in the vault. Audited (mode, format, period; never content).
  */
 export async function exportReport(s: ServiceCtx, req: ReportRequest & { format: ReportFormat }, options: { via?: 'cli' } = {}): Promise<ReportFile> {
-  const { report } = buildReport(s, req);
+  const districts = resolveDistricts(s, req.districts);
+  const { report } = buildReport(s, req, districts);
   assertNoPersonalData(s.sqlite, report.unit, report.assessments);
-  const file = await renderReportFile(report, req.format);
+  // The exchange format (JSON) is the report alone; CSV and XLSX carry the trend too.
+  const trend = req.format === 'json' ? undefined : reportTrend(s, req, districts);
+  const file = await renderReportFile(report, req.format, trend);
   auditExport(s, 'report', report.mode, req.format, report.period, options.via ? `;via:${options.via}` : '');
   return file;
+}
+
+/**
+ * The report as a PDF through the desktop shell (report.savePdf): the window's print view to a
+ * file the user picks. Refused in browser mode (no shell), and while an assessment or the unit
+ * holds personal data, as every export. Audited as an export with format pdf when saved.
+ */
+export async function saveReportPdf(s: HandlerCtx, req: ReportRequest): Promise<{ saved: boolean; fileName: string | null }> {
+  const printer = s.app.printToPdf;
+  if (!printer) {
+    throw new AppError('RULE_VIOLATION', 'PDF kan kun gemmes direkte i skrivebordsprogrammet. Brug knappen »Udskriv«, og vælg »Gem som PDF« som printer.');
+  }
+  const { report } = buildReport(s, req);
+  assertNoPersonalData(s.sqlite, report.unit, report.assessments);
+  const result = await printer({ defaultName: reportFileName(report, 'pdf') });
+  if (result.saved) auditExport(s, 'report', report.mode, 'pdf', report.period);
+  return result;
 }
 
 export interface MergeRequest {

@@ -1,5 +1,6 @@
 /**
- * The report as an XLSX workbook that prints: "Om rapporten", one sheet per table, "Vurderinger".
+ * The report as an XLSX workbook that prints: "Om rapporten", one sheet per table, the trend
+ * (last four half-years, two sheets "Udvikling ..."), "Vurderinger".
  *
  * Every sheet is set up for A4 portrait, fitted to one page wide (as many pages down as needed),
  * with the header row and the district column as print titles, so every printed page says what
@@ -26,6 +27,11 @@ import {
   type GenericRow,
   type ReportV1,
   type TableSpec,
+  TREND_NOTE,
+  YEAR_NOTE,
+  isYearPeriod,
+  trendTables,
+  type TrendPointData,
 } from '../../shared/semiannual-report';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF004D99' } };
@@ -97,7 +103,7 @@ function setUpPage(ws: ExcelJS.Worksheet, { title, report }: PageFacts, repeatDi
   const period = `${formatPeriodLabel(report.period)} (${report.period})`;
   const mode = report.mode === 'exact' ? 'Eksakt: må ikke offentliggøres' : 'Anonymiseret';
   ws.headerFooter = {
-    oddHeader: `&L&B${headerText(title)}&B&RHalvårsrapport ${headerText(period)}`,
+    oddHeader: `&L&B${headerText(title)}&B&R${isYearPeriod(report.period) ? 'Årsrapport' : 'Halvårsrapport'} ${headerText(period)}`,
     oddFooter: `&L${headerText(report.unit)} · ${mode}&RSide &P af &N`,
   };
 }
@@ -157,7 +163,7 @@ function aboutSheet(wb: ExcelJS.Workbook, report: ReportV1): void {
   const ws = wb.addWorksheet('Om rapporten');
   ws.columns = ABOUT_WIDTHS.map((width) => ({ width }));
   setUpPage(ws, { title: 'Om rapporten', report }, false);
-  styleHeader(ws.addRow(['Halvårsrapport', 'Urolige områder i København']), ABOUT_WIDTHS);
+  styleHeader(ws.addRow([isYearPeriod(report.period) ? 'Årsrapport' : 'Halvårsrapport', 'Urolige områder i København']), ABOUT_WIDTHS);
   const facts: [string, string | number | Date][] = [
     ['Periode', `${formatPeriodLabel(report.period)} (${report.period})`],
     ['Enhed', report.unit],
@@ -170,6 +176,7 @@ function aboutSheet(wb: ExcelJS.Workbook, report: ReportV1): void {
     ['Programversion', report.appVersion],
   ];
   if (report.mode === 'anonymised') facts.push(['Note', hiddenLegend(report.threshold)]);
+  if (isYearPeriod(report.period)) facts.push(['Året', YEAR_NOTE]);
   for (const [level, name] of Object.entries(LEVEL_NAMES)) facts.push([`Niveau ${level}`, name]);
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value]);
@@ -233,13 +240,42 @@ function assessmentsSheet(wb: ExcelJS.Workbook, report: ReportV1): void {
   }
 }
 
-export async function reportToXlsx(report: ReportV1): Promise<Buffer> {
+const TREND_WIDTHS = [26, 12, 16, 16, 16, 16, 16] as const;
+
+/** The trend (last four half-years): one sheet per trend table, the half-year column repeated on every page. */
+function trendSheets(wb: ExcelJS.Workbook, report: ReportV1, trend: readonly TrendPointData[]): void {
+  for (const table of trendTables(trend)) {
+    const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    const widths = table.columns.map((_, i) => TREND_WIDTHS[i] ?? 16);
+    ws.columns = widths.map((width) => ({ width }));
+    setUpPage(ws, { title: table.title, report }, true);
+    styleHeader(ws.addRow([...table.columns]), widths);
+    table.rows.forEach((cells, i) => {
+      const r = ws.addRow(cells);
+      r.eachCell((cell, col) => {
+        cell.border = THIN;
+        if (col > 1) cell.alignment = { horizontal: 'right' };
+        if (table.totalRows.includes(i)) {
+          cell.fill = TOTAL_FILL;
+          cell.font = { bold: true };
+        }
+      });
+    });
+    const note = ws.addRow([TREND_NOTE]);
+    ws.mergeCells(note.number, 1, note.number, table.columns.length);
+    note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    note.height = heightFor(linesFor(TREND_NOTE, widths.reduce((a, b) => a + b, 0)));
+  }
+}
+
+export async function reportToXlsx(report: ReportV1, trend?: readonly TrendPointData[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SSP Desk';
   wb.created = new Date(report.generatedAt);
   wb.modified = new Date(report.generatedAt);
   aboutSheet(wb, report);
   for (const spec of TABLE_SPECS) tableSheet(wb, report, spec);
+  if (trend && trend.length > 0) trendSheets(wb, report, trend);
   assessmentsSheet(wb, report);
   // exceljs's typings predate Node's generic Buffer.
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);

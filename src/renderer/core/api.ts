@@ -71,6 +71,11 @@ function chooseTransport(): Transport {
 }
 
 const transport = chooseTransport();
+
+/** Whether the app runs in its desktop shell (Electron's preload), where main can print the window to a PDF file. */
+export function hasDesktopShell(): boolean {
+  return Boolean(sspWindow.ssp);
+}
 const lockListeners = new Set<() => void>();
 
 function notifyLocked(): void {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MergeCoverageOutput, ReportFormatInput } from '../../shared/semiannual-report';
-import type { ReportV1 } from '../../shared/semiannual-report';
+import { isYearPeriod, type ReportV1 } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -184,6 +184,7 @@ export function MergeScreen() {
             {done ?? ''}
           </p>
           {result.mode === 'anonymised' ? <HiddenLegend threshold={result.threshold} /> : null}
+          {isYearPeriod(result.period) ? <p className="report-legend">{t('report.year.note')}</p> : null}
           <ReportTables report={result} />
           {result.assessments.length ? (
             <section aria-labelledby="merge-assessments">

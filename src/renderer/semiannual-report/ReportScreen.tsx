@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import type { ComputedReport, ReportFormatInput, ReportOptions } from '../../shared/semiannual-report';
+import { isYearPeriod, withYearPeriods, type ComputedReport, type ReportFormatInput, type ReportOptions } from '../../shared/semiannual-report';
 import { api } from '../core/api';
 import { t } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
@@ -12,9 +12,10 @@ import { AssessmentEditor } from './AssessmentEditor';
 import { DistrictLevelChart, TrendChart } from './Charts';
 import { downloadFile } from './download';
 import { KeyFigures } from './KeyFigures';
-import { periodLabel } from './labels';
+import { periodLabel, periodOptionLabel } from './labels';
 import { ExactBanner, ModeSwitch } from './ModeSwitch';
 import { HiddenLegend, ReportTables } from './ReportTables';
+import { TrendTables } from './TrendTables';
 import type { ReportSelection } from './routes';
 import { useLoad } from '../core/data/useLoad';
 
@@ -51,7 +52,9 @@ function Report({ options, initial }: { options: ReportOptions; initial?: Report
 
   const selection: ReportSelection = { period, districts: names, mode, unit };
   const toggle = (name: string, on: boolean) => setDistricts((list) => (on ? [...list, name] : list.filter((n) => n !== name)));
-  const periodOptions = (options.periods.includes(period) ? options.periods : [period, ...options.periods]).map((p) => ({ value: p, label: periodLabel(p) }));
+  // The half-years, and each year whose halves both have data ("Hele året 2026") before them.
+  const choices = withYearPeriods(options.periods);
+  const periodOptions = (choices.includes(period) ? choices : [period, ...choices]).map((p) => ({ value: p, label: periodOptionLabel(p) }));
 
   return (
     <>
@@ -175,8 +178,15 @@ function ReportBody({ computed, districts, exportSection }: { computed: Computed
       <section aria-labelledby="report-figures" className="report-section">
         <h2 id="report-figures">{t('report.heading.figures', { period: periodLabel(report.period) })}</h2>
         {report.mode === 'anonymised' ? <HiddenLegend threshold={report.threshold} /> : null}
+        {isYearPeriod(report.period) ? <p className="report-legend">{t('report.year.note')}</p> : null}
         <ReportTables report={report} />
       </section>
+      {trend.state === 'ready' && trend.value.length > 0 ? (
+        <section aria-labelledby="report-trend" className="report-section">
+          <h2 id="report-trend">{t('report.trend.heading')}</h2>
+          <TrendTables trend={trend.value} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,17 @@
 import { t, type PlainMessageKey } from '../core/i18n';
 import type { KeyValue } from '../../shared/semiannual-report';
 
-/** '2026-H1' -> '1. halvår 2026' (Danish) / 'H1 2026' (English). */
+/** '2026-H1' -> '1. halvår 2026' (Danish) / 'H1 2026' (English); '2026' -> 'hele året 2026' (in a sentence). */
 export function periodLabel(period: string): string {
+  if (/^\d{4}$/.test(period)) return t('report.periodLabel.year', { year: period });
   const m = /^(\d{4})-H([12])$/.exec(period);
   return m ? t('report.periodLabel', { half: m[2] as string, year: m[1] as string }) : period;
+}
+
+/** A period as a choice in a list: 'Hele året 2026', '1. halvår 2026'. */
+export function periodOptionLabel(period: string): string {
+  const label = periodLabel(period);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 const BANDS: Record<string, PlainMessageKey> = {

@@ -41,8 +41,12 @@ export const trendPointSchema = z
   .object({
     period: z.string(),
     byLevel: z.array(
-      z.object({ district: z.string(), level: z.union([z.number().int(), z.literal('all')]), active: count, new: count, closed: count }).strict(),
+      z.object({ district: z.literal('all'), level: z.union([z.number().int(), z.literal('all')]), active: count, new: count, closed: count }).strict(),
     ),
+    /** Young people charged in the half-year; SSP+ plans; releases and meetings held (issue 16: the trend in the files). */
+    charges: count,
+    sspPlus: z.object({ active: count, started: count, ended: count }).strict(),
+    releases: z.object({ releases: count, meetings: count }).strict(),
   })
   .strict();
 export type TrendPoint = z.infer<typeof trendPointSchema>;
@@ -105,9 +109,15 @@ export type MergeCoverageOutput = z.infer<typeof mergeCoverageSchema>;
 export const semiannualReportContract = {
   'report.options': op(empty, reportOptionsSchema),
   'report.compute': op(reportRequest, computedReportSchema),
-  /** Case counts over the chosen half-year and up to three before it (oldest first); separate, so the report shows first. */
+  /** The trend: the chosen half-year and up to three before it (oldest first), as their reports show them; separate, so the report shows first. */
   'report.trend': op(reportRequest, z.array(trendPointSchema)),
   'report.export': op(reportRequest.extend({ format: reportFormat }).strict(), reportFileSchema),
+  /**
+   * Desktop app only: the print view shown in the window printed to a PDF file the user picks
+   * (Electron's printToPDF, A4). The request names the file and is audited like an export; in
+   * browser mode it is refused and the print dialog's "Gem som PDF" does the same.
+   */
+  'report.savePdf': op(reportRequest, z.object({ saved: z.boolean(), fileName: z.string().nullable() }).strict()),
   'report.assessments.list': op(z.object({ period: reportPeriod }).strict(), z.array(assessmentRowSchema)),
   'report.assessments.save': op(
     z.object({ period: reportPeriod, districtId: id, text: longText(20_000) }).strict(),

@@ -1,7 +1,8 @@
 /**
  * The report as CSV for Danish Excel: UTF-8 with a byte-order mark (so æ, ø, å come out right),
  * semicolon as separator, CRLF line ends. One block per table: a title line, a header line, the
- * district rows, then the totals rows ("I alt", "Alle bydele"), and an empty line. The header
+ * district rows, then the totals rows ("I alt", "Alle bydele"), and an empty line; then the trend
+ * (the last four half-years, trend.ts) when given. The header
  * block says period, unit, mode, threshold and when the report was made (Copenhagen's clock,
  * "2026-08-15 12:00:00", which Danish Excel reads as a date-time); the assessments come last.
  *
@@ -12,8 +13,10 @@
 import { formatPeriodLabel, formatProgrammeDateTime } from '../core/dates';
 import { CSV_BOM, CSV_EOL, CSV_SEP, csvCell, inertText } from '../core/csv';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
-import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
+import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns, YEAR_NOTE } from './labels';
+import { isYearPeriod } from './periods';
 import type { ReportV1 } from './schema';
+import { TREND_NOTE, trendTables, type TrendPointData } from './trend';
 
 export { CSV_BOM, csvCell, inertText };
 const SEP = CSV_SEP;
@@ -42,9 +45,9 @@ function block(report: ReportV1, id: string): string[] {
 }
 
 /** The whole report as a CSV text, byte-order mark included. */
-export function reportToCsv(report: ReportV1): string {
+export function reportToCsv(report: ReportV1, trend?: readonly TrendPointData[]): string {
   const lines: string[] = [
-    line(['Halvårsrapport', 'Urolige områder i København']),
+    line([isYearPeriod(report.period) ? 'Årsrapport' : 'Halvårsrapport', 'Urolige områder i København']),
     line(['Periode', `${report.period} (${formatPeriodLabel(report.period)})`]),
     line(['Enhed', inertText(report.unit)]),
     line(['Bydele', inertText(report.districts.join(', '))]),
@@ -56,8 +59,13 @@ export function reportToCsv(report: ReportV1): string {
     line(['Programversion', report.appVersion]),
   ];
   if (report.mode === 'anonymised') lines.push(line(['Note', hiddenLegend(report.threshold)]));
+  if (isYearPeriod(report.period)) lines.push(line(['Året', YEAR_NOTE]));
   lines.push('');
   for (const spec of TABLE_SPECS) lines.push(...block(report, spec.id), '');
+  if (trend && trend.length > 0) {
+    for (const t of trendTables(trend)) lines.push(line([t.title]), line(t.columns), ...t.rows.map((r) => line(r)), '');
+    lines.push(line(['Note', TREND_NOTE]), '');
+  }
   lines.push(line(['Observationer og vurderinger']), line(['Bydel', 'Vurdering']));
   for (const a of report.assessments) lines.push(line([inertText(a.district), inertText(a.text)]));
   return CSV_BOM + lines.join(EOL) + EOL;

@@ -14,3 +14,4 @@ export * from './suppression-graph';
 export * from './linked';
 export * from './linked-system';
 export * from './views';
+export * from './trend';

@@ -140,3 +140,7 @@ export function districtCodesText(report: Pick<ReportV1, 'districtAreas'>): stri
     .map((a) => (a.areas.length === 1 && a.areas[0] === a.code ? `${a.district} = ${a.code}` : `${a.district} = ${a.code} (${a.areas.join(', ') || 'ingen bydel'})`))
     .join('; ');
 }
+
+/** What a year report (both halves) holds, for its files. */
+export const YEAR_NOTE =
+  'Året er de to halvår lagt sammen: nye, afsluttede, startede og afsluttede forløb, hændelser, løsladelser og opfølgninger er summen af halvårene; aktive ved årets slut er 2. halvårs tal. Unge med hændelser tælles pr. halvår: en ung med hændelser i begge halvår tælles to gange.';

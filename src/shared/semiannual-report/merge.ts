@@ -1,6 +1,7 @@
 /**
  * Merging district reports into one city report. Inputs must be exact reports (format version 1
- * or 2) of the same half-year, each covering different ground: no district name or code twice, no
+ * or 2) of the same half-year (or the two halves of one year, merged into a year report:
+ * mergeHalvesIntoYear), each covering different ground: no district name or code twice, no
  * two districts whose areas overlap (a bydel and a part of it). The result says which of the
  * city's bydele are covered (cityCoverage). Rows are taken over as they
  * are (a district appears in one input only), totals are recomputed over all districts, each
@@ -11,6 +12,7 @@ import { areasOverlap, bydelOfArea, CITY_BYDELE, DEFAULT_DISTRICT_NAMES, default
 import { READABLE_VERSIONS, REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble, expectedRowKeys, getRows, rowKey, type GenericRow } from './layout';
 import { parseReport, type DistrictArea, type ReportTables, type ReportV1 } from './schema';
 import { computeTotals } from './totals';
+import { combineHalves, halvesOf } from './views';
 
 export interface MergeOptions {
   /** File names for messages; without them files are called "fil nr. 1", "fil nr. 2", ... */
@@ -49,7 +51,10 @@ export const MERGE_MESSAGES = {
   anonymised: (file: string) =>
     `${file} er anonymiseret. Kun eksakte rapporter kan samles, fordi skjulte tal ("<5") ikke kan lægges sammen. Bed afsenderen om den eksakte rapport.`,
   invalid: (file: string, detail: string) => `${file} kan ikke læses som halvårsrapport: ${detail}`,
-  periods: (list: string) => `Rapporterne dækker forskellige perioder (${list}). Saml kun rapporter fra samme halvår.`,
+  periods: (list: string) =>
+    `Rapporterne dækker forskellige perioder (${list}). Saml rapporter fra samme halvår, eller 1. og 2. halvår af samme år til en årsrapport.`,
+  yearDistricts: (district: string, inHalf: string, files: string, otherHalf: string) =>
+    `En årsrapport skal have de samme bydele i begge halvår: "${district}" er med i ${inHalf} (${files}), men ikke i ${otherHalf}. Vælg filerne for de samme bydele fra begge halvår.`,
   duplicateDistrict: (district: string, first: string, second: string) =>
     `Bydelen "${district}" findes både i ${first} og i ${second}. Hver bydel må kun indgå i én af rapporterne.`,
   duplicateCode: (code: string, a: string, first: string, b: string, second: string) =>
@@ -111,6 +116,8 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
 
   const periods = [...new Set(reports.map((r) => r.period))];
   if (periods.length > 1) {
+    const year = yearOfHalves(periods);
+    if (year !== null) return mergeHalvesIntoYear(reports, year, options);
     const list = reports.map((r, i) => `${lowerFirst(fileLabel(i, options.fileNames))}: ${r.period}`).join(', ');
     return { ok: false, error: MERGE_MESSAGES.periods(list) };
   }
@@ -213,4 +220,84 @@ function orderDistricts(names: readonly string[]): string[] {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
     .map((x) => x.d);
+}
+
+/** The year when the periods are exactly the two halves of one year ('2026-H1' and '2026-H2'), else null. */
+function yearOfHalves(periods: readonly string[]): string | null {
+  if (periods.length !== 2) return null;
+  const year = periods[0]?.slice(0, 4) ?? '';
+  const [h1, h2] = halvesOf(year);
+  return periods.includes(h1) && periods.includes(h2) ? year : null;
+}
+
+const HALF_LABEL: Record<string, string> = { H1: '1. halvår', H2: '2. halvår' };
+const halfLabel = (period: string) => `${HALF_LABEL[period.slice(5)] ?? period} ${period.slice(0, 4)}`;
+
+/**
+ * Two halves of one year into a year report, as the app's own year view makes it (views.ts
+ * combineHalves): each half is merged from its files first (the same refusals as above), both
+ * halves must cover the same districts, then flows (new, closed, started, ended, events,
+ * releases, meetings, follow-ups) are the two halves added up and stocks (active at the end, by
+ * level, age and sex; SSP+ and Exit running) are the second half's. Young people with events are
+ * counted per half-year (the files carry no person identities to count them once): someone
+ * charged in both halves counts in both, as in the app's year view. A district's assessments of
+ * the two halves are kept, each under its half's name.
+ */
+function mergeHalvesIntoYear(reports: readonly ReportV1[], year: string, options: MergeOptions): MergeResult {
+  const [p1, p2] = halvesOf(year);
+  const part = (period: string) => {
+    const idx = reports.flatMap((r, i) => (r.period === period ? [i] : []));
+    const names = idx.map((i) => options.fileNames?.[i] ?? `fil nr. ${i + 1}`);
+    const merged = mergeReports(
+      idx.map((i) => reports[i]),
+      { ...options, fileNames: names },
+    );
+    return { merged, files: idx.map((i) => lowerFirst(fileLabel(i, options.fileNames))).join(', ') };
+  };
+  const a = part(p1);
+  if (!a.merged.ok) return a.merged;
+  const b = part(p2);
+  if (!b.merged.ok) return b.merged;
+  const h1 = a.merged.report;
+  const h2 = b.merged.report;
+  const key = (r: ReportV1) => new Set(r.districts.map(normalizeForSearch));
+  const [k1, k2] = [key(h1), key(h2)];
+  const only1 = h1.districts.find((d) => !k2.has(normalizeForSearch(d)));
+  if (only1 !== undefined) return { ok: false, error: MERGE_MESSAGES.yearDistricts(only1, halfLabel(p1), a.files, halfLabel(p2)) };
+  const only2 = h2.districts.find((d) => !k1.has(normalizeForSearch(d)));
+  if (only2 !== undefined) return { ok: false, error: MERGE_MESSAGES.yearDistricts(only2, halfLabel(p2), b.files, halfLabel(p1)) };
+
+  // The second half in the first half's district order (and names), on one threshold.
+  const districts = h1.districts;
+  const nameIn2 = new Map(h2.districts.map((d) => [normalizeForSearch(d), d]));
+  const rows2 = new Map<string, GenericRow[]>();
+  for (const spec of TABLE_SPECS) {
+    const index = new Map(getRows(h2.tables, spec.id).map((r) => [rowKey({ ...r, district: normalizeForSearch(r.district as string) }, spec), r]));
+    rows2.set(
+      spec.id,
+      expectedRowKeys(spec, districts).map((k) => ({ ...(index.get(rowKey({ ...k, district: normalizeForSearch(k.district as string) }, spec)) as GenericRow), district: k.district as string })),
+    );
+  }
+  const tables2 = assemble(rows2) as unknown as ReportTables;
+  const threshold = Math.max(h1.threshold, h2.threshold);
+  const second: ReportV1 = { ...h2, districts: [...districts], threshold, tables: tables2, totals: computeTotals(tables2, districts) };
+  const combined = combineHalves({ ...h1, threshold }, second, year);
+  const texts = new Map<string, string[]>();
+  for (const [period, r] of [
+    [p1, h1],
+    [p2, h2],
+  ] as const) {
+    for (const x of r.assessments) {
+      const d = districts.find((n) => normalizeForSearch(n) === normalizeForSearch(x.district)) ?? nameIn2.get(normalizeForSearch(x.district)) ?? x.district;
+      texts.set(d, [...(texts.get(d) ?? []), `${halfLabel(period)}:\n${x.text}`]);
+    }
+  }
+  const report: ReportV1 = {
+    ...combined,
+    unit: options.unit ?? mergedUnit([h1.unit, h2.unit]),
+    totals: computeTotals(combined.tables, districts),
+    assessments: districts.flatMap((d) => (texts.has(d) ? [{ district: d, text: (texts.get(d) as string[]).join('\n\n') }] : [])),
+  };
+  const check = parseReport(report);
+  return check.ok ? { ok: true, report: check.report, coverage: cityCoverage(check.report.districtAreas ?? []) } : { ok: false, error: check.error };
 }

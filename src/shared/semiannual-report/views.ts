@@ -15,7 +15,7 @@ import { isSuppressed } from './suppression';
 import { ALL, TABLE_SPECS, assemble, getRows, rowKey, type GenericRow, type KeyValue } from './layout';
 import type { ReportTables, ReportTotals, ReportV1 } from './schema';
 import { FLOWS } from './linked-system';
-export { halvesOf, isYearPeriod } from './periods';
+export { halvesOf, isYearPeriod, withYearPeriods } from './periods';
 
 const markerOf = (r: ReportV1) => `<${r.threshold}`;
 
