@@ -3,7 +3,7 @@ import type { Sqlite } from '../core/connection';
 import type { ServiceCtx } from '../core/service-context';
 import { activePlanDueDates } from '../ssp-plus';
 import { releaseDueItems } from '../releases';
-import { addDays, addMonths, birthdayOf, compare, dateOfTimestamp, type IsoDate } from '../../shared/core/dates';
+import { addDays, addMonths, birthdayOf, dateOfTimestamp, type IsoDate } from '../../shared/core/dates';
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
 import {
   DEFAULT_INACTIVE_WEEKS,
@@ -355,7 +355,7 @@ function collectItems(
 
   // Birthdays that matter: 17½ (SSP+), 18 and 25, from today to the end of next week.
   const birthWindow = (months: number) => ({ from: addMonths(today, -months), to: addMonths(end, -months) });
-  const inWindow = (date: IsoDate) => compare(date, today) >= 0 && compare(date, end) <= 0;
+  const inWindow = (date: IsoDate) => date >= today && date <= end; // valid ISO dates sort as strings
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
     // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     const w = birthWindow(months);
