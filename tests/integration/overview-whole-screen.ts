@@ -98,6 +98,7 @@ const KIND_RANK: Record<OverviewKind, number> = {
   'release-date': 7,
   'release-meeting': 8,
   'release-followup': 9,
+  'exit-followup': 9.5, // not listed before issue 17's Exit follow-ups; needed by the type only
   'turning-17half': 10,
   'turning-18': 11,
   'turning-25': 12,

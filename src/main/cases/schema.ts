@@ -232,6 +232,8 @@ export const exitCourses = sqliteTable(
     endOn: text('end_on'),
     contactPerson: text('contact_person').notNull(),
     status: text('status', { enum: ['active', 'completed', 'interrupted'] }).notNull(),
+    /** The day the follow-up 24 months after the end was recorded as done (Overblik lists it until then). */
+    followUpRecordedOn: text('follow_up_recorded_on'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -5,6 +5,7 @@ import { activePlanDueDates } from '../ssp-plus';
 import { releaseDueItems } from '../releases';
 import { addDays, addMonths, birthdayOf, dateOfTimestamp, type IsoDate } from '../../shared/core/dates';
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
+import { EXIT_FOLLOW_UP_MONTHS, exitFollowUpDue } from '../../shared/cases';
 import {
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
@@ -30,6 +31,8 @@ import { getOverviewPrefs } from './prefs';
  * - sspplus-followup: an ended plan's follow-up (3, 6, 12 months) not yet recorded.
  * - release-date / release-meeting / release-followup: what Løsladelser lists as coming (a planned
  *   release within the window), due or overdue, on its own rules and settings.
+ * - exit-followup: an ended Exit course's follow-up 24 months after its end (exitFollowUpDue), until
+ *   it is recorded; on the young person's open case, else their latest case (its coordinator is "mine").
  * - turning-17half: a young person with an open level 3-4 case and no active SSP+ plan turns 17½.
  * - turning-18: a young person with an open case turns 18. turning-25: with an open case or an
  *   active SSP+ plan, turns 25. Birthdays are listed only from today on (a passed one is not overdue).
@@ -94,10 +97,11 @@ const KIND_RANK: Record<OverviewKind, number> = {
   'release-date': 7,
   'release-meeting': 8,
   'release-followup': 9,
-  'turning-17half': 10,
-  'turning-18': 11,
-  'turning-25': 12,
-  inactive: 13,
+  'exit-followup': 10,
+  'turning-17half': 11,
+  'turning-18': 12,
+  'turning-25': 13,
+  inactive: 14,
 };
 void OVERVIEW_BUCKETS;
 
@@ -351,6 +355,30 @@ function collectItems(
     const key = r.kind === 'release-followup' ? `release-followup:${r.custodyId}:${r.months}` : `${r.kind}:${r.custodyId}`;
     const detail = r.kind === 'release-followup' ? String(r.months) : null;
     push({ key, kind: r.kind, dueOn: r.dueOn, personName: `${r.firstName} ${r.lastName}`, caseNumber: c?.caseNumber ?? null, detail, partner: null, coordinator: c?.coordinator ?? null, target: { kind: 'custody', custodyId: r.custodyId }, action: null });
+  }
+
+  // Exit courses: the follow-up 24 months after the end, until recorded. The young person's open
+  // case, else the latest one, gives the case to open and the coordinator. The due date is at most
+  // a day after end + 24 months (29 February), so ends up to a few days past that bound are read.
+  for (const r of cachedStatement(
+    sqlite,
+    `SELECT e.id AS courseId, e.end_on AS endOn, ${CASE_COLS}
+     FROM exit_courses e JOIN people p ON p.id = e.person_id
+     JOIN cases c ON c.id = (SELECT k.id FROM cases k WHERE k.person_id = e.person_id AND k.anonymised_at IS NULL ORDER BY k.status = 'open' DESC, k.opened_on DESC, k.id DESC LIMIT 1)
+     WHERE e.status != 'active' AND e.end_on IS NOT NULL AND e.follow_up_recorded_on IS NULL AND e.end_on <= @exitEndBound AND p.anonymised_at IS NULL${mineSql}`,
+  ).all({ ...params, exitEndBound: addDays(addMonths(end, -EXIT_FOLLOW_UP_MONTHS), 3) }) as (CaseRef & { courseId: number; endOn: string })[]) {
+    push({
+      key: `exit-followup:${r.courseId}`,
+      kind: 'exit-followup',
+      dueOn: exitFollowUpDue(r.endOn),
+      personName: r.name,
+      caseNumber: r.caseNumber,
+      detail: null,
+      partner: null,
+      coordinator: r.coordinator,
+      target: { kind: 'case', caseId: r.caseId, panel: 'exit' },
+      action: null,
+    });
   }
 
   // Birthdays that matter: 17½ (SSP+), 18 and 25, from today to the end of next week.

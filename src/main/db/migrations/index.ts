@@ -135,8 +135,8 @@ export const migrations: EmbeddedMigration[] = [
   },
   {
     "idx": 22,
-    "tag": "0024_overview_coordinator_indexes",
-    "hash": "4edf98052f136970a16908c74c68f5af92f8eb53dd593fc04258b7099090c2a3",
-    "sql": "CREATE INDEX `cases_open_coordinator_review_idx` ON `cases` (`coordinator`,`next_review_on`) WHERE status = 'open' AND anonymised_at IS NULL;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_activity_idx` ON `cases` (`coordinator`,`last_activity_on`) WHERE status = 'open' AND anonymised_at IS NULL;"
+    "tag": "0024_overview_indexes_exit_follow_up",
+    "hash": "fe91205102ccc0328aea492c568feacd1bcdc6e4cebb59fffceefcc5a9a0bdc0",
+    "sql": "ALTER TABLE `exit_courses` ADD `follow_up_recorded_on` text;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_review_idx` ON `cases` (`coordinator`,`next_review_on`) WHERE status = 'open' AND anonymised_at IS NULL;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_activity_idx` ON `cases` (`coordinator`,`last_activity_on`) WHERE status = 'open' AND anonymised_at IS NULL;"
   }
 ];
