@@ -14,8 +14,8 @@ import type { ExtraContext, ExtraResult } from './extra';
  * Since Overblik reads only due items (issue 17, the rest), a second limit is every statement
  * Overblik runs, hand-written on the plain copy with the same parameters and no JavaScript rules:
  * range counts and index-only pages for reviews and inactive cases, the names of the listed ones,
- * the actions of all three modules, SSP+ follow-ups, active plans and their scheduled reviews, the
- * custody periods that can be due with their meetings and follow-ups, and the three birthday windows.
+ * the actions of all three modules, SSP+ follow-ups, active plans and their scheduled reviews, Exit
+ * follow-ups, the custody periods that can be due with their meetings and follow-ups, and the three birthday windows.
  * The search's limit is the exact-word search in SQL (instr on the normalised name): the typo
  * tolerance has no SQL twin.
  */
@@ -166,6 +166,11 @@ function overviewSqlFloor(db: Database.Database, today: string, listed: { items:
        FROM sspplus_plans pl JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id WHERE pl.status = 'active' ORDER BY pl.id`,
     ),
     db.prepare(`SELECT r.plan_id, r.held_on FROM sspplus_reviews r JOIN sspplus_plans pl ON pl.id = r.plan_id WHERE pl.status = 'active' AND r.kind = 'scheduled'`),
+    db.prepare(
+      `SELECT e.id, e.end_on, ${cols} FROM exit_courses e CROSS JOIN people p ON p.id = e.person_id
+       CROSS JOIN cases c ON c.id = (SELECT k.id FROM cases k WHERE k.person_id = e.person_id AND k.anonymised_at IS NULL ORDER BY k.status = 'open' DESC, k.opened_on DESC, k.id DESC LIMIT 1)
+       WHERE e.status != 'active' AND e.end_on IS NOT NULL AND e.follow_up_recorded_on IS NULL AND e.end_on <= @exitEnd AND p.anonymised_at IS NULL`,
+    ),
   ];
   const candidates = `WITH candidates AS (
       SELECT cp.id FROM custody_periods cp WHERE cp.released_on IS NULL AND coalesce(cp.parole_on, cp.expected_release_on) <= @unreleasedUntil
@@ -207,7 +212,7 @@ function overviewSqlFloor(db: Database.Database, today: string, listed: { items:
       counts[kind] = c;
     }
     rows += names.all(ids).length;
-    for (const [i, st] of others.entries()) rows += (i < others.length - 2 ? st.all({ end }) : st.all()).length;
+    for (const [i, st] of others.entries()) rows += (i < others.length - 3 ? st.all({ end }) : i === others.length - 1 ? st.all({ exitEnd: addDays(addMonths(end, -24), 3) }) : st.all()).length;
     for (const st of releases) rows += st.all(releaseBounds).length;
     for (const [st, months] of birthdays) rows += st.all(addDays(addMonths(today, -months), -3), addDays(addMonths(end, -months), 3)).length;
     rows += anyOpen.all().length;

@@ -360,11 +360,13 @@ function collectItems(
   // Exit courses: the follow-up 24 months after the end, until recorded. The young person's open
   // case, else the latest one, gives the case to open and the coordinator. The due date is at most
   // a day after end + 24 months (29 February), so ends up to a few days past that bound are read.
+  // CROSS JOIN keeps the few courses as the outer loop: with none or few of them the planner
+  // scanned all people instead (10 ms at 100,000 people).
   for (const r of cachedStatement(
     sqlite,
     `SELECT e.id AS courseId, e.end_on AS endOn, ${CASE_COLS}
-     FROM exit_courses e JOIN people p ON p.id = e.person_id
-     JOIN cases c ON c.id = (SELECT k.id FROM cases k WHERE k.person_id = e.person_id AND k.anonymised_at IS NULL ORDER BY k.status = 'open' DESC, k.opened_on DESC, k.id DESC LIMIT 1)
+     FROM exit_courses e CROSS JOIN people p ON p.id = e.person_id
+     CROSS JOIN cases c ON c.id = (SELECT k.id FROM cases k WHERE k.person_id = e.person_id AND k.anonymised_at IS NULL ORDER BY k.status = 'open' DESC, k.opened_on DESC, k.id DESC LIMIT 1)
      WHERE e.status != 'active' AND e.end_on IS NOT NULL AND e.follow_up_recorded_on IS NULL AND e.end_on <= @exitEndBound AND p.anonymised_at IS NULL${mineSql}`,
   ).all({ ...params, exitEndBound: addDays(addMonths(end, -EXIT_FOLLOW_UP_MONTHS), 3) }) as (CaseRef & { courseId: number; endOn: string })[]) {
     push({
