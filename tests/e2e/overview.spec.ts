@@ -187,3 +187,53 @@ test('a level change proposes the district ledergruppe and its next meeting; the
   expect(fresh).toMatchObject({ level: 3, nextReviewOn: heldOn, forum: forum.name });
   await screenshot(page, 'level-02-after');
 });
+
+test('an Exit follow-up 24 months after the course is on Overblik, opens the Exit panel, and leaves when recorded', async ({ page, bridge, vault }) => {
+  void vault;
+  test.setTimeout(120_000);
+  const { today } = await createSeededVault(bridge, 0);
+  const c = await call<{ id: number; caseNumber: string; person: { id: number } }>(bridge, 'cases.open', {
+    person: { firstName: 'Elias', lastName: 'Exitsen', birthDate: addDays(today, -21 * 366), districtId: 3 },
+    level: 3,
+    reason: 'Gentagen alvorlig kriminalitet',
+    districtId: 3,
+    coordinator: CASES_OWNER.name,
+    openedOn: addDays(today, -1300),
+  });
+  const endOn = addDays(today, -740); // the follow-up fell due about 10 days ago
+  await call(bridge, 'cases.exit.save', { personId: c.person.id, programme: 'national', startOn: addDays(endOn, -300), endOn, contactPerson: 'Exit-koordinator Bo Berg', status: 'completed' });
+
+  await page.goto(bridge.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeFocused();
+  const row = page.getByTestId('overview-bucket-overdue').getByTestId('overview-item').filter({ hasText: 'Exit: opfølgning 24 mdr. efter forløbet' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(c.caseNumber);
+  await screenshot(page, 'overview-exit-01-listed');
+  await expectAccessible(page, 'overblik with exit follow-up');
+
+  // Opening it goes to the case with the Exit panel in view and its heading focused.
+  await row.getByRole('button', { name: /^Åbn/ }).click();
+  const exitHeading = page.getByRole('heading', { name: 'Exitforløb' });
+  await expect(exitHeading).toBeFocused();
+  await expect(exitHeading).toBeInViewport();
+  const exit = page.getByRole('main').getByRole('region', { name: 'Exitforløb' });
+  await exit.getByRole('button', { name: /^Registrér opfølgning af exitforløb/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrér opfølgning efter 24 måneder' });
+  await expect(dialog.getByLabel('Opfølgningen er gjort den')).toHaveValue(daDate(today));
+  // A future day is refused in the form; the date typed stays.
+  await dialog.getByLabel('Opfølgningen er gjort den').fill(daDate(addDays(today, 1)));
+  await dialog.getByRole('button', { name: 'Registrér' }).click();
+  await expect(dialog.getByLabel('Opfølgningen er gjort den')).toHaveValue(daDate(addDays(today, 1)));
+  await dialog.getByLabel('Opfølgningen er gjort den').fill(daDate(today));
+  await screenshot(page, 'overview-exit-02-record-dialog');
+  await expectAccessible(page, 'record exit follow-up');
+  await dialog.getByRole('button', { name: 'Registrér' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(exit).toContainText('Opfølgningen er registreret.');
+  await expect(exit.getByTestId('exit-follow-up')).toContainText('Opfølgning registreret');
+  await screenshot(page, 'overview-exit-03-recorded');
+
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Overblik', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik' })).toBeVisible();
+  await expect(page.getByTestId('overview-item').filter({ hasText: 'Exit: opfølgning 24 mdr. efter forløbet' })).toHaveCount(0);
+});

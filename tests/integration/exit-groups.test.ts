@@ -80,7 +80,7 @@ describe('Exit courses on a young person', () => {
     await charge(c.id, '2026-12-03');
     await saveExit({ personId: c.person.id, programme: 'kk-18-25', startOn: '2024-11-01', endOn: '2025-10-31', status: 'interrupted' });
     const { courses } = await v.call<ExitList>('cases.exit.list', { personId: c.person.id });
-    expect(courses[0]!.followUp).toEqual({ dueOn: '2027-10-31', state: 'running', windowAfter: '2025-11-01', windowThrough: '2026-12-03', newCharges: 2 });
+    expect(courses[0]!.followUp).toEqual({ dueOn: '2027-10-31', state: 'running', windowAfter: '2025-11-01', windowThrough: '2026-12-03', newCharges: 2, recordedOn: null });
   });
 
   it('holds a course to three years, an end date only when ended, no future end, and the programmes\' ages', async () => {

@@ -17,6 +17,7 @@ import {
   isInPeriod,
   isLeapYear,
   isValidIsoDate,
+  toParts,
   isValidPeriod,
   maxDate,
   minDate,
@@ -278,5 +279,29 @@ describe('one month-end rule for ages and anniversaries (issue 19, item 5)', () 
     expect(anniversary('2008-08-28', 210)).toBe('2026-02-28');
     expect(birthdayOf('2004-02-29', 25)).toBe('2029-03-01');
     expect(anniversary('2010-08-29', 210)).toBe('2028-02-29');
+  });
+});
+
+describe('isValidIsoDate by character codes (issue 17: Overblik calls it some 10,000 times)', () => {
+  /** The former rule, as a second method: the regular expression, then the calendar. */
+  const byRegex = (v: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dim = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+    return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= dim;
+  };
+  it('agrees with the regular expression on every day of several years and on malformed strings', () => {
+    const samples: string[] = [];
+    for (const y of ['0000', '0001', '1900', '2000', '2024', '2026', '2100', '9999']) {
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) samples.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    }
+    samples.push('', '2026-1-01', '2026-01-1', '2026/01/01', ' 2026-01-01', '2026-01-01 ', '+026-01-01', '2026-0a-01', '２０２６-01-01', '٢٠٢٦-01-01', '2026--1-01', '20260101', '2026-01-010', '2026-02-29', '2024-02-29', '2026-01-0:', '2026-01-/1');
+    const wrong = samples.filter((v) => isValidIsoDate(v) !== byRegex(v));
+    expect(wrong).toEqual([]);
+    expect(samples.filter((v) => isValidIsoDate(v)).length).toBe(7 * 365 + 2 + 1); // 1900 and 2100 are not leap years; 2000 and 2024 are; '0000' is none
+    for (const v of samples) if (isValidIsoDate(v)) expect(toParts(v)).toEqual({ year: Number(v.slice(0, 4)), month: Number(v.slice(5, 7)), day: Number(v.slice(8, 10)) });
+    expect(() => toParts('2026-02-30')).toThrow(RangeError);
+    expect(isValidIsoDate(20260101)).toBe(false);
   });
 });

@@ -2,8 +2,8 @@ import { clientOf, type DbOrTx } from '../core/connection';
 import { AppError } from '../core/errors';
 import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
-import { exitCourseProblems, exitFollowUp, exitLatestEnd, exitOverdue, type ExitCourse, type ExitProblem, type ExitProgramme, type ExitStatus } from '../../shared/cases';
-import { formatDanishDate } from '../../shared/core/dates';
+import { exitCourseProblems, exitFollowUp, exitFollowUpDue, exitLatestEnd, exitOverdue, type ExitCourse, type ExitProblem, type ExitProgramme, type ExitStatus } from '../../shared/cases';
+import { compare, formatDanishDate } from '../../shared/core/dates';
 
 /** Danish sentences for the rule codes of src/shared/cases/exit.ts. */
 function problemText(code: ExitProblem, startOn: string): string {
@@ -35,6 +35,7 @@ interface CourseRow {
   endOn: string | null;
   contactPerson: string;
   status: ExitStatus;
+  followUpRecordedOn: string | null;
 }
 
 /** The person's charges (case events of kind 'charge' on any of their cases), by date. */
@@ -60,18 +61,17 @@ export function listExitCourses(s: ServiceCtx, personId: number, tx: DbOrTx = s.
   if (!clientOf(tx).prepare(`SELECT 1 FROM people WHERE id = ? AND anonymised_at IS NULL`).get(personId)) throw new AppError('NOT_FOUND', 'Personen findes ikke.');
   const rows = clientOf(tx)
     .prepare(
-      `SELECT id, person_id AS personId, programme, start_on AS startOn, end_on AS endOn, contact_person AS contactPerson, status
+      `SELECT id, person_id AS personId, programme, start_on AS startOn, end_on AS endOn, contact_person AS contactPerson, status,
+              follow_up_recorded_on AS followUpRecordedOn
        FROM exit_courses WHERE person_id = ? ORDER BY start_on DESC, id DESC`,
     )
     .all(personId) as CourseRow[];
   const charges = rows.length ? chargeDatesOf(tx, personId) : [];
   return {
-    courses: rows.map((r) => ({
-      ...r,
-      latestEndOn: exitLatestEnd(r.startOn),
-      overdue: exitOverdue(r, s.today),
-      followUp: exitFollowUp(r.endOn, charges, s.today),
-    })),
+    courses: rows.map(({ followUpRecordedOn, ...r }) => {
+      const followUp = exitFollowUp(r.endOn, charges, s.today);
+      return { ...r, latestEndOn: exitLatestEnd(r.startOn), overdue: exitOverdue(r, s.today), followUp: followUp ? { ...followUp, recordedOn: followUpRecordedOn } : null };
+    }),
     kkPlacesInUse: kkPlacesInUse(tx, s.today),
   };
 }
@@ -114,8 +114,12 @@ export function saveExitCourse(s: ServiceCtx, input: ExitCourseWrite): { courses
       );
     } else {
       sqlite
-        .prepare(`UPDATE exit_courses SET programme = ?, start_on = ?, end_on = ?, contact_person = ?, status = ?, updated_at = ? WHERE id = ?`)
-        .run(input.programme, input.startOn, endOn, contact, input.status, stamp, id);
+        // A new end date moves the follow-up's due date: one recorded for the old date no longer counts.
+        .prepare(
+          `UPDATE exit_courses SET programme = ?, start_on = ?, end_on = ?, contact_person = ?, status = ?, updated_at = ?,
+             follow_up_recorded_on = CASE WHEN end_on IS ? THEN follow_up_recorded_on ELSE NULL END WHERE id = ?`,
+        )
+        .run(input.programme, input.startOn, endOn, contact, input.status, stamp, endOn, id);
     }
     audit(tx, {
       at: s.now,
@@ -125,6 +129,27 @@ export function saveExitCourse(s: ServiceCtx, input: ExitCourseWrite): { courses
       entityId: id,
       detail: `person:${input.personId};programme:${input.programme};status:${input.status}`,
     });
+    return listExitCourses(s, input.personId, tx);
+  });
+}
+
+/**
+ * Record the follow-up 24 months after the course's end as done, on `recordedOn`: not before the
+ * due date (the two years are not over) and not in the future. Overblik lists it until then.
+ */
+export function recordExitFollowUp(s: ServiceCtx, input: { personId: number; id: number; recordedOn: string }): { courses: ExitCourse[]; kkPlacesInUse: number } {
+  return s.db.transaction((tx) => {
+    const sqlite = clientOf(tx);
+    const course = sqlite.prepare(`SELECT end_on AS endOn FROM exit_courses WHERE id = ? AND person_id = ?`).get(input.id, input.personId) as { endOn: string | null } | undefined;
+    if (!course) throw new AppError('NOT_FOUND', 'Exitforløbet findes ikke for denne unge.');
+    if (!course.endOn) throw new AppError('RULE_VIOLATION', 'Forløbet er i gang: opfølgningen kommer 24 måneder efter, at det er afsluttet.', { recordedOn: 'Forløbet er ikke afsluttet' });
+    const due = exitFollowUpDue(course.endOn);
+    if (compare(input.recordedOn, due) < 0) {
+      throw new AppError('RULE_VIOLATION', `Opfølgningen kan registreres fra ${formatDanishDate(due)}, når de 24 måneder er gået.`, { recordedOn: `Tidligst ${formatDanishDate(due)}` });
+    }
+    if (compare(input.recordedOn, s.today) > 0) throw new AppError('RULE_VIOLATION', 'Datoen ligger i fremtiden. Registrér opfølgningen, når den er gjort.', { recordedOn: 'Datoen ligger i fremtiden' });
+    sqlite.prepare(`UPDATE exit_courses SET follow_up_recorded_on = ?, updated_at = ? WHERE id = ?`).run(input.recordedOn, s.now.toISOString(), input.id);
+    audit(tx, { at: s.now, actor: s.actor, action: 'update', entity: 'exit_course', entityId: input.id, detail: `person:${input.personId};follow-up:recorded` });
     return listExitCourses(s, input.personId, tx);
   });
 }

@@ -6,7 +6,7 @@ import { getCaseDetail, listCases, listCoordinators } from './queries';
 import { importCasesFile, previewImport, type ImportRequest } from './import';
 import { getCaseSettings, saveCaseSettings } from './settings';
 import { findAnyone } from './find';
-import { deleteExitCourse, listExitCourses, saveExitCourse } from './exit';
+import { deleteExitCourse, listExitCourses, recordExitFollowUp, saveExitCourse } from './exit';
 import { addCaseToYouthGroup, listYouthGroups, removeCaseFromYouthGroup, saveYouthGroup, youthGroupsOfCase } from './youth-groups';
 
 /** Write, then answer with the case as it now is (without a second view entry). */
@@ -43,6 +43,7 @@ export const casesHandlers = defineHandlers({
   'cases.exit.list': (input, s) => listExitCourses(s, input.personId),
   'cases.exit.save': (input, s) => saveExitCourse(s, input),
   'cases.exit.delete': (input, s) => deleteExitCourse(s, input),
+  'cases.exit.recordFollowUp': (input, s) => recordExitFollowUp(s, input),
   'youthGroups.list': (_i, s) => listYouthGroups(s.db),
   'youthGroups.save': (input, s) => saveYouthGroup(s, input),
   'youthGroups.ofCase': (input, s) => youthGroupsOfCase(s.db, input.caseId),

@@ -106,6 +106,12 @@ export const cases = sqliteTable(
     index('cases_coordinator_idx').on(t.coordinator),
     // Overblik: open cases by last activity, counted and paged from the index.
     index('cases_active_activity_idx').on(t.status, t.anonymisedAt, t.lastActivityOn),
+    // Overblik "mine": one coordinator's open cases by review date and by last activity, counted
+    // and paged from the index alone (through cases_coordinator_idx each count read every row).
+    // Partial on the literal open-case condition, so that only queries that say it (Overblik's,
+    // which name the index) can use them: the case list's status is a parameter.
+    index('cases_open_coordinator_review_idx').on(t.coordinator, t.nextReviewOn).where(sql`status = 'open' AND anonymised_at IS NULL`),
+    index('cases_open_coordinator_activity_idx').on(t.coordinator, t.lastActivityOn).where(sql`status = 'open' AND anonymised_at IS NULL`),
   ],
 );
 
@@ -226,6 +232,8 @@ export const exitCourses = sqliteTable(
     endOn: text('end_on'),
     contactPerson: text('contact_person').notNull(),
     status: text('status', { enum: ['active', 'completed', 'interrupted'] }).notNull(),
+    /** The day the follow-up 24 months after the end was recorded as done (Overblik lists it until then). */
+    followUpRecordedOn: text('follow_up_recorded_on'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -1,10 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../core/connection';
 import type { ServiceCtx } from '../core/service-context';
-import { listPlans } from '../ssp-plus';
-import { releasesOverview } from '../releases';
-import { addDays, addMonths, birthdayOf, compare, dateOfTimestamp, diffDays, type IsoDate } from '../../shared/core/dates';
+import { activePlanDueDates } from '../ssp-plus';
+import { releaseDueItems } from '../releases';
+import { addDays, addMonths, birthdayOf, dateOfTimestamp, type IsoDate } from '../../shared/core/dates';
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
+import { EXIT_FOLLOW_UP_MONTHS, exitFollowUpDue } from '../../shared/cases';
 import {
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
@@ -30,6 +31,8 @@ import { getOverviewPrefs } from './prefs';
  * - sspplus-followup: an ended plan's follow-up (3, 6, 12 months) not yet recorded.
  * - release-date / release-meeting / release-followup: what Løsladelser lists as coming (a planned
  *   release within the window), due or overdue, on its own rules and settings.
+ * - exit-followup: an ended Exit course's follow-up 24 months after its end (exitFollowUpDue), until
+ *   it is recorded; on the young person's open case, else their latest case (its coordinator is "mine").
  * - turning-17half: a young person with an open level 3-4 case and no active SSP+ plan turns 17½.
  * - turning-18: a young person with an open case turns 18. turning-25: with an open case or an
  *   active SSP+ plan, turns 25. Birthdays are listed only from today on (a passed one is not overdue).
@@ -44,7 +47,8 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const me = s.actor;
   const mine = input.scope === 'mine' ? me : null;
   const counted: Partial<Record<OverviewKind, BucketCounts>> = {};
-  const items = collectItems(s, weeks, mine, inactiveWeeks, counted);
+  const unnamed = new Set<OverviewItem>();
+  const items = collectItems(s, weeks, mine, inactiveWeeks, counted, unnamed);
 
   const counts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   const countsByKind: Record<string, BucketCounts> = {};
@@ -65,6 +69,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const limited: OverviewItem[] = [];
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
+  nameCaseItems(s.sqlite, limited.filter((it) => unnamed.has(it)));
 
   const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
@@ -92,10 +97,11 @@ const KIND_RANK: Record<OverviewKind, number> = {
   'release-date': 7,
   'release-meeting': 8,
   'release-followup': 9,
-  'turning-17half': 10,
-  'turning-18': 11,
-  'turning-25': 12,
-  inactive: 13,
+  'exit-followup': 10,
+  'turning-17half': 11,
+  'turning-18': 12,
+  'turning-25': 13,
+  inactive: 14,
 };
 void OVERVIEW_BUCKETS;
 
@@ -112,51 +118,75 @@ const OPEN_CASE = `c.status = 'open' AND c.anonymised_at IS NULL`;
 type BucketCounts = Record<OverviewBucket, number>;
 
 /**
+ * Case reviews and inactive cases are paged from the index alone (case id and date); only the
+ * items that make the final list are then read from cases and people, in one statement: about
+ * half of the 1,800 rows the two kinds' pages hold at 100,000 cases.
+ */
+function nameCaseItems(sqlite: Sqlite, items: OverviewItem[]): void {
+  if (!items.length) return;
+  const ids = [...new Set(items.map((it) => (it.target.kind === 'case' ? it.target.caseId : 0)))];
+  const byId = new Map<number, CaseRef>();
+  for (const r of cachedStatement(sqlite, `SELECT ${CASE_COLS} FROM json_each(?) AS j JOIN cases c ON c.id = j.value JOIN people p ON p.id = c.person_id`).all(JSON.stringify(ids)) as CaseRef[]) {
+    byId.set(r.caseId, r);
+  }
+  for (const it of items) {
+    const r = it.target.kind === 'case' ? byId.get(it.target.caseId) : undefined;
+    if (!r) throw new Error('Overblik: a listed case was not found');
+    it.personName = r.name;
+    it.caseNumber = r.caseNumber;
+    it.coordinator = r.coordinator;
+  }
+}
+
+/**
  * The kinds that can run to tens of thousands of items (case reviews, inactive cases) are counted
  * per bucket in SQL and only their first OVERVIEW_ITEM_LIMIT items per bucket are read, in the
- * final order (due date, then key as a string), from an index on (status, anonymised_at, date).
- * The final list takes at most OVERVIEW_ITEM_LIMIT per bucket over all kinds, so nothing a kind
- * leaves out here could have been shown.
+ * final order (due date, then key as a string), from an index on (status, anonymised_at, date)
+ * for everyone, or the partial (coordinator, date) index of open cases for "mine" (migration 0024).
+ * The index is named (INDEXED BY): with a range on bound parameters the planner otherwise took
+ * the plain date index and read every row of the range from the table (45 ms instead of 1.5 ms
+ * for a page at 100,000 cases). The final list takes at most OVERVIEW_ITEM_LIMIT per bucket over
+ * all kinds, so nothing a kind leaves out here could have been shown.
  *
  * The count reads cases alone (people is joined by a NOT NULL key: it cannot change a count).
  * `column` is the date column; `shift` turns a due date into that column's value (inactive: the
  * last activity is the due date minus N weeks).
  */
-function bucketedCaseRows<R>(
+function bucketedCaseRows(
   sqlite: Sqlite,
   weeks: OverviewWeeks,
-  sql: { select: string; from: string; countFrom: string; where: string; column: string; key: string },
+  sql: { cases: string; where: string; column: string; key: string },
   params: Record<string, string>,
   shift: (due: IsoDate) => IsoDate,
-): { counts: BucketCounts; rows: R[] } {
+): { counts: BucketCounts; rows: { caseId: number; d: string }[] } {
   const bounds = {
     today: shift(weeks.today),
     thisTo: shift(weeks.thisWeek.to),
     end: shift(weeks.nextWeek.to),
   };
-  const where = `${sql.where} AND ${sql.column} <= @bEnd`;
-  const counted = cachedStatement(
-    sqlite,
-    `SELECT count(*) FILTER (WHERE ${sql.column} < @bToday) AS overdue,
-            count(*) FILTER (WHERE ${sql.column} >= @bToday AND ${sql.column} <= @bThisTo) AS thisWeek,
-            count(*) FILTER (WHERE ${sql.column} > @bThisTo) AS nextWeek
-     FROM ${sql.countFrom} WHERE ${where}`,
-  ).get({ ...params, bToday: bounds.today, bThisTo: bounds.thisTo, bEnd: bounds.end }) as BucketCounts;
+  // One range count per bucket: a plain count over an index range is several times faster than one
+  // pass with count(*) FILTER (...) per bucket (3 vs 0.6 ms for 20,000 entries). `>= ''` leaves NULL out.
+  const count = cachedStatement(sqlite, `SELECT count(*) FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo`).pluck();
+  // From the index alone (case id and date): names are read for the items that make the list
+  // (nameCaseItems). A join before the LIMIT read every row of a day's tie group (4.5 vs 0.5 ms).
   const page = cachedStatement(
     sqlite,
-    `SELECT ${sql.select} FROM ${sql.from} WHERE ${where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo
+    `SELECT c.id AS caseId, ${sql.column} AS d FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo
      ORDER BY ${sql.column}, ${sql.key} LIMIT ${OVERVIEW_ITEM_LIMIT}`,
   );
-  const rows: R[] = [];
+  const counts: BucketCounts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
+  const rows: { caseId: number; d: string }[] = [];
   const ranges: [OverviewBucket, string, string][] = [
     ['overdue', '', addDays(bounds.today, -1)],
     ['thisWeek', bounds.today, bounds.thisTo],
     ['nextWeek', addDays(bounds.thisTo, 1), bounds.end],
   ];
   for (const [bucket, from, to] of ranges) {
-    if (counted[bucket] > 0) rows.push(...(page.all({ ...params, bEnd: bounds.end, bFrom: from, bTo: to }) as R[]));
+    const range = { ...params, bFrom: from, bTo: to };
+    counts[bucket] = count.get(range) as number;
+    if (counts[bucket] > 0) for (const r of page.all(range) as { caseId: number; d: string }[]) rows.push(r);
   }
-  return { counts: counted, rows };
+  return { counts, rows };
 }
 
 /** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
@@ -169,7 +199,14 @@ function cachedStatement(sqlite: Sqlite, text: string): Statement<unknown[]> {
   return st;
 }
 
-function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, inactiveWeeks: number, counted: Partial<Record<OverviewKind, BucketCounts>>): OverviewItem[] {
+function collectItems(
+  s: ServiceCtx,
+  weeks: OverviewWeeks,
+  mine: string | null,
+  inactiveWeeks: number,
+  counted: Partial<Record<OverviewKind, BucketCounts>>,
+  unnamed: Set<OverviewItem>,
+): OverviewItem[] {
   const sqlite = s.sqlite;
   const end = weeks.nextWeek.to;
   const today = weeks.today;
@@ -180,23 +217,31 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   const bucket = (due: string): OverviewBucket | null => (due < today ? 'overdue' : due <= weeks.thisWeek.to ? 'thisWeek' : due <= end ? 'nextWeek' : null);
   const push = (item: Omit<OverviewItem, 'bucket'>) => {
     const b = bucket(item.dueOn);
-    if (b) out.push({ ...item, bucket: b });
+    if (b) out.push(Object.assign(item, { bucket: b }));
   };
   const mineSql = mine === null ? '' : ` AND c.coordinator = @me`;
   const params: Record<string, string> = mine === null ? { end } : { end, me: mine };
-  const caseItem = (kind: OverviewKind, r: CaseRef, dueOn: string, key: string, extra: Partial<OverviewItem> = {}) =>
-    push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: null, partner: null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: null, ...extra });
+  const caseItem = (kind: OverviewKind, r: CaseRef, dueOn: string, key: string, extra?: Pick<OverviewItem, 'detail' | 'partner' | 'action'>) =>
+    push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: extra?.detail ?? null, partner: extra?.partner ?? null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: extra?.action ?? null });
 
   // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
-  const reviews = bucketedCaseRows<CaseRef & { due: string }>(
+  // Their items carry the case id only; nameCaseItems adds name, number and coordinator.
+  const unnamedItem = (kind: 'case-review' | 'inactive', caseId: number, dueOn: string, key: string) => {
+    const b = bucket(dueOn);
+    if (!b) return;
+    const item: OverviewItem = { key, kind, dueOn, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId }, action: null, bucket: b };
+    unnamed.add(item);
+    out.push(item);
+  };
+  const reviews = bucketedCaseRows(
     sqlite,
     weeks,
-    { select: `${CASE_COLS}, c.next_review_on AS due`, from: `cases c JOIN people p ON p.id = c.person_id`, countFrom: 'cases c', where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id` },
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id` },
     mine === null ? {} : { me: mine },
     (d) => d,
   );
   counted['case-review'] = reviews.counts;
-  for (const r of reviews.rows) caseItem('case-review', r, r.due, `review:${r.caseId}`);
+  for (const r of reviews.rows) unnamedItem('case-review', r.caseId, r.d, `review:${r.caseId}`);
 
   // Actions agreed at ledergruppe meetings, and added on cases.
   for (const [kind, table, source] of [
@@ -237,23 +282,20 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   }
 
   // SSP+: status meetings (scheduled reviews) of active plans, their open actions, follow-ups of ended plans.
-  const plans = listPlans(s, 'active');
+  const plans = activePlanDueDates(s).filter((plan) => mine === null || plan.coordinator === mine);
   for (const plan of plans) {
-    if (mine !== null && plan.coordinator !== mine) continue;
-    if (plan.nextReview) {
-      push({
-        key: `sspplus-review:${plan.planId}`,
-        kind: 'sspplus-review',
-        dueOn: plan.nextReview.dueOn,
-        personName: `${plan.firstName} ${plan.lastName}`,
-        caseNumber: plan.caseNumber,
-        detail: null,
-        partner: null,
-        coordinator: plan.coordinator,
-        target: { kind: 'plan', planId: plan.planId },
-        action: null,
-      });
-    }
+    push({
+      key: `sspplus-review:${plan.planId}`,
+      kind: 'sspplus-review',
+      dueOn: plan.nextReviewOn,
+      personName: `${plan.firstName} ${plan.lastName}`,
+      caseNumber: plan.caseNumber,
+      detail: null,
+      partner: null,
+      coordinator: plan.coordinator,
+      target: { kind: 'plan', planId: plan.planId },
+      action: null,
+    });
   }
   const planMine = mine === null ? '' : ` AND pl.coordinator = @me`;
   for (const r of cachedStatement(sqlite, 
@@ -296,9 +338,10 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
     });
   }
 
-  // Løsladelser: planned releases, release meetings and follow-ups, on the releases module's own rules.
-  const releases = releasesOverview(s, { horizonDays: diffDays(end, today) });
-  const personIds = [...new Set([...releases.upcoming, ...releases.meetingsDue, ...releases.followUpsDue].map((r) => r.person.id))];
+  // Løsladelser: planned releases, release meetings and follow-ups, on the releases module's own rules
+  // (only the periods that can have one by the end of next week are looked at).
+  const releases = releaseDueItems(s, end);
+  const personIds = [...new Set(releases.map((r) => r.personId))];
   const openCaseOf = new Map<number, { caseNumber: string; coordinator: string | null }>();
   if (personIds.length) {
     for (const r of cachedStatement(sqlite, `SELECT person_id AS personId, case_number AS caseNumber, coordinator FROM cases WHERE status = 'open' AND person_id IN (${personIds.map(() => '?').join(',')})`)
@@ -306,18 +349,43 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
       openCaseOf.set(r.personId, r);
     }
   }
-  const releaseItem = (kind: OverviewKind, r: { custodyId: number; person: { id: number; firstName: string; lastName: string } }, dueOn: string, key: string, detail: string | null) => {
-    const c = openCaseOf.get(r.person.id);
-    if (mine !== null && c?.coordinator !== mine) return;
-    push({ key, kind, dueOn, personName: `${r.person.firstName} ${r.person.lastName}`, caseNumber: c?.caseNumber ?? null, detail, partner: null, coordinator: c?.coordinator ?? null, target: { kind: 'custody', custodyId: r.custodyId }, action: null });
-  };
-  for (const r of releases.upcoming) if (r.releaseState !== 'done') releaseItem('release-date', r, r.plannedReleaseOn, `release-date:${r.custodyId}`, null);
-  for (const r of releases.meetingsDue) releaseItem('release-meeting', r, r.dueOn, `release-meeting:${r.custodyId}`, null);
-  for (const r of releases.followUpsDue) releaseItem('release-followup', r, r.dueOn, `release-followup:${r.custodyId}:${r.months}`, String(r.months));
+  for (const r of releases) {
+    const c = openCaseOf.get(r.personId);
+    if (mine !== null && c?.coordinator !== mine) continue;
+    const key = r.kind === 'release-followup' ? `release-followup:${r.custodyId}:${r.months}` : `${r.kind}:${r.custodyId}`;
+    const detail = r.kind === 'release-followup' ? String(r.months) : null;
+    push({ key, kind: r.kind, dueOn: r.dueOn, personName: `${r.firstName} ${r.lastName}`, caseNumber: c?.caseNumber ?? null, detail, partner: null, coordinator: c?.coordinator ?? null, target: { kind: 'custody', custodyId: r.custodyId }, action: null });
+  }
+
+  // Exit courses: the follow-up 24 months after the end, until recorded. The young person's open
+  // case, else the latest one, gives the case to open and the coordinator. The due date is at most
+  // a day after end + 24 months (29 February), so ends up to a few days past that bound are read.
+  // CROSS JOIN keeps the few courses as the outer loop: with none or few of them the planner
+  // scanned all people instead (10 ms at 100,000 people).
+  for (const r of cachedStatement(
+    sqlite,
+    `SELECT e.id AS courseId, e.end_on AS endOn, ${CASE_COLS}
+     FROM exit_courses e CROSS JOIN people p ON p.id = e.person_id
+     CROSS JOIN cases c ON c.id = (SELECT k.id FROM cases k WHERE k.person_id = e.person_id AND k.anonymised_at IS NULL ORDER BY k.status = 'open' DESC, k.opened_on DESC, k.id DESC LIMIT 1)
+     WHERE e.status != 'active' AND e.end_on IS NOT NULL AND e.follow_up_recorded_on IS NULL AND e.end_on <= @exitEndBound AND p.anonymised_at IS NULL${mineSql}`,
+  ).all({ ...params, exitEndBound: addDays(addMonths(end, -EXIT_FOLLOW_UP_MONTHS), 3) }) as (CaseRef & { courseId: number; endOn: string })[]) {
+    push({
+      key: `exit-followup:${r.courseId}`,
+      kind: 'exit-followup',
+      dueOn: exitFollowUpDue(r.endOn),
+      personName: r.name,
+      caseNumber: r.caseNumber,
+      detail: null,
+      partner: null,
+      coordinator: r.coordinator,
+      target: { kind: 'case', caseId: r.caseId, panel: 'exit' },
+      action: null,
+    });
+  }
 
   // Birthdays that matter: 17½ (SSP+), 18 and 25, from today to the end of next week.
   const birthWindow = (months: number) => ({ from: addMonths(today, -months), to: addMonths(end, -months) });
-  const inWindow = (date: IsoDate) => compare(date, today) >= 0 && compare(date, end) <= 0;
+  const inWindow = (date: IsoDate) => date >= today && date <= end; // valid ISO dates sort as strings
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
     // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     const w = birthWindow(months);
@@ -336,7 +404,6 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
   // 25 for active SSP+ plans whose person has no open case any more.
   const listed25 = new Set(out.filter((i) => i.kind === 'turning-25').map((i) => i.caseNumber));
   for (const plan of plans) {
-    if (mine !== null && plan.coordinator !== mine) continue;
     if (!inWindow(plan.turns25On)) continue;
     if (listed25.has(plan.caseNumber)) continue;
     push({ key: `turning-25-plan:${plan.planId}`, kind: 'turning-25', dueOn: plan.turns25On, personName: `${plan.firstName} ${plan.lastName}`, caseNumber: plan.caseNumber, detail: null, partner: null, coordinator: plan.coordinator, target: { kind: 'plan', planId: plan.planId }, action: null });
@@ -344,15 +411,15 @@ function collectItems(s: ServiceCtx, weeks: OverviewWeeks, mine: string | null, 
 
   // Cases with no activity for N weeks: counted and paged in SQL on cases.last_activity_on.
   const days = inactiveWeeks * 7;
-  const inactive = bucketedCaseRows<CaseRef & { last: string }>(
+  const inactive = bucketedCaseRows(
     sqlite,
     weeks,
-    { select: `${CASE_COLS}, c.last_activity_on AS last`, from: `cases c JOIN people p ON p.id = c.person_id`, countFrom: 'cases c', where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id` },
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id` },
     mine === null ? {} : { me: mine },
     (due) => addDays(due, -days),
   );
   counted.inactive = inactive.counts;
-  for (const r of inactive.rows) caseItem('inactive', r, addDays(r.last, days), `inactive:${r.caseId}`);
+  for (const r of inactive.rows) unnamedItem('inactive', r.caseId, addDays(r.d, days), `inactive:${r.caseId}`);
   return out;
 }
 

@@ -9,4 +9,4 @@ export const releasesModule: DomainModule = { name: 'releases', handlers: releas
 
 export * from './schema';
 export * from './seed';
-export { releasesOverview } from './overview';
+export { releasesOverview, releaseDueItems, type ReleaseDueItem } from './overview';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { cases, districts, people } from '../cases';
 import { custodyInstitutions, custodyPeriods, releaseFollowUps, releaseMeetings } from './schema';
-import type { DbOrTx } from '../core/connection';
+import { clientOf, perConnection, type DbOrTx } from '../core/connection';
 import { addDays, addMonths, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
 import { plannedRelease } from '../../shared/releases';
@@ -137,4 +137,110 @@ export function searchPeople(db: DbOrTx, input: { search: string; limit: number 
     .limit(input.limit)
     .all();
   return rows.map((r) => ({ ...r, district: r.district ?? null, caseNumber: r.caseNumber ?? null }));
+}
+
+/** One item of Løsladelser that Overblik lists: a planned release, a release meeting or a follow-up. */
+export interface ReleaseDueItem {
+  kind: 'release-date' | 'release-meeting' | 'release-followup';
+  custodyId: number;
+  personId: number;
+  firstName: string;
+  lastName: string;
+  dueOn: string;
+  /** The follow-up's months (release-followup only). */
+  months: FollowUpMonths | null;
+}
+
+const dueStatements = perConnection((db) => {
+  const sqlite = clientOf(db);
+  // Not released: the planned release (parole, else expected) up to the bound; released: within
+  // the follow-up look-back, with a follow-up not recorded whose date (release + months) can fall
+  // by the bound.
+  const candidates = `WITH candidates AS (
+      SELECT cp.id FROM custody_periods cp
+      WHERE cp.released_on IS NULL AND coalesce(cp.parole_on, cp.expected_release_on) <= @unreleasedUntil
+      UNION ALL
+      SELECT cp.id FROM custody_periods cp
+      WHERE cp.released_on >= @since AND cp.released_on <= @until3
+        AND ((cp.released_on <= @until3 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 3))
+          OR (cp.released_on <= @until6 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 6))
+          OR (cp.released_on <= @until12 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 12))))`;
+  return {
+    periods: sqlite.prepare(
+      `${candidates}
+       SELECT cp.id, cp.person_id AS personId, cp.institution_id AS institutionId, cp.type, cp.imprisoned_on AS imprisonedOn,
+              cp.expected_release_on AS expectedReleaseOn, cp.parole_on AS paroleOn, cp.released_on AS releasedOn, cp.handleplan_on AS handleplanOn,
+              cp.municipality_contacted_on AS municipalityContactedOn, cp.parole_decision_on AS paroleDecisionOn, cp.created_at AS createdAt, cp.updated_at AS updatedAt,
+              p.first_name AS firstName, p.last_name AS lastName
+       FROM candidates JOIN custody_periods cp ON cp.id = candidates.id JOIN people p ON p.id = cp.person_id`,
+    ),
+    meetings: sqlite.prepare(
+      `${candidates}
+       SELECT m.id, m.custody_id AS custodyId, m.kind, m.held_on AS heldOn, m.place FROM release_meetings m
+       WHERE m.custody_id IN (SELECT id FROM candidates) ORDER BY m.held_on, m.id`,
+    ),
+    followUps: sqlite.prepare(
+      `${candidates}
+       SELECT f.custody_id AS custodyId, f.months, f.outcome, f.new_charge AS newCharge, f.recorded_on AS recordedOn, f.due_on AS dueOn
+       FROM release_followups f WHERE f.custody_id IN (SELECT id FROM candidates)`,
+    ),
+  };
+});
+
+/**
+ * What Løsladelser has due up to `until` (inclusive), overdue ones included, on the module's own
+ * rules and settings: the items of `releasesOverview` with `horizonDays` = until - today (a planned
+ * release not yet recorded, a release meeting due or overdue, a follow-up due or overdue) whose
+ * date is on or before `until`. For Overblik, which needs a handful of these: SQL narrows the
+ * custody periods to those that can have one (their planned release early enough for the meeting
+ * window's end, or released early enough for the first follow-up), and only those get a timeline.
+ * Same order as the overview: by date, then custody id.
+ */
+export function releaseDueItems(s: ServiceCtx, until: string): ReleaseDueItem[] {
+  const config = timelineConfig(getReleaseSettings(s.db));
+  const st = dueStatements(s.db);
+  // A few days' slack for the month-end rule of addMonths; the timeline below decides exactly.
+  const toMonths = config.meetingWindowMonths?.to ?? 0;
+  const unreleasedUntil = addDays(addMonths(until, toMonths), 4);
+  const since = addMonths(s.today, -FOLLOW_UP_LOOKBACK_MONTHS);
+  const bounds = {
+    unreleasedUntil: compare(unreleasedUntil, until) > 0 ? unreleasedUntil : until,
+    since,
+    until3: addDays(addMonths(until, -3), 4),
+    until6: addDays(addMonths(until, -6), 4),
+    until12: addDays(addMonths(until, -12), 4),
+  };
+  type Row = CustodyFacts['row'] & { firstName: string; lastName: string };
+  const meetingsBy = new Map<number, CustodyFacts['meetings']>();
+  for (const { custodyId, ...m } of st.meetings.all(bounds) as (CustodyFacts['meetings'][number] & { custodyId: number })[]) {
+    const list = meetingsBy.get(custodyId);
+    if (list) list.push(m);
+    else meetingsBy.set(custodyId, [m]);
+  }
+  const followUpsBy = new Map<number, CustodyFacts['followUps']>();
+  for (const f of st.followUps.all(bounds) as { custodyId: number; months: FollowUpMonths; outcome: Outcome; newCharge: number; recordedOn: string; dueOn: string }[]) {
+    let map = followUpsBy.get(f.custodyId);
+    if (!map) followUpsBy.set(f.custodyId, (map = new Map()));
+    map.set(f.months, { outcome: f.outcome, newCharge: f.newCharge === 1, recordedOn: f.recordedOn, dueOn: f.dueOn });
+  }
+  const out: ReleaseDueItem[] = [];
+  for (const row of st.periods.all(bounds) as Row[]) {
+    const facts: CustodyFacts = { row, config, meetings: meetingsBy.get(row.id) ?? [], followUps: followUpsBy.get(row.id) ?? new Map() };
+    const byKey = new Map(timelineOf(facts, s.today).map((m) => [m.key, m]));
+    const base = { custodyId: row.id, personId: row.personId, firstName: row.firstName, lastName: row.lastName };
+    if (row.releasedOn === null) {
+      const planned = plannedRelease(custodyPeriodOf(row));
+      if (planned !== null && compare(planned, until) <= 0 && byKey.get('release')!.state !== 'done') out.push({ ...base, kind: 'release-date', dueOn: planned, months: null });
+      const meeting = byKey.get('release-meeting')!;
+      if ((meeting.state === 'due' || meeting.state === 'overdue') && meeting.dueOn !== null && compare(meeting.dueOn, until) <= 0) {
+        out.push({ ...base, kind: 'release-meeting', dueOn: meeting.dueOn, months: null });
+      }
+    } else {
+      for (const months of [3, 6, 12] as const) {
+        const m = byKey.get(`followup-${months}`)!;
+        if ((m.state === 'due' || m.state === 'overdue') && m.dueOn !== null && compare(m.dueOn, until) <= 0) out.push({ ...base, kind: 'release-followup', dueOn: m.dueOn, months });
+      }
+    }
+  }
+  return out.sort((a, b) => compare(a.dueOn, b.dueOn) || a.custodyId - b.custodyId);
 }

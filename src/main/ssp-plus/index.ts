@@ -10,4 +10,4 @@ export const sspPlusModule: DomainModule = { name: 'ssp-plus', handlers: sspPlus
 export * from './schema';
 export * from './seed';
 export { getSspPlusSettings, ageBandOf, DEFAULT_SSP_PLUS_SETTINGS } from './settings';
-export { listPlans } from './queries';
+export { listPlans, activePlanDueDates, type PlanDueDates } from './queries';

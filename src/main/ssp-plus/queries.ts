@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cases, people } from '../cases';
 import { sspPlusActions, sspPlusAreas, sspPlusFollowUps, sspPlusPartners, sspPlusPlanPartners, sspPlusPlans, sspPlusReviewAreas, sspPlusReviewPartners, sspPlusReviews } from './schema';
-import type { DbOrTx } from '../core/connection';
+import { clientOf, perConnection, type DbOrTx } from '../core/connection';
 import { addDays, ageInYears, compare, diffDays } from '../../shared/core/dates';
 import { normalizeForSearch } from '../../shared/core/districts';
 import type { CaseLevel } from '../../shared/cases';
@@ -289,4 +289,54 @@ export function candidates(s: ServiceCtx, input: { search?: string; startDate: s
       referralPossible: !e.eligible && (e.rule === 'no-case' || e.rule === 'case-closed') && !activePlan,
     };
   });
+}
+
+/** An active plan's dates that Overblik lists: its next scheduled review and the 25th birthday. */
+export interface PlanDueDates {
+  planId: number;
+  personId: number;
+  firstName: string;
+  lastName: string;
+  caseNumber: string;
+  coordinator: string;
+  /** The next scheduled review (status meeting), as `listPlans` gives it. */
+  nextReviewOn: string;
+  turns25On: string;
+}
+
+const dueStatements = perConnection((db) => {
+  const sqlite = clientOf(db);
+  return {
+    plans: sqlite.prepare(
+      `SELECT pl.id AS planId, pl.person_id AS personId, p.first_name AS firstName, p.last_name AS lastName, c.case_number AS caseNumber,
+              pl.coordinator, pl.start_date AS startDate, pl.review_interval_months AS reviewIntervalMonths, p.birth_date AS birthDate
+       FROM sspplus_plans pl JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
+       WHERE pl.status = 'active' ORDER BY pl.id`,
+    ),
+    held: sqlite.prepare(
+      `SELECT r.plan_id AS planId, r.held_on AS heldOn FROM sspplus_reviews r JOIN sspplus_plans pl ON pl.id = r.plan_id
+       WHERE pl.status = 'active' AND r.kind = 'scheduled'`,
+    ),
+  };
+});
+
+/**
+ * Every active plan's next scheduled review and 25th birthday, on the same rules as `listPlans`
+ * (the SSP+ screen's rows), without the screen's other columns: for Overblik, which reads these
+ * two dates on every call. Plain SQL, prepared once per connection; by plan id.
+ */
+export function activePlanDueDates(s: ServiceCtx): PlanDueDates[] {
+  const st = dueStatements(s.db);
+  const held = new Map<number, string[]>();
+  for (const r of st.held.all() as { planId: number; heldOn: string }[]) {
+    const list = held.get(r.planId);
+    if (list) list.push(r.heldOn);
+    else held.set(r.planId, [r.heldOn]);
+  }
+  type Row = Omit<PlanDueDates, 'nextReviewOn' | 'turns25On'> & { startDate: string; reviewIntervalMonths: number; birthDate: string };
+  return (st.plans.all() as Row[]).map(({ startDate, reviewIntervalMonths, birthDate, ...r }) => ({
+    ...r,
+    nextReviewOn: nextScheduledReview(startDate, held.get(r.planId) ?? [], reviewIntervalMonths, s.today).dueOn,
+    turns25On: twentyFifthBirthday(birthDate),
+  }));
 }

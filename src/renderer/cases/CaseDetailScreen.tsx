@@ -28,7 +28,7 @@ type DialogState =
  * One case: the person, the current level with forum, district, coordinator and dates, the
  * timeline, and the actions (each in a dialog). Opening it is recorded in the audit trail by main.
  */
-export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: CaseNotice }) {
+export function CaseDetailScreen({ caseId, notice, focus }: { caseId: number; notice?: CaseNotice; focus?: 'exit' }) {
   const { navigate } = useRouter();
   const { data, set } = useLoad(() => api['cases.get']({ caseId }), [caseId]);
   const { districts, coordinators, efforts } = useReference({ efforts: true });
@@ -191,7 +191,7 @@ export function CaseDetailScreen({ caseId, notice }: { caseId: number; notice?: 
         <PersonPanel person={c.person} age={c.age} districtName={personDistrict} onEdit={editable ? () => navigate({ area: 'cases', screen: 'editPerson', caseId: c.id }) : undefined} />
       </div>
 
-      <ExitPanel personId={c.person.id} today={today} editable={editable} />
+      <ExitPanel personId={c.person.id} today={today} editable={editable} focusOnLoad={focus === 'exit'} />
       <YouthGroupsPanel caseId={c.id} today={today} editable={isOpen && editable} />
 
       <section className="case-timeline" aria-labelledby="timeline-heading">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXIT_KK_PLACES, exitLatestEnd, type ExitCourse, type ExitProgramme, type ExitStatus } from '../../shared/cases';
 import { isValidIsoDate } from '../../shared/core/dates';
 import { api } from '../core/api';
@@ -26,16 +26,36 @@ export const exitStatusName = (s: ExitStatus) => t(`exit.status.${s}`);
  * and the follow-up 24 months after the end with the number of new charges in the register.
  * `editable` on the case screen; read-only where it is shown beside the SSP+ plan.
  */
-export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { personId: number; today: string; editable: boolean; headingLevel?: 2 | 3 }) {
+export function ExitPanel({
+  personId,
+  today,
+  editable,
+  headingLevel = 2,
+  focusOnLoad = false,
+}: {
+  personId: number;
+  today: string;
+  editable: boolean;
+  headingLevel?: 2 | 3;
+  /** Opened from Overblik's Exit follow-up: scroll here and focus the heading once the courses are shown. */
+  focusOnLoad?: boolean;
+}) {
   const { data, set } = useLoad(() => api['cases.exit.list']({ personId }), [personId]);
-  const [dialog, setDialog] = useState<{ kind: 'edit'; course: ExitCourse | null } | { kind: 'delete'; course: ExitCourse } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'edit'; course: ExitCourse | null } | { kind: 'delete'; course: ExitCourse } | { kind: 'followUp'; course: ExitCourse } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = data.state === 'ready';
+  useEffect(() => {
+    if (!focusOnLoad || !loaded) return;
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [focusOnLoad, loaded]);
   const [message, setMessage] = useState<string | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   return (
     <section className="exit-panel" aria-labelledby={`exit-heading-${personId}`}>
       <div className="exit-panel-head">
-        <Heading id={`exit-heading-${personId}`} className="h3">
+        <Heading id={`exit-heading-${personId}`} className="h3" ref={headingRef} tabIndex={-1}>
           {t('exit.heading')}
         </Heading>
         {editable ? (
@@ -90,6 +110,18 @@ export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { per
                         <td>{exitStatusName(c.status)}</td>
                         <td data-testid="exit-follow-up">
                           <FollowUp course={c} />
+                          {editable && c.followUp?.state === 'due' && c.followUp.recordedOn === null ? (
+                            <>
+                              <br />
+                              <Button
+                                variant="secondary"
+                                aria-label={t('exit.followUp.recordLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
+                                onClick={() => (setMessage(null), setDialog({ kind: 'followUp', course: c }))}
+                              >
+                                {t('exit.followUp.record')}
+                              </Button>
+                            </>
+                          ) : null}
                         </td>
                         {editable ? (
                           <td className="exit-row-actions">
@@ -134,6 +166,19 @@ export function ExitPanel({ personId, today, editable, headingLevel = 2 }: { per
           }}
         />
       ) : null}
+      {dialog?.kind === 'followUp' ? (
+        <RecordFollowUpDialog
+          personId={personId}
+          course={dialog.course}
+          today={today}
+          onClose={() => setDialog(null)}
+          onDone={(fresh) => {
+            set(fresh);
+            setDialog(null);
+            setMessage(t('exit.followUp.recorded'));
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <ConfirmDeleteExit
           personId={personId}
@@ -156,7 +201,13 @@ function FollowUp({ course }: { course: ExitCourse }) {
   const charges = tCount('exit.followUp.charges.one', 'exit.followUp.charges.other', f.newCharges, { count: f.newCharges });
   return (
     <>
-      {f.state === 'due' ? <strong className="exit-due">{t('exit.followUp.due', { date: proseDate(f.dueOn) })}</strong> : <span>{t('exit.followUp.running', { date: proseDate(f.dueOn) })}</span>}
+      {f.recordedOn !== null ? (
+        <span>{t('exit.followUp.done', { date: proseDate(f.recordedOn) })}</span>
+      ) : f.state === 'due' ? (
+        <strong className="exit-due">{t('exit.followUp.due', { date: proseDate(f.dueOn) })}</strong>
+      ) : (
+        <span>{t('exit.followUp.running', { date: proseDate(f.dueOn) })}</span>
+      )}
       <br />
       <span className={f.newCharges > 0 ? 'exit-charges exit-charges-some' : 'exit-charges'}>
         {charges}
@@ -247,6 +298,38 @@ function ExitCourseDialog({ personId, course, today, onClose, onDone }: { person
           />
         ) : null}
         <TextField id="exit-contact" label={t('exit.field.contact')} hint={t('exit.field.contactHint')} maxLength={120} {...form.field('contactPerson')} />
+      </DialogForm>
+    </Dialog>
+  );
+}
+
+/** The follow-up 24 months after the end is done: on which day (today by default, not before it was due). */
+function RecordFollowUpDialog({ personId, course, today, onClose, onDone }: { personId: number; course: ExitCourse; today: string; onClose: () => void; onDone: (fresh: ExitList) => void }) {
+  const due = course.followUp!.dueOn;
+  type V = { recordedOn: string };
+  const validate = useCallback(
+    (v: V): FieldErrors<keyof V> => ({
+      recordedOn: !v.recordedOn
+        ? t('exit.followUp.required')
+        : dateError(v.recordedOn, today, { notFuture: true, notBefore: due, notBeforeMessage: t('exit.followUp.beforeDue', { date: proseDate(due) }) }),
+    }),
+    [today, due],
+  );
+  const form = useForm<V>({ recordedOn: today }, validate);
+  const save = useDialogSave();
+  const submit = () => {
+    if (!form.submit()) return;
+    void save.run(
+      () => api['cases.exit.recordFollowUp']({ personId, id: course.id, recordedOn: form.values.recordedOn }),
+      onDone,
+      (fields) => form.setServerErrors(pickFields(fields, ['recordedOn'] as const)),
+    );
+  };
+  return (
+    <Dialog className="case-dialog" title={t('exit.followUp.dialogTitle')} onClose={onClose} testId="dialog-exit-follow-up" returnFocus>
+      <DialogForm onSubmit={submit} submitLabel={t('exit.followUp.submit')} onCancel={onClose} save={save}>
+        <p>{t('exit.followUp.dialogBody', { programme: exitProgrammeName(course.programme), end: proseDate(course.endOn ?? due), due: proseDate(due) })}</p>
+        <DateField id="exit-follow-up-on" label={t('exit.followUp.field')} width="s" max={today} {...form.field('recordedOn')} />
       </DialogForm>
     </Dialog>
   );

@@ -18,7 +18,7 @@ function screen(route: RouteOf<'cases'>) {
     case 'new':
       return <NewCaseScreen />;
     case 'detail':
-      return <CaseDetailScreen key={`${route.caseId}-${route.notice ?? ''}`} caseId={route.caseId} notice={route.notice} />;
+      return <CaseDetailScreen key={`${route.caseId}-${route.notice ?? ''}-${route.focus ?? ''}`} caseId={route.caseId} notice={route.notice} focus={route.focus} />;
     case 'editPerson':
       return <EditPersonScreen key={route.caseId} caseId={route.caseId} />;
     case 'import':

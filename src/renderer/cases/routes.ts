@@ -7,6 +7,6 @@ export type CaseNotice = 'created' | 'personSaved';
 export type CasesScreen =
   | { screen: 'index' }
   | { screen: 'new' }
-  | { screen: 'detail'; caseId: number; notice?: CaseNotice }
+  | { screen: 'detail'; caseId: number; notice?: CaseNotice; focus?: 'exit' }
   | { screen: 'editPerson'; caseId: number }
   | { screen: 'import' };

@@ -17,7 +17,7 @@ const WEEK_CHOICES = [4, 6, 8, 12, 26] as const;
 export function routeOf(target: OverviewTarget): Route {
   switch (target.kind) {
     case 'case':
-      return { area: 'cases', screen: 'detail', caseId: target.caseId };
+      return target.panel ? { area: 'cases', screen: 'detail', caseId: target.caseId, focus: target.panel } : { area: 'cases', screen: 'detail', caseId: target.caseId };
     case 'plan':
       return { area: 'sspPlus', screen: 'plan', planId: target.planId };
     case 'custody':

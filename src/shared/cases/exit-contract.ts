@@ -20,7 +20,15 @@ export const exitCourseSchema = z
     contactPerson: z.string(),
     status: exitStatus,
     followUp: z
-      .object({ dueOn: z.string(), state: z.enum(['running', 'due']), windowAfter: z.string(), windowThrough: z.string(), newCharges: z.number().int() })
+      .object({
+        dueOn: z.string(),
+        state: z.enum(['running', 'due']),
+        windowAfter: z.string(),
+        windowThrough: z.string(),
+        newCharges: z.number().int(),
+        /** The day the follow-up was recorded as done; until then Overblik lists it from its due date. */
+        recordedOn: z.string().nullable(),
+      })
       .strict()
       .nullable(),
   })
@@ -58,6 +66,8 @@ export const exitGroupsContract = {
   'cases.exit.list': op(z.object({ personId: id }).strict(), exitList),
   'cases.exit.save': op(exitCourseInput, exitList),
   'cases.exit.delete': op(z.object({ personId: id, id }).strict(), exitList),
+  /** The follow-up 24 months after the end is done (on or after its due date, not in the future). */
+  'cases.exit.recordFollowUp': op(z.object({ personId: id, id, recordedOn: isoDate }).strict(), exitList),
 
   'youthGroups.list': op(empty, z.array(youthGroupSchema)),
   'youthGroups.save': op(z.object({ id: id.optional(), name: groupName, active: z.boolean().default(true) }).strict(), youthGroupSchema),

@@ -47,7 +47,8 @@ export const actionStatusInput = z
 
 /** Where an item is done: a case, an SSP+ plan or a custody period (the renderer maps it to a screen). */
 export const overviewTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('case'), caseId: id }).strict(),
+  /** `panel`: the part of the case screen where it is done (the Exit panel for an Exit follow-up). */
+  z.object({ kind: z.literal('case'), caseId: id, panel: z.literal('exit').optional() }).strict(),
   z.object({ kind: z.literal('plan'), planId: id }).strict(),
   z.object({ kind: z.literal('custody'), custodyId: id }).strict(),
 ]);

@@ -60,6 +60,7 @@ export const OVERVIEW_KINDS = [
   'release-date',
   'release-meeting',
   'release-followup',
+  'exit-followup',
   'turning-17half',
   'turning-18',
   'turning-25',
