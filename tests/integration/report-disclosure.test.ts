@@ -19,7 +19,11 @@ import type { ReportFileOutput } from '../../src/shared/semiannual-report/contra
  * below and above; bounds are rounded to whole numbers. Periods: five consecutive half-years up
  * to the running one (today is in 2026-H2) and the two years they make.
  *
- * Measured (2026-12): 392 exports tried, 611 suppressed counts, 517 narrowed, 0 recovered. On the
+ * The Sikker By table (issue 16 item 2) is attacked too, with what anyone knows of it: a bydel's
+ * people counted in the city figure are among those charged there (firstInCity <= charged).
+ *
+ * Measured (2026-12): 392 exports tried, 655 suppressed counts, 561 narrowed, 0 recovered (611
+ * suppressed and 517 narrowed before the Sikker By table). On the
  * code before (four half-years, no year view, 224 exports): 397 of 418 recovered; the
  * differencing attack recovered 108 of 111 hidden counts of 1-4.
  */
@@ -47,6 +51,8 @@ const TABLES: { id: string; column?: string; split?: string; measures: string[] 
   { id: 'sspPlus.followUps', column: 'outcome', split: 'months', measures: ['count'] },
   { id: 'releases.byDistrict', measures: ['releases', 'meetings'] },
   { id: 'releases.followUps', column: 'outcome', split: 'months', measures: ['count'] },
+  // Issue 16 item 2: the Sikker By table (a year adds its halves, as the format says).
+  { id: 'sikkerBy.byDistrict', measures: ['charged', 'firstInCity'] },
 ];
 /** Counts at the period's end: a year shows its second half's. */
 const STOCKS = new Set(['casesByLevel.active', 'activeByAgeBand.count', 'activeBySex.count', 'sspPlus.byDistrict.active']);
@@ -156,6 +162,13 @@ function attackerEquations(reports: readonly Report[]): { equations: Equation[];
       for (const id of ['activeByAgeBand', 'activeBySex']) {
         add([...(columnValues.get(id) ?? []).map((c) => [baseKey(p, id, undefined, 'count', d, c), 1] as [string, number]), ...active], 0);
       }
+    }
+  }
+  // Structural: a bydel's Sikker By people counted in the city are among those charged there
+  // (firstInCity <= charged, with an unknown non-negative slack).
+  for (const p of HALF_YEARS) {
+    for (const d of districts) {
+      add([[baseKey(p, 'sikkerBy.byDistrict', undefined, 'charged', d, undefined), 1], [baseKey(p, 'sikkerBy.byDistrict', undefined, 'firstInCity', d, undefined), -1], [`slack|${p}|${d}`, -1]], 0);
     }
   }
   // The flow, wherever it holds in the data: per district x level, per district, per level, city.

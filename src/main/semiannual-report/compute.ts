@@ -28,7 +28,7 @@ import { addDays, addMonths, compare } from '../../shared/core/dates';
 import { exitFollowUp, exitFollowUpDue } from '../../shared/cases';
 import { ageBand } from '../../shared/core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES, outcomeOpensOn } from '../../shared/ssp-plus';
-import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/semiannual-report';
+import { emptyTables, getRows, sikkerByCounts, type GenericRow, type KeyValue, type ReportTables, type SikkerByCharge } from '../../shared/semiannual-report';
 
 export interface ReportScope {
   /** First and last day of the half-year, both inclusive. */
@@ -290,6 +290,22 @@ export const reportQueries = {
     }
     return [...out.values()];
   },
+
+  /**
+   * Every charge in the period with what the Sikker By figure needs (sikker-by.ts): category,
+   * the case's level and district on the charge date, the birth date. All districts: a person's
+   * first charge decides where the city figure counts them, whichever districts are reported.
+   */
+  sikkerByCharges: (sqlite: Sqlite, scope: ReportScope): SikkerByCharge[] =>
+    sqlite
+      .prepare(
+        `SELECT c.person_id AS personId, e.occurred_on AS occurredOn, e.offence_category AS offenceCategory,
+                ${levelOn('e.occurred_on')} AS level, ${districtOn('e.occurred_on')} AS districtId, p.birth_date AS birthDate
+         FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
+         WHERE e.kind = 'charge' AND e.occurred_on BETWEEN @start AND @end
+         ORDER BY e.occurred_on, e.id`,
+      )
+      .all({ start: scope.start, end: scope.end }) as SikkerByCharge[],
 };
 
 export type ReportQueries = typeof reportQueries;
@@ -403,6 +419,12 @@ export function computeExactTables(
   for (const { districtId, ...counts } of queries.exitCourses(sqlite, scope)) {
     const d = nameOf(districtId);
     if (d !== undefined) exit.add([d], counts);
+  }
+
+  const sikkerBy = new TableFiller(tables, 'sikkerBy.byDistrict', ['district']);
+  for (const { districtId, charged, firstInCity } of sikkerByCounts(queries.sikkerByCharges(sqlite, scope))) {
+    const d = nameOf(districtId);
+    if (d !== undefined) sikkerBy.add([d], { charged, firstInCity });
   }
 
   for (const [id, rows] of [

@@ -31,6 +31,7 @@ import { audit } from '../core/audit';
 import type { ServiceCtx } from '../core/service-context';
 import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
+import { unrestFor } from './unrest';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
@@ -234,6 +235,8 @@ export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: 
   }
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
   built.report.assessments = districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : []));
+  const span = isYearPeriod(req.period) ? { start: `${req.period}-01-01`, end: `${req.period}-12-31` } : halfYearPeriod(req.period);
+  built.report.unrest = unrestFor(s.db, span.start, span.end, districts);
   return built;
 }
 

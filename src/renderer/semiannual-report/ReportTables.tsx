@@ -16,6 +16,7 @@ const SECTIONS: { heading: PlainMessageKey; ids: string[] }[] = [
   { heading: 'report.section.sspPlus', ids: ['sspPlus.byDistrict', 'sspPlus.followUps'] },
   { heading: 'report.section.releases', ids: ['releases.byDistrict', 'releases.followUps'] },
   { heading: 'report.section.exit', ids: ['exit.byDistrict'] },
+  { heading: 'report.section.sikkerBy', ids: ['sikkerBy.byDistrict'] },
 ];
 
 const specOf = (id: string) => TABLE_SPECS.find((s) => s.id === id) as TableSpec;

@@ -17,4 +17,5 @@ export function SemiannualReportArea({ route }: { route: RouteOf<'semiannualRepo
 }
 export * from './i18n';
 export { reportExitDa, reportExitEn } from './exit-i18n';
+export { reportContentDa, reportContentEn } from './content-i18n';
 export type { SemiannualReportScreen } from './routes';

@@ -14,3 +14,6 @@ export * from './suppression-graph';
 export * from './linked';
 export * from './linked-system';
 export * from './views';
+export * from './sikker-by';
+export * from './unrest';
+export * from './unrest-contract';

@@ -71,6 +71,15 @@ export const TABLE_LABELS: Readonly<Record<string, TableLabels>> = {
       followUpsNewCharge: 'Opfølgning efter 24 mdr.: ny sigtelse',
     },
   },
+  'sikkerBy.byDistrict': {
+    title: 'Sikker By: unge 14-25 år sigtet for personfarlig eller alvorlig kriminalitet',
+    sheet: 'Sikker By',
+    columns: {
+      district: 'Bydel',
+      charged: 'Sigtede unge i bydelen',
+      firstInCity: 'Heraf talt i byens tal (første sigtelse i perioden)',
+    },
+  },
 };
 
 export const LEVEL_NAMES: Readonly<Record<number, string>> = {
