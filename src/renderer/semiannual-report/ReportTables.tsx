@@ -2,6 +2,7 @@ import { t, type PlainMessageKey } from '../core/i18n';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue, type TableSpec } from '../../shared/semiannual-report';
 import type { ReportV1 } from '../../shared/semiannual-report';
 import { countText, keyLabel, measureLabel, tableTitle } from './labels';
+import { UnrestTable } from './UnrestTable';
 
 /**
  * The report's tables on screen, each measure as a district x category grid with its totals
@@ -107,6 +108,7 @@ export function ReportTables({ report, headingLevel = 3 }: { report: ReportV1; h
           ))}
         </section>
       ))}
+      <UnrestTable report={report} heading={H} />
     </div>
   );
 }
