@@ -14,6 +14,7 @@ import { CSV_BOM, CSV_EOL, CSV_SEP, csvCell, inertText } from '../core/csv';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue } from './layout';
 import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, tableColumns } from './labels';
 import type { ReportV1 } from './schema';
+import { UNREST_HEADERS, UNREST_RULE, UNREST_TITLE, unrestFileRows } from './unrest-file';
 
 export { CSV_BOM, csvCell, inertText };
 const SEP = CSV_SEP;
@@ -58,6 +59,8 @@ export function reportToCsv(report: ReportV1): string {
   if (report.mode === 'anonymised') lines.push(line(['Note', hiddenLegend(report.threshold)]));
   lines.push('');
   for (const spec of TABLE_SPECS) lines.push(...block(report, spec.id), '');
+  const unrest = unrestFileRows(report);
+  if (unrest.length) lines.push(line([UNREST_TITLE]), line([UNREST_RULE]), line([...UNREST_HEADERS]), ...unrest.map((r) => line(r.cells.map((c) => (typeof c === 'string' ? inertText(c) : c)))), '');
   lines.push(line(['Observationer og vurderinger']), line(['Bydel', 'Vurdering']));
   for (const a of report.assessments) lines.push(line([inertText(a.district), inertText(a.text)]));
   return CSV_BOM + lines.join(EOL) + EOL;

@@ -17,3 +17,4 @@ export * from './views';
 export * from './sikker-by';
 export * from './unrest';
 export * from './unrest-contract';
+export * from './unrest-file';

@@ -72,7 +72,7 @@ export const TABLE_LABELS: Readonly<Record<string, TableLabels>> = {
     },
   },
   'sikkerBy.byDistrict': {
-    title: 'Sikker By: unge 14-25 år sigtet for personfarlig eller alvorlig kriminalitet',
+    title: 'Sikker By: sigtede unge 14-25 år',
     sheet: 'Sikker By',
     columns: {
       district: 'Bydel',
