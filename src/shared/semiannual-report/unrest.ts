@@ -66,8 +66,26 @@ export const bydeleWithUnrest = (rows: readonly UnrestRow[]): number => rows.fil
 
 export type UnrestTextProblem = 'cpr' | 'date' | 'person-name';
 
-/** The problem of a log text on its face (CPR-like number, a date); names are checked in main against the register. */
-export const unrestTextProblem = (text: string): UnrestTextProblem | null => youthGroupNameProblem(text);
+/** Day.month with a possible year ("12.03.09", "12/3", "2009-03-12"), the parts in calendar range: "kl. 22.30" is a time, not a date. */
+const DATE_PARTS = /(?<![\d.:/-])(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?(?![\d:])|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/gu;
+
+function hasDate(text: string): boolean {
+  for (const m of text.matchAll(DATE_PARTS)) {
+    const [day, month] = m[4] ? [Number(m[6]), Number(m[5])] : [Number(m[1]), Number(m[2])];
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return true;
+  }
+  return false;
+}
+
+/**
+ * The problem of a log text on its face: a CPR-like number (the youth-group name check), or a
+ * date that could be a birth date (the entry has its own date field). Times such as "kl. 22.30"
+ * pass. Names are checked in main against the register.
+ */
+export function unrestTextProblem(text: string): UnrestTextProblem | null {
+  if (youthGroupNameProblem(text) === 'cpr') return 'cpr';
+  return hasDate(text) ? 'date' : null;
+}
 
 export const UNREST_TEXT_MESSAGES: Readonly<Record<UnrestTextProblem, string>> = {
   cpr: 'Teksten indeholder noget, der ligner et CPR-nummer. Fjern det: loggen må ikke indeholde personoplysninger.',

@@ -26,6 +26,7 @@ export const AUDIT_ENTITIES: Labels = {
   sspplus_review: ['SSP+-statusmøde', 'SSP+ review'], sspplus_partner: ['SSP+-samarbejdspartner', 'SSP+ partner'],
   sspplus_follow_up: ['SSP+-opfølgning', 'SSP+ follow-up'], report: ['Halvårsrapport', 'Half-year report'],
   'report-assessment': ['Vurdering i halvårsrapporten', 'Report assessment'],
+  'district-unrest': ['Tryghed og uro (log pr. bydel)', 'Safety and unrest (log per district)'],
 };
 
 /** Keys in the detail field, and the settings whose names a settings change lists. */
