@@ -81,7 +81,9 @@ export function restrictDistricts(full: ReportV1, wanted: readonly string[]): Re
   };
 }
 
-const isStock = (id: string, m: string) => FLOWS.some((f) => f.id === id && f.stock === m) || id === 'activeByAgeBand' || id === 'activeBySex';
+/** Counts at the period's end (the year shows its second half's): the flows' stocks, the age and sex tables, Exit courses running. */
+const isStock = (id: string, m: string) =>
+  FLOWS.some((f) => f.id === id && f.stock === m) || id === 'activeByAgeBand' || id === 'activeBySex' || (id === 'exit.byDistrict' && m === 'active');
 
 /** The year report from its two half-years (same districts, mode and threshold). */
 export function combineHalves(h1: ReportV1, h2: ReportV1, year: string): ReportV1 {
