@@ -353,12 +353,13 @@ class TableFiller {
  * case tables (casesByLevel, activeByAgeBand, activeBySex) are filled and the rest stay 0: enough
  * for the trend, whose case counts are suppressed exactly as in the full report (suppression
  * links the case tables only to each other). With `stockOnly` only the stocks at the end date
- * (active cases by level, age and sex; active SSP+ plans): what the next half-year links to.
+ * (active cases by level, age and sex; active SSP+ plans; Exit courses running): what the next
+ * half-year links to. With `exitOnly` only the Exit table (what the follow-ups two years on link to).
  */
 export function computeExactTables(
   sqlite: Sqlite,
   scope: ReportScope,
-  options: { casesOnly?: boolean; stockOnly?: boolean } = {},
+  options: { casesOnly?: boolean; stockOnly?: boolean; exitOnly?: boolean } = {},
   queries: ReportQueries = reportQueries,
 ): ComputedTables {
   const names = new Map(scope.districts.map((d) => [d.id, d.name]));
@@ -366,6 +367,15 @@ export function computeExactTables(
   const unplaced: Unplaced = { active: 0, new: 0, closed: 0 };
   const nameOf = (id: DistrictId) => (id === null ? undefined : names.get(id));
 
+  if (options.exitOnly) {
+    // The Exit table alone (what a later half-year's follow-ups link to).
+    const exit = new TableFiller(tables, 'exit.byDistrict', ['district']);
+    for (const { districtId, ...counts } of queries.exitCourses(sqlite, scope)) {
+      const d = nameOf(districtId);
+      if (d !== undefined) exit.add([d], counts);
+    }
+    return { tables, unplaced };
+  }
   const byLevel = new TableFiller(tables, 'casesByLevel', ['district', 'level']);
   const byBand = new TableFiller(tables, 'activeByAgeBand', ['district', 'band']);
   const bySex = new TableFiller(tables, 'activeBySex', ['district', 'sex']);
@@ -382,6 +392,12 @@ export function computeExactTables(
     for (const r of queries.sspPlusPlans(sqlite, scope)) {
       const d = nameOf(r.districtId);
       if (d !== undefined) plans.add([d], { active: r.active });
+    }
+    // ... and Exit courses running at the end (the Exit flow links to them like the SSP+ one).
+    const running = new TableFiller(tables, 'exit.byDistrict', ['district']);
+    for (const r of queries.exitCourses(sqlite, scope)) {
+      const d = nameOf(r.districtId);
+      if (d !== undefined) running.add([d], { active: r.active });
     }
     return { tables, unplaced };
   }

@@ -142,7 +142,7 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
 }
 
 /** One half-year's exact tables for the districts; `casesOnly`/`stockOnly` as computeExactTables. */
-function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], options: { casesOnly?: boolean; stockOnly?: boolean } = {}) {
+function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], options: { casesOnly?: boolean; stockOnly?: boolean; exitOnly?: boolean } = {}) {
   const { start, end } = halfYearPeriod(period);
   return computeExactTables(s.sqlite, { start, end, today: s.today, districts, ...sspPlusScope(s) }, options);
 }
@@ -205,7 +205,16 @@ function makeAnonymisedAllDistricts(
   const previous =
     options.previous ??
     (before ? createExactReport({ ...allHeader, period: before }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
-  return { exact, report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
+  // The Exit follow-ups due now are the courses that ended four half-years before: that
+  // half-year's Exit table as published (its own flow from the one before it) is linked to them.
+  const [base, baseBefore] = options.casesOnly ? [] : [previousPeriods(period, 4)[3], previousPeriods(period, 5)[4]];
+  const exitOf = (p: string) => createExactReport({ ...allHeader, period: p }, exactHalfYear(s, p, all, { exitOnly: true }).tables);
+  const followUpBase = base ? { exact: exitOf(base), ...(baseBefore ? { previous: exitOf(baseBefore) } : {}) } : undefined;
+  return {
+    exact,
+    report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}), ...(followUpBase ? { followUpBase } : {}) }),
+    unplaced,
+  };
 }
 
 /** A half-year's report for the districts: exact, or cut from the protected all-districts report. */
