@@ -23,8 +23,18 @@ import type { Sqlite } from '../../src/main/core/connection';
  * The Sikker By table (issue 16 item 2) is attacked too, with what anyone knows of it: a bydel's
  * people counted in the city figure are among those charged there (firstInCity <= charged).
  *
- * Measured (2026-12): 392 exports tried, 655 suppressed counts, 561 narrowed, 0 recovered (611
- * suppressed and 517 narrowed before the Sikker By table). On the
+ * The Exit table (issue 19) is attacked with running(P) = running(P-1) + started - ended where it
+ * holds, the year's running count being the second half's, and the follow-ups due in P (both
+ * outcomes) equal to, or at most (the running half-year), the courses that ended four
+ * half-years before; 160 synthetic Exit courses are seeded (the demo data has none) and the
+ * four half-years before 2024-H2 are exported for all districts too.
+ *
+ * Measured (2026-12): 396 exports tried, 1392 suppressed counts (206 in the Exit table, 144 true
+ * counts of 1-4), 1120 narrowed, 0 recovered. Before the Exit table was linked: 17 Exit counts
+ * recovered (1330 suppressed, 1136 narrowed); before that the year view added the halves'
+ * running Exit courses and the attacker's system was infeasible. Before the Exit table was in
+ * the attack: 392 exports, 655 suppressed counts, 561 narrowed, 0 recovered (611 suppressed and
+ * 517 narrowed before the Sikker By table). On the
  * code before (four half-years, no year view, 224 exports): 397 of 418 recovered; the
  * differencing attack recovered 108 of 111 hidden counts of 1-4.
  */
