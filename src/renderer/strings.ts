@@ -7,7 +7,7 @@ import { settingsDa, settingsEn } from './settings';
 import { sspPlusDa, sspPlusEn } from './ssp-plus';
 import { releasesDa, releasesEn } from './releases';
 import { leaderMeetingsDa, leaderMeetingsEn, meetingGroupsDa, meetingGroupsEn } from './leader-meetings';
-import { reportExitDa, reportExitEn, semiannualReportDa, semiannualReportEn } from './semiannual-report';
+import { reportContentDa, reportContentEn, reportExitDa, reportExitEn, semiannualReportDa, semiannualReportEn } from './semiannual-report';
 import { overviewDa, overviewEn } from './overview';
 import { handoverDa, handoverEn } from './handover';
 
@@ -16,7 +16,7 @@ import { handoverDa, handoverEn } from './handover';
  * source of keys and placeholder types), English with exactly the same keys. A key defined twice
  * throws at start.
  */
-export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, overviewDa, handoverDa);
+export const da = joinCatalogues('src/renderer/strings.ts (da)', coreDa, vaultDa, casesDa, exitGroupsDa, settingsDa, sspPlusDa, releasesDa, leaderMeetingsDa, meetingGroupsDa, semiannualReportDa, reportExitDa, reportContentDa, overviewDa, handoverDa);
 export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   'src/renderer/strings.ts (en)',
   coreEn,
@@ -30,6 +30,7 @@ export const en: { readonly [K in keyof typeof da]: string } = joinCatalogues(
   meetingGroupsEn,
   semiannualReportEn,
   reportExitEn,
+  reportContentEn,
   overviewEn,
   handoverEn,
 );

@@ -35,6 +35,8 @@ const SHEETS: { title: string; headers: string[]; byPeriod?: boolean }[] = [
   { title: 'Løsladelser og løsladelsesmøder', headers: ['Bydel', 'Løsladelser i', 'Løsladelsesmøder'] },
   { title: 'Opfølgning efter løsladelse i perioden', headers: ['Bydel', 'Opfølgning', 'Status', 'Antal'] },
   { title: 'Exitforløb', headers: ['Bydel', 'I gang ved', 'Startet i', 'Afsluttet i', 'ingen ny', 'ny sigtelse'] },
+  { title: 'Sikker By: sigtede unge 14-25 år', headers: ['Bydel', 'Sigtede unge', 'Heraf talt i'] },
+  { title: 'Tryghed og uro: bydele med uro i perioden', headers: ['Bydel', 'Bydel med', 'Uro observeret', 'Beredskabsplaner', 'Vurdering'] },
   // The trend (last four half-years): the half-year is the repeated first column.
   { title: 'Udvikling: sager pr. niveau, seneste halvår', headers: ['Halvår', 'Niveau', 'Aktive ved', 'Nye i', 'Afsluttede i'], byPeriod: true },
   { title: 'Udvikling: sigtede, SSP+ og løsladelser, seneste halvår', headers: ['Halvår', 'Unge sigtet', 'SSP+ aktive', 'SSP+ startet', 'Løsladelser'], byPeriod: true },
@@ -47,6 +49,12 @@ describe('XLSX cells on the hand-made register (2026-H1, made 15 August 2026 10:
   beforeAll(async () => {
     v = await createTestVault({ now: () => NOW });
     await buildReportFixture(v.call);
+    // Tryghed og uro: Valby observed twice and a plan activated; Nørrebro only a measure.
+    const ids = Object.fromEntries((await v.call<{ districts: { id: number; name: string }[] }>('report.options', {})).districts.map((d) => [d.name, d.id]));
+    for (const [d, occurredOn, kind] of [['Valby', '2026-02-01', 'unrest-observed'], ['Valby', '2026-03-01', 'unrest-observed'], ['Valby', '2026-03-02', 'plan-activated'], ['Nørrebro', '2026-04-01', 'measure']] as const) {
+      await v.call('report.unrest.save', { districtId: ids[d], occurredOn, kind, text: 'Uro ved pladsen; politi og klub til stede.' });
+    }
+    await v.call('report.assessments.save', { period: PERIOD, districtId: ids['Valby'], text: 'Uro i foråret, beredskabsplan aktiveret.' });
     const file = await v.call<ReportFileOutput>('report.export', { period: PERIOD, districts: [...REPORTED], mode: 'exact', format: 'xlsx' });
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
@@ -82,6 +90,18 @@ describe('XLSX cells on the hand-made register (2026-H1, made 15 August 2026 10:
       ),
     );
     expect(asText).toEqual([]);
+  });
+
+  it('Tryghed og uro: flag, counts as number cells and the assessment beside them; Sikker By as numbers', () => {
+    const ws = wb.getWorksheet('Tryghed og uro')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Bydel', 'Bydel med uro', 'Uro observeret', 'Beredskabsplaner aktiveret', 'Vurdering']);
+    const rows = ws.getRows(2, ws.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
+    expect(rows.find((r) => r[0] === 'Valby')).toEqual(['Valby', 'Ja', 2, 1, 'Uro i foråret, beredskabsplan aktiveret.']);
+    expect(rows.find((r) => r[0] === 'Nørrebro')).toEqual(['Nørrebro', 'Nej', 0, 0]);
+    expect(rows.find((r) => r[0] === 'Alle bydele')).toEqual(['Alle bydele', 1, 2, 1]);
+    const sb = wb.getWorksheet('Sikker By')!;
+    expect(sb.getRow(1).values).toEqual([undefined, 'Bydel', 'Sigtede unge i bydelen', 'Heraf talt i byens tal (første sigtelse i perioden)']);
+    for (let n = 2; n <= sb.rowCount; n++) for (const c of [2, 3]) expect(sb.getRow(n).getCell(c).type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('every sheet: A4 portrait, one page wide, the header row (and on tables the district column) as print titles, page header and footer', () => {
@@ -132,8 +152,8 @@ describe('the XLSX printed by LibreOffice, all ten districts of a seeded vault',
     expect(pages.length).toBe(info.pages);
     // 12 sheets at least one page each (the two trend sheets hold at most 4 x 5 and 4 rows: one page each). Upper bound from the rows, at 40 rows a page (a page holds
     // about 47 rows of 15 points): per table rows = districts x categories + totals.
-    const rows = [10 * 4 + 10 + 4 + 1, 10 * 7 + 10 + 7 + 1, 10 * 3 + 10 + 3 + 1, 11, 11, 3 * (10 * 5 + 10 + 5 + 1), 11, 3 * (10 * 5 + 10 + 5 + 1)];
-    const bound = 1 + rows.reduce((n, r) => n + Math.ceil(r / 40), 0) + 2 + 3; // + the trend sheets, the long assessment (60 paragraphs)
+    const rows = [10 * 4 + 10 + 4 + 1, 10 * 7 + 10 + 7 + 1, 10 * 3 + 10 + 3 + 1, 11, 11, 3 * (10 * 5 + 10 + 5 + 1), 11, 3 * (10 * 5 + 10 + 5 + 1), 11, 11, 12];
+    const bound = 1 + rows.reduce((n, r) => n + Math.ceil(r / 40), 0) + 2 + 6; // + the trend sheets, the long assessment (60 paragraphs) in Vurderinger and beside the unrest flags
     expect(pages.length).toBeGreaterThanOrEqual(12);
     expect(pages.length).toBeLessThanOrEqual(bound);
     // Before this change LibreOffice printed the same workbook on 28 Letter pages, columns split off.
@@ -173,6 +193,12 @@ describe('the XLSX printed by LibreOffice, all ten districts of a seeded vault',
     const row = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'Dannet (dansk tid)')!;
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
     expect((row.getCell(2).value as Date).toISOString()).toBe('2026-08-15T12:00:00.000Z');
+    // Tryghed og uro: its block with the count of bydele med uro (none in the seeded vault) as a number.
+    const header = csvRows.findIndex((r) => r[0] === 'Bydel' && r[1] === 'Bydel med uro');
+    expect(header).toBeGreaterThan(0);
+    expect(csvRows[header + 11]?.slice(0, 4)).toEqual(['Alle bydele', '0', '0', '0']);
+    const uroRow = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'Alle bydele' && r.getCell(2).value === 0 && r.getCell(5).value === null);
+    expect(uroRow?.getCell(2).type).toBe(ExcelJS.ValueType.Number);
     // Levels in the CSV are read as numbers too.
     const levelRow = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'Indre By' && r.getCell(2).value === 1);
     expect(levelRow).toBeDefined();

@@ -329,7 +329,7 @@ describe('export files', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Om rapporten', 'Sager pr. niveau', 'Alder', 'Køn', 'Hændelser', 'SSP+', 'SSP+ opfølgning', 'Løsladelser', 'Løsladelse opfølgning', 'Exit', 'Udvikling sager', 'Udvikling øvrige', 'Vurderinger',
+      'Om rapporten', 'Sager pr. niveau', 'Alder', 'Køn', 'Hændelser', 'SSP+', 'SSP+ opfølgning', 'Løsladelser', 'Løsladelse opfølgning', 'Exit', 'Sikker By', 'Tryghed og uro', 'Udvikling sager', 'Udvikling øvrige', 'Vurderinger',
     ]);
     const ws = wb.getWorksheet('Sager pr. niveau')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Bydel', 'Niveau', 'Aktive ved periodens slut', 'Nye i perioden', 'Afsluttede i perioden']);

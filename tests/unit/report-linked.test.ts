@@ -138,3 +138,58 @@ describe('views cut from one pattern (views.ts)', () => {
     expect(rowA('C')?.new).toBe('<5'); // 3 hidden in the first half
   });
 });
+
+describe('Exit follow-ups linked to the courses ended four half-years before (linked-system.ts)', () => {
+  const D = ['A', 'B', 'C'];
+  type ExitCounts = { ended?: number; followUpsNoNewCharge?: number; followUpsNewCharge?: number };
+  const exitReport = (period: string, counts: Record<string, ExitCounts>) =>
+    report(period, D, (t) => {
+      for (const [d, c] of Object.entries(counts)) Object.assign(t.exit.byDistrict.find((r) => r.district === d) as object, c);
+    });
+  // Ended in 2024-H1: A 5, B 9, C 9 (all shown). Due in 2026-H1: without a new charge A 5, B 6,
+  // C 7 (all shown); with one A 0, B 3, C 2 (B and C hidden, their total 5 shown). Worked by hand:
+  // B's 3 = 9 - 6 and C's 2 = 9 - 7 unless a count without a new charge is hidden beside them.
+  const base = exitReport('2024-H1', { A: { ended: 5 }, B: { ended: 9 }, C: { ended: 9 } });
+  const now = exitReport('2026-H1', {
+    A: { followUpsNoNewCharge: 5, followUpsNewCharge: 0 },
+    B: { followUpsNoNewCharge: 6, followUpsNewCharge: 3 },
+    C: { followUpsNoNewCharge: 7, followUpsNewCharge: 2 },
+  });
+  const row = (r: ReportV1, d: string) => r.tables.exit.byDistrict.find((x) => x.district === d) as unknown as Record<string, number | string>;
+
+  it('without the link the split gives the small counts away as ended minus the other part', () => {
+    const anon = anonymiseReport(now);
+    expect(row(anonymiseReport(base), 'B').ended).toBe(9);
+    expect(row(anon, 'B')).toMatchObject({ followUpsNoNewCharge: 6, followUpsNewCharge: '<5' });
+    expect(row(anon, 'C')).toMatchObject({ followUpsNoNewCharge: 7, followUpsNewCharge: '<5' });
+  });
+
+  it('with the link a hidden part has its other part hidden too, and nothing is pinned or known to be 1-4', () => {
+    const anon = anonymiseReport(now, { followUpBase: { exact: base } });
+    for (const d of ['B', 'C']) {
+      expect(row(anon, d).followUpsNewCharge).toBe('<5');
+      expect(row(anon, d).followUpsNoNewCharge).toBe('<5');
+    }
+    // The attacker's system by hand: x_B + y_B = 9, x_C + y_C = 9, the shown city totals, A shown.
+    const sys = new LinkedSystem();
+    const hidden = (d: string, m: string) => typeof row(anon, d)[m] === 'string';
+    const v = (d: string, m: string) =>
+      sys.variable(`${d}|${m}`, () => ({ value: Number((now.tables.exit.byDistrict.find((x) => x.district === d) as unknown as Record<string, number>)[m]), hidden: hidden(d, m), mayHide: false }));
+    for (const m of ['followUpsNoNewCharge', 'followUpsNewCharge']) {
+      const total = sys.variable(`all|${m}`, () => ({ value: D.reduce((a, d) => a + Number((now.tables.exit.byDistrict.find((x) => x.district === d) as unknown as Record<string, number>)[m]), 0), hidden: typeof anon.totals.exit.byDistrict[0]?.[m as 'followUpsNewCharge'] === 'string', mayHide: false }));
+      sys.equation([...D.map((d) => [v(d, m), 1] as const), [total, -1]]);
+    }
+    for (const [d, ended] of [['A', 5], ['B', 9], ['C', 9]] as const) {
+      const e = sys.variable(`${d}|ended`, () => ({ value: ended, hidden: false, mayHide: false }));
+      sys.equation([[v(d, 'followUpsNoNewCharge'), 1], [v(d, 'followUpsNewCharge'), 1], [e, -1]]);
+    }
+    expect(unsafeHidden(sys, 5)).toEqual([]);
+  });
+
+  it('none ended there: its follow-ups are shown as 0, never hidden (hiding them protects nothing)', () => {
+    const anon = anonymiseReport(exitReport('2026-H1', { A: { followUpsNoNewCharge: 0, followUpsNewCharge: 0 }, B: { followUpsNoNewCharge: 6, followUpsNewCharge: 3 }, C: { followUpsNoNewCharge: 7, followUpsNewCharge: 2 } }), {
+      followUpBase: { exact: exitReport('2024-H1', { A: { ended: 0 }, B: { ended: 9 }, C: { ended: 9 } }) },
+    });
+    expect(row(anon, 'A')).toMatchObject({ followUpsNoNewCharge: 0, followUpsNewCharge: 0 });
+  });
+});

@@ -46,7 +46,7 @@ describe('emptyTables', () => {
     expect(REPORT_BANDS).toEqual(AGE_BANDS);
     expect(TABLE_SPECS.map((s) => s.id)).toEqual([
       'casesByLevel', 'activeByAgeBand', 'activeBySex', 'eventsByDistrict',
-      'sspPlus.byDistrict', 'sspPlus.followUps', 'releases.byDistrict', 'releases.followUps', 'exit.byDistrict',
+      'sspPlus.byDistrict', 'sspPlus.followUps', 'releases.byDistrict', 'releases.followUps', 'exit.byDistrict', 'sikkerBy.byDistrict',
     ]);
   });
 });

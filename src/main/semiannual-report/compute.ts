@@ -30,7 +30,7 @@ import { addDays, addMonths, compare } from '../../shared/core/dates';
 import { exitFollowUp, exitFollowUpDue } from '../../shared/cases';
 import { ageBand } from '../../shared/core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES, outcomeOpensOn } from '../../shared/ssp-plus';
-import { emptyTables, getRows, type GenericRow, type KeyValue, type ReportTables } from '../../shared/semiannual-report';
+import { emptyTables, getRows, sikkerByCounts, type GenericRow, type KeyValue, type ReportTables, type SikkerByCharge } from '../../shared/semiannual-report';
 
 export interface ReportScope {
   /** First and last day of the half-year, both inclusive. */
@@ -317,6 +317,22 @@ export const reportQueries = {
     }
     return [...out.values()];
   },
+
+  /**
+   * Every charge in the period with what the Sikker By figure needs (sikker-by.ts): category,
+   * the case's level and district on the charge date, the birth date. All districts: a person's
+   * first charge decides where the city figure counts them, whichever districts are reported.
+   */
+  sikkerByCharges: (sqlite: Sqlite, scope: ReportScope): SikkerByCharge[] =>
+    sqlite
+      .prepare(
+        `SELECT c.person_id AS personId, e.occurred_on AS occurredOn, e.offence_category AS offenceCategory,
+                ${levelOn('e.occurred_on')} AS level, ${districtOn('e.occurred_on')} AS districtId, p.birth_date AS birthDate
+         FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
+         WHERE e.kind = 'charge' AND e.occurred_on BETWEEN @start AND @end
+         ORDER BY e.occurred_on, e.id`,
+      )
+      .all({ start: scope.start, end: scope.end }) as SikkerByCharge[],
 };
 
 export type ReportQueries = typeof reportQueries;
@@ -364,12 +380,13 @@ class TableFiller {
  * case tables (casesByLevel, activeByAgeBand, activeBySex) are filled and the rest stay 0: enough
  * for the trend, whose case counts are suppressed exactly as in the full report (suppression
  * links the case tables only to each other). With `stockOnly` only the stocks at the end date
- * (active cases by level, age and sex; active SSP+ plans): what the next half-year links to.
+ * (active cases by level, age and sex; active SSP+ plans; Exit courses running): what the next
+ * half-year links to. With `exitOnly` only the Exit table (what the follow-ups two years on link to).
  */
 export function computeExactTables(
   sqlite: Sqlite,
   scope: ReportScope,
-  options: { casesOnly?: boolean; stockOnly?: boolean } = {},
+  options: { casesOnly?: boolean; stockOnly?: boolean; exitOnly?: boolean } = {},
   queries: ReportQueries = reportQueries,
 ): ComputedTables {
   const names = new Map(scope.districts.map((d) => [d.id, d.name]));
@@ -377,6 +394,15 @@ export function computeExactTables(
   const unplaced: Unplaced = { active: 0, new: 0, closed: 0 };
   const nameOf = (id: DistrictId) => (id === null ? undefined : names.get(id));
 
+  if (options.exitOnly) {
+    // The Exit table alone (what a later half-year's follow-ups link to).
+    const exit = new TableFiller(tables, 'exit.byDistrict', ['district']);
+    for (const { districtId, ...counts } of queries.exitCourses(sqlite, scope)) {
+      const d = nameOf(districtId);
+      if (d !== undefined) exit.add([d], counts);
+    }
+    return { tables, unplaced };
+  }
   const byLevel = new TableFiller(tables, 'casesByLevel', ['district', 'level']);
   const byBand = new TableFiller(tables, 'activeByAgeBand', ['district', 'band']);
   const bySex = new TableFiller(tables, 'activeBySex', ['district', 'sex']);
@@ -393,6 +419,12 @@ export function computeExactTables(
     for (const r of queries.sspPlusPlans(sqlite, scope)) {
       const d = nameOf(r.districtId);
       if (d !== undefined) plans.add([d], { active: r.active });
+    }
+    // ... and Exit courses running at the end (the Exit flow links to them like the SSP+ one).
+    const running = new TableFiller(tables, 'exit.byDistrict', ['district']);
+    for (const r of queries.exitCourses(sqlite, scope)) {
+      const d = nameOf(r.districtId);
+      if (d !== undefined) running.add([d], { active: r.active });
     }
     return { tables, unplaced };
   }
@@ -430,6 +462,12 @@ export function computeExactTables(
   for (const { districtId, ...counts } of queries.exitCourses(sqlite, scope)) {
     const d = nameOf(districtId);
     if (d !== undefined) exit.add([d], counts);
+  }
+
+  const sikkerBy = new TableFiller(tables, 'sikkerBy.byDistrict', ['district']);
+  for (const { districtId, charged, firstInCity } of sikkerByCounts(queries.sikkerByCharges(sqlite, scope))) {
+    const d = nameOf(districtId);
+    if (d !== undefined) sikkerBy.add([d], { charged, firstInCity });
   }
 
   for (const [id, rows] of [

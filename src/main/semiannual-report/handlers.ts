@@ -1,6 +1,7 @@
 import { defineHandlers } from '../core/handlers';
 import { computeReport, exportReport, mergeInApp, reportOptions, reportTrend, saveReportPdf } from './report';
 import { listAssessments, saveAssessment } from './assessments';
+import { deleteUnrest, listUnrest, saveUnrest } from './unrest';
 
 /** The semi-annual report: options, the computed report, assessments, export and merge. */
 export const semiannualReportHandlers = defineHandlers({
@@ -12,4 +13,7 @@ export const semiannualReportHandlers = defineHandlers({
   'report.assessments.list': (input, s) => listAssessments(s, input.period),
   'report.assessments.save': (input, s) => ({ saved: saveAssessment(s, input) }),
   'report.merge': (input, s) => mergeInApp(s, input),
+  'report.unrest.list': (input, s) => listUnrest(s, input),
+  'report.unrest.save': (input, s) => saveUnrest(s, input),
+  'report.unrest.delete': (input, s) => deleteUnrest(s, input),
 });

@@ -33,6 +33,7 @@ import { audit } from '../core/audit';
 import type { HandlerCtx, ServiceCtx } from '../core/service-context';
 import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
+import { unrestFor } from './unrest';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
 import { renderReportFile, reportFileName, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
@@ -143,7 +144,7 @@ function reportHeader(s: ServiceCtx, req: ReportRequest, districts: DistrictRef[
 }
 
 /** One half-year's exact tables for the districts; `casesOnly`/`stockOnly` as computeExactTables. */
-function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], options: { casesOnly?: boolean; stockOnly?: boolean } = {}) {
+function exactHalfYear(s: ServiceCtx, period: string, districts: DistrictRef[], options: { casesOnly?: boolean; stockOnly?: boolean; exitOnly?: boolean } = {}) {
   const { start, end } = halfYearPeriod(period);
   return computeExactTables(s.sqlite, { start, end, today: s.today, districts, ...sspPlusScope(s) }, options);
 }
@@ -214,7 +215,16 @@ function makeAnonymisedAllDistricts(
   const previous =
     options.previous ??
     (before ? createExactReport({ ...allHeader, period: before }, exactHalfYear(s, before, all, { stockOnly: true }).tables) : undefined);
-  return { exact, report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}) }), unplaced };
+  // The Exit follow-ups due now are the courses that ended four half-years before: that
+  // half-year's Exit table as published (its own flow from the one before it) is linked to them.
+  const [base, baseBefore] = options.casesOnly ? [] : [previousPeriods(period, 4)[3], previousPeriods(period, 5)[4]];
+  const exitOf = (p: string) => createExactReport({ ...allHeader, period: p }, exactHalfYear(s, p, all, { exitOnly: true }).tables);
+  const followUpBase = base ? { exact: exitOf(base), ...(baseBefore ? { previous: exitOf(baseBefore) } : {}) } : undefined;
+  return {
+    exact,
+    report: anonymiseReport(exact, { threshold: header.threshold, ...(previous ? { previous } : {}), ...(followUpBase ? { followUpBase } : {}) }),
+    unplaced,
+  };
 }
 
 /** A half-year's report for the districts: exact, or cut from the protected all-districts report. */
@@ -244,6 +254,8 @@ export function buildReport(s: ServiceCtx, req: ReportRequest, scopeDistricts?: 
   }
   const texts = assessmentsFor(s.db, req.period, districts.map((d) => d.id));
   built.report.assessments = districts.flatMap((d) => (texts.has(d.id) ? [{ district: d.name, text: texts.get(d.id) as string }] : []));
+  const span = isYearPeriod(req.period) ? { start: `${req.period}-01-01`, end: `${req.period}-12-31` } : halfYearPeriod(req.period);
+  built.report.unrest = unrestFor(s.db, span.start, span.end, districts);
   return built;
 }
 

@@ -24,6 +24,11 @@ import {
   keyValueLabel,
   labelsOf,
   tableColumns,
+  UNREST_HEADERS,
+  UNREST_RULE,
+  UNREST_SHEET,
+  UNREST_TITLE,
+  unrestFileRows,
   type GenericRow,
   type ReportV1,
   type TableSpec,
@@ -240,6 +245,40 @@ function assessmentsSheet(wb: ExcelJS.Workbook, report: ReportV1): void {
   }
 }
 
+const UNREST_WIDTHS = [24, 11, 16, 19, 40] as const;
+
+/** Tryghed og uro (shared/semiannual-report/unrest-file.ts): the flag and counts per bydel, the assessment beside them. */
+function unrestSheet(wb: ExcelJS.Workbook, report: ReportV1): void {
+  const rows = unrestFileRows(report);
+  if (rows.length === 0) return;
+  const ws = wb.addWorksheet(UNREST_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  ws.columns = UNREST_WIDTHS.map((width) => ({ width }));
+  setUpPage(ws, { title: UNREST_TITLE, report }, true);
+  styleHeader(ws.addRow([...UNREST_HEADERS]), UNREST_WIDTHS);
+  for (const { cells, total } of rows) {
+    const [district, flag, observations, plans, text] = cells;
+    for (const [i, piece] of splitForRows(text, UNREST_WIDTHS[4]).entries()) {
+      const r = ws.addRow(i === 0 ? [district, flag, observations, plans, piece || null] : [`${district} (fortsat)`, null, null, null, piece]);
+      r.getCell(5).alignment = { wrapText: true, vertical: 'top', indent: 1 };
+      r.getCell(1).alignment = { vertical: 'top', horizontal: 'left' };
+      r.getCell(2).alignment = { vertical: 'top', horizontal: 'center' };
+      for (const c of [3, 4]) r.getCell(c).alignment = { vertical: 'top', horizontal: 'right', indent: 1 };
+      r.height = heightFor(Math.max(linesFor(piece, UNREST_WIDTHS[4]), linesFor(r.getCell(1).text, UNREST_WIDTHS[0])));
+      r.eachCell({ includeEmpty: true }, (c) => {
+        c.border = THIN;
+        if (total) {
+          c.fill = TOTAL_FILL;
+          c.font = { bold: true };
+        }
+      });
+    }
+  }
+  const note = ws.addRow([UNREST_RULE]);
+  ws.mergeCells(note.number, 1, note.number, 5);
+  note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  note.height = heightFor(linesFor(UNREST_RULE, UNREST_WIDTHS.reduce((a, b) => a + b, 0)));
+}
+
 const TREND_WIDTHS = [26, 12, 16, 16, 16, 16, 16] as const;
 
 /** The trend (last four half-years): one sheet per trend table, the half-year column repeated on every page. */
@@ -275,6 +314,7 @@ export async function reportToXlsx(report: ReportV1, trend?: readonly TrendPoint
   wb.modified = new Date(report.generatedAt);
   aboutSheet(wb, report);
   for (const spec of TABLE_SPECS) tableSheet(wb, report, spec);
+  unrestSheet(wb, report);
   if (trend && trend.length > 0) trendSheets(wb, report, trend);
   assessmentsSheet(wb, report);
   // exceljs's typings predate Node's generic Buffer.

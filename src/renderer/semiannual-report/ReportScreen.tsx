@@ -62,6 +62,9 @@ function Report({ options, initial }: { options: ReportOptions; initial?: Report
         <Button variant="secondary" onClick={() => navigate({ area: 'semiannualReport', screen: 'merge' })}>
           {t('report.merge.open')}
         </Button>
+        <Button variant="secondary" onClick={() => navigate({ area: 'semiannualReport', screen: 'unrest' })}>
+          {t('report.unrest.open')}
+        </Button>
       </div>
 
       <section aria-labelledby="report-choose" className="report-section report-choose">

@@ -2,6 +2,7 @@ import { t, type PlainMessageKey } from '../core/i18n';
 import { TABLE_SPECS, getRows, type GenericRow, type KeyValue, type TableSpec } from '../../shared/semiannual-report';
 import type { ReportV1 } from '../../shared/semiannual-report';
 import { countText, keyLabel, measureLabel, tableTitle } from './labels';
+import { UnrestTable } from './UnrestTable';
 
 /**
  * The report's tables on screen, each measure as a district x category grid with its totals
@@ -9,13 +10,14 @@ import { countText, keyLabel, measureLabel, tableTitle } from './labels';
  * report and the printable view.
  */
 
-const SECTIONS: { heading: PlainMessageKey; ids: string[] }[] = [
+const SECTIONS: { heading: PlainMessageKey; ids: string[]; note?: PlainMessageKey }[] = [
   { heading: 'report.section.cases', ids: ['casesByLevel'] },
   { heading: 'report.section.young', ids: ['activeByAgeBand', 'activeBySex'] },
   { heading: 'report.section.events', ids: ['eventsByDistrict'] },
   { heading: 'report.section.sspPlus', ids: ['sspPlus.byDistrict', 'sspPlus.followUps'] },
   { heading: 'report.section.releases', ids: ['releases.byDistrict', 'releases.followUps'] },
   { heading: 'report.section.exit', ids: ['exit.byDistrict'] },
+  { heading: 'report.section.sikkerBy', ids: ['sikkerBy.byDistrict'], note: 'report.sikkerBy.note' },
 ];
 
 const specOf = (id: string) => TABLE_SPECS.find((s) => s.id === id) as TableSpec;
@@ -101,11 +103,13 @@ export function ReportTables({ report, headingLevel = 3 }: { report: ReportV1; h
       {SECTIONS.map((s) => (
         <section key={s.heading} className="report-table-section">
           <H>{t(s.heading)}</H>
+          {s.note ? <p className="report-muted">{t(s.note)}</p> : null}
           {s.ids.map((id) => (
             <TablesOf key={id} report={report} id={id} />
           ))}
         </section>
       ))}
+      <UnrestTable report={report} heading={H} />
     </div>
   );
 }

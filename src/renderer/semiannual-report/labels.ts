@@ -43,6 +43,8 @@ const MEASURES: Record<string, PlainMessageKey> = {
   meetings: 'report.col.meetings',
   followUpsNoNewCharge: 'report.col.followUpsNoNewCharge',
   followUpsNewCharge: 'report.col.followUpsNewCharge',
+  charged: 'report.col.charged',
+  firstInCity: 'report.col.firstInCity',
 };
 
 /** The words for a key value in a table header: 'Niveau 3', '15-17 år', 'Kvinde', 'Job', 'I alt'. */
@@ -89,6 +91,8 @@ export function tableTitle(id: string, measure: string, months: KeyValue | null)
       return t('report.table.releases.byDistrict');
     case 'exit.byDistrict':
       return t('report.table.exit.byDistrict');
+    case 'sikkerBy.byDistrict':
+      return t('report.table.sikkerBy.byDistrict');
     case 'releases.followUps':
       return t('report.table.releases.followUps', { months: months ?? '' });
     default:

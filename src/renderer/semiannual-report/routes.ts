@@ -10,4 +10,5 @@ export interface ReportSelection {
 export type SemiannualReportScreen =
   | { screen: 'index'; selection?: ReportSelection }
   | { screen: 'print'; selection: ReportSelection }
-  | { screen: 'merge' };
+  | { screen: 'merge' }
+  | { screen: 'unrest' };

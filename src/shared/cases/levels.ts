@@ -134,6 +134,10 @@ export const OFFENCE_CATEGORIES = [
   { code: 'theft', label: 'Tyveri', personEndangering: false },
   { code: 'stolen-goods', label: 'Hæleri', personEndangering: false },
   { code: 'vandalism', label: 'Hærværk', personEndangering: false },
+  // Chikane (harassment, stalking, krænkelse af privatlivets fred): one of the Tryghedsindeks'
+  // six crime forms (DOMAIN.md). Not person-endangering: it harms peace and safety, not life or
+  // body; harassment with threats or violence is charged as those, which are.
+  { code: 'harassment', label: 'Chikane', personEndangering: false },
   { code: 'drugs', label: 'Narkotika', personEndangering: false },
   { code: 'fraud', label: 'Bedrageri', personEndangering: false },
   { code: 'traffic', label: 'Færdselslovsovertrædelse', personEndangering: false },

@@ -22,7 +22,7 @@ import {
 } from './layout';
 import type { ReportTables, ReportTotals, ReportV1 } from './schema';
 import { indexRows, keyOf, tableTotals, toGrid } from './totals';
-import { protectLinked } from './linked-system';
+import { protectFollowUps, protectLinked } from './linked-system';
 
 export const ALREADY_ANONYMISED = 'Rapporten er allerede anonymiseret; kun en eksakt rapport kan anonymiseres.';
 
@@ -37,10 +37,17 @@ export interface AnonymiseOptions {
   threshold?: number;
   /**
    * The exact report of the half-year before, over the same districts (only its stock tables
-   * are read: casesByLevel.active, activeByAgeBand, activeBySex, sspPlus.byDistrict.active).
+   * are read: casesByLevel.active, activeByAgeBand, activeBySex, sspPlus.byDistrict.active,
+   * exit.byDistrict.active).
    * With it, the flow active(P) = active(P-1) + new - closed is protected too (linked.ts).
    */
   previous?: ReportV1;
+  /**
+   * The exact reports of four and five half-years before (same districts; of the first only
+   * exit.byDistrict is read, of the second its stocks): the Exit follow-ups due now are the
+   * courses that ended then, so they are protected against what that half-year published.
+   */
+  followUpBase?: { exact: ReportV1; previous?: ReportV1 };
   /** 'stock': stop after the stock tables are protected (what the next half-year links to). */
   stage?: 'stock' | 'all';
 }
@@ -133,5 +140,9 @@ export function anonymiseReport(report: ReportV1, options: AnonymiseOptions = {}
   if (options.stage === 'stock') return anon;
   const previous = options.previous ? { exact: options.previous, anon: anonymiseReport(options.previous, { threshold, stage: 'stock' }) } : null;
   protectLinked({ exact: report, anon }, previous, threshold, 'flow');
+  if (options.followUpBase) {
+    const { exact, previous: before } = options.followUpBase;
+    protectFollowUps({ exact: report, anon }, { exact, anon: anonymiseReport(exact, { threshold, ...(before ? { previous: before } : {}) }) }, threshold);
+  }
   return anon;
 }

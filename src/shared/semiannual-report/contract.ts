@@ -3,6 +3,7 @@ import { op, shortText, longText, id, empty } from '../core/contract';
 import { isValidPeriod } from '../core/dates';
 import { isYearPeriod } from './periods';
 import { reportSchemaV1 } from './schema';
+import { unrestContract } from './unrest-contract';
 
 /**
  * The semi-annual report (halvårsrapport): options, the report for a period and districts, each
@@ -134,4 +135,5 @@ export const semiannualReportContract = {
       })
       .strict(),
   ),
+  ...unrestContract,
 } as const;

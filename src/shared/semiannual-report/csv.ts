@@ -17,6 +17,7 @@ import { districtCodesText, hiddenLegend, keyValueLabel, labelsOf, MODE_LABELS, 
 import { isYearPeriod } from './periods';
 import type { ReportV1 } from './schema';
 import { TREND_NOTE, trendTables, type TrendPointData } from './trend';
+import { UNREST_HEADERS, UNREST_RULE, UNREST_TITLE, unrestFileRows } from './unrest-file';
 
 export { CSV_BOM, csvCell, inertText };
 const SEP = CSV_SEP;
@@ -66,6 +67,8 @@ export function reportToCsv(report: ReportV1, trend?: readonly TrendPointData[])
     for (const t of trendTables(trend)) lines.push(line([t.title]), line(t.columns), ...t.rows.map((r) => line(r)), '');
     lines.push(line(['Note', TREND_NOTE]), '');
   }
+  const unrest = unrestFileRows(report);
+  if (unrest.length) lines.push(line([UNREST_TITLE]), line([UNREST_RULE]), line([...UNREST_HEADERS]), ...unrest.map((r) => line(r.cells.map((c) => (typeof c === 'string' ? inertText(c) : c)))), '');
   lines.push(line(['Observationer og vurderinger']), line(['Bydel', 'Vurdering']));
   for (const a of report.assessments) lines.push(line([inertText(a.district), inertText(a.text)]));
   return CSV_BOM + lines.join(EOL) + EOL;

@@ -15,3 +15,7 @@ export * from './linked';
 export * from './linked-system';
 export * from './views';
 export * from './trend';
+export * from './sikker-by';
+export * from './unrest';
+export * from './unrest-contract';
+export * from './unrest-file';

@@ -71,6 +71,15 @@ export const TABLE_LABELS: Readonly<Record<string, TableLabels>> = {
       followUpsNewCharge: 'Opfølgning efter 24 mdr.: ny sigtelse',
     },
   },
+  'sikkerBy.byDistrict': {
+    title: 'Sikker By: sigtede unge 14-25 år',
+    sheet: 'Sikker By',
+    columns: {
+      district: 'Bydel',
+      charged: 'Sigtede unge i bydelen',
+      firstInCity: 'Heraf talt i byens tal (første sigtelse i perioden)',
+    },
+  },
 };
 
 export const LEVEL_NAMES: Readonly<Record<number, string>> = {

@@ -65,6 +65,8 @@ export const TABLE_SPECS: readonly TableSpec[] = [
   },
   // Disjoint follow-up measures (no published sum of the two), so a hidden one is not their difference.
   { id: 'exit.byDistrict', column: null, split: null, measures: ['active', 'started', 'ended', 'followUpsNoNewCharge', 'followUpsNewCharge'] },
+  // Sikker By (sikker-by.ts): charged per bydel, and each person once in the bydel of their first charge (sums to the city figure).
+  { id: 'sikkerBy.byDistrict', column: null, split: null, measures: ['charged', 'firstInCity'] },
 ];
 
 /** Which (table, measure) grids share the active-case district totals. */

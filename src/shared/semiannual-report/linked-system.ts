@@ -2,14 +2,15 @@
  * A report's tables as one linked system of equations (linked.ts), and its protection in two
  * stages:
  *
- * 1. 'stock': every table except the flows (casesByLevel new/closed, sspPlus started/ended).
+ * 1. 'stock': every table except the flows (casesByLevel new/closed, sspPlus and exit
+ *    started/ended).
  *    The stock tables (active cases by level, age band and sex, which share their district and
  *    city totals, and active SSP+ plans) depend on their own half-year only, so the half-year
  *    after can link to exactly the pattern this one published.
  * 2. 'flow': everything, plus the half-year before's stock tables as published, plus the flow
  *    equations per district x level, per district, per level and for the city:
  *      active(P) - active(P-1) - new(P) + closed(P) = 0  (cases)
- *      active(P) - active(P-1) - started(P) + ended(P) = 0  (SSP+ plans)
+ *      active(P) - active(P-1) - started(P) + ended(P) = 0  (SSP+ plans, Exit courses)
  *    Only the flows may be hidden further here. A flow holds exactly when no case in it moved
  *    district, was reopened or changed level in the period; every flow equation that holds in
  *    the data is added (the strongest attacker guesses them all right), the others are not
@@ -18,7 +19,7 @@
 import { isSuppressed } from './suppression';
 import { ALL, TABLE_SPECS, getRows, rowKey, type GenericRow, type KeyValue, type TableSpec } from './layout';
 import type { ReportV1 } from './schema';
-import { LinkedSystem, protect } from './linked';
+import { LinkedSystem, hiddenIntervals, protect } from './linked';
 
 export interface ReportPair {
   exact: ReportV1;
@@ -30,6 +31,8 @@ export interface ReportPair {
 export const FLOWS: readonly { id: string; stock: string; in: string; out: string }[] = [
   { id: 'casesByLevel', stock: 'active', in: 'new', out: 'closed' },
   { id: 'sspPlus.byDistrict', stock: 'active', in: 'started', out: 'ended' },
+  // Exit courses (issue 19): running at the end = running before + started - ended.
+  { id: 'exit.byDistrict', stock: 'active', in: 'started', out: 'ended' },
 ];
 
 const isFlowMeasure = (id: string, m: string) => FLOWS.some((f) => f.id === id && (f.in === m || f.out === m));
@@ -147,10 +150,65 @@ class ReportSystem {
     }
   }
 
+  /** Shows the true counts of these variables again (counts any attacker can work out exactly). */
+  reveal(vars: readonly number[]): void {
+    for (const v of vars) {
+      const info = this.sys.vars[v];
+      if (!info?.hidden) continue;
+      info.hidden = false;
+      for (const p of this.placements.get(v) ?? []) p.row[p.measure] = info.value;
+    }
+  }
+
   /** Writes the marker into the anonymised report for every variable hidden by protection. */
   apply(vars: readonly number[], marker: string): void {
     for (const v of vars) for (const p of this.placements.get(v) ?? []) p.row[p.measure] = marker;
   }
+}
+
+/** The Exit follow-up measures (24 months after a course's end) and the measure they follow up. */
+export const EXIT_FOLLOW_UPS = { id: 'exit.byDistrict', measures: ['followUpsNoNewCharge', 'followUpsNewCharge'], base: 'ended' } as const;
+const isFollowUp = (id: string, m: string) => id === EXIT_FOLLOW_UPS.id && (EXIT_FOLLOW_UPS.measures as readonly string[]).includes(m);
+
+/**
+ * Protects the Exit follow-ups of `current` (its anon report changed in place) against the
+ * courses that ended four half-years before (`base`, with the pattern its report published):
+ * per district and for the city, followUpsNoNewCharge(P) + followUpsNewCharge(P) = ended(P-4)
+ * where that holds in the data, <= it (a slack no file carries) where fewer are due (the running
+ * half-year), no equation where a move made them more. Only the follow-ups may be hidden further;
+ * no other half-year links to them, so this stage comes last.
+ */
+export function protectFollowUps(current: ReportPair, base: ReportPair, threshold: number): void {
+  const rs = new ReportSystem();
+  rs.addReport('P', current, isFollowUp, isFollowUp, true);
+  rs.addReport('B', base, () => false, (id, m) => id === EXIT_FOLLOW_UPS.id && m === EXIT_FOLLOW_UPS.base, false);
+  const spec = TABLE_SPECS.find((x) => x.id === EXIT_FOLLOW_UPS.id) as TableSpec;
+  for (const d of [...current.exact.districts, ALL]) {
+    const id = (tag: string, m: string) => rs.sys.id(ReportSystem.key(tag, spec, null, m, d, null));
+    const [a, b, e] = [id('P', EXIT_FOLLOW_UPS.measures[0]), id('P', EXIT_FOLLOW_UPS.measures[1]), id('B', EXIT_FOLLOW_UPS.base)];
+    if (a === undefined || b === undefined || e === undefined) continue;
+    const value = (x: number) => rs.sys.vars[x]?.value ?? 0;
+    const gap = value(e) - value(a) - value(b);
+    if (gap < 0) continue;
+    const terms: [number, number][] = [
+      [a, 1],
+      [b, 1],
+      [e, -1],
+    ];
+    if (gap > 0) terms.push([rs.sys.variable(`slack|${d}`, () => ({ value: gap, hidden: true, mayHide: false, slack: true })), 1]);
+    rs.sys.equation(terms);
+  }
+  // A follow-up the ended count pins to one value even with every follow-up hidden (none ended
+  // there as published: none can be due) is shown and never hidden: anyone can work it out,
+  // hiding it would protect nothing. The rest is protected as usual.
+  const own = [...rs.placements.keys()].filter((v) => rs.sys.vars[v]?.mayHide);
+  const wasHidden = new Map(own.map((v) => [v, rs.sys.vars[v]?.hidden ?? false]));
+  for (const v of own) (rs.sys.vars[v] as { hidden: boolean }).hidden = true;
+  const pinned = [...hiddenIntervals(rs.sys)].filter(([v, iv]) => iv.lo === iv.hi && wasHidden.has(v)).map(([v]) => v);
+  for (const [v, h] of wasHidden) (rs.sys.vars[v] as { hidden: boolean }).hidden = h;
+  rs.reveal(pinned);
+  for (const v of pinned) (rs.sys.vars[v] as { mayHide: boolean }).mayHide = false;
+  rs.apply(protect(rs.sys, threshold), `<${threshold}`);
 }
 
 /**

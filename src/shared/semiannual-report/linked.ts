@@ -23,6 +23,11 @@ export interface LinkedVar {
   hidden: boolean;
   /** Whether protection may hide it (false: published already, e.g. the previous half-year's). */
   mayHide: boolean;
+  /**
+   * A quantity no file carries (the slack of an inequality, e.g. follow-ups not yet due): hidden,
+   * bounded with the rest, but not itself a count to protect.
+   */
+  slack?: boolean;
 }
 
 /** sum(coefs[k] * vars[k]) = 0. */
@@ -187,7 +192,7 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
   }
   const single = comp.equations.length === 1 ? singleEquationBounds(sys, comp) : null;
   if (single) {
-    for (const [v, b] of single) if (!intervalIsSafe(b, threshold)) bad.push(v);
+    for (const [v, b] of single) if (!intervalIsSafe(b, threshold) && !sys.vars[v]?.slack) bad.push(v);
     return { bad, bounds: single };
   }
   const { constraints, variables } = componentModel(sys, comp);
@@ -220,7 +225,7 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
     }
     // Cycled or timed out: nothing proven; the bounds found so far stand (the cautious side).
   };
-  const safe = (v: number) => intervalIsSafe(seen.get(v) as { lo: number; hi: number }, threshold);
+  const safe = (v: number) => sys.vars[v]?.slack === true || intervalIsSafe(seen.get(v) as { lo: number; hi: number }, threshold);
   if (!exact) {
     // First push all unproven counts at once, down and up: each solution is a feasible point
     // that proves many bounds; only the rest need an LP of their own.
@@ -241,11 +246,12 @@ function auditComponent(sys: LinkedSystem, comp: Component, threshold: number, e
     for (const v of comp.vars) (variables.get(`x${v}`) as Map<string, number>).delete('sum');
   }
   for (const v of comp.vars) {
+    if (sys.vars[v]?.slack && !exact) continue;
     if (!exact && safe(v)) continue;
     optimise(v, 'maximize');
     if (!exact && safe(v)) continue;
     optimise(v, 'minimize');
-    if (!safe(v)) bad.push(v);
+    if (!safe(v) && !sys.vars[v]?.slack) bad.push(v);
   }
   return { bad, bounds: seen };
 }

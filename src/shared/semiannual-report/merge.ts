@@ -197,6 +197,7 @@ export function mergeReports(inputs: readonly unknown[], options: MergeOptions =
     tables,
     totals: computeTotals(tables, districts),
     assessments,
+    ...(reports.some((r) => r.unrest) ? { unrest: reports.flatMap((r) => r.unrest ?? []).map((u) => ({ ...u })).sort((a, b) => districts.indexOf(a.district) - districts.indexOf(b.district)) } : {}),
   };
   const check = parseReport(merged);
   return check.ok ? { ok: true, report: check.report, coverage: cityCoverage(check.report.districtAreas ?? []) } : { ok: false, error: check.error };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AREA_CODE, DISTRICT_CODE, MAX_AREAS } from '../core/districts';
 import { REPORT_BANDS, REPORT_FORMAT, REPORT_SEXES } from './layout';
 import { reportProblems } from './validate';
+import { unrestRowSchema } from './unrest';
 
 /** A count: a whole number, or the hidden marker '<N' (N = the report's threshold). */
 export const countSchema = z.union([
@@ -36,6 +37,8 @@ const releasesRow = z.object({ district, releases: countSchema, meetings: countS
 const exitRow = z
   .object({ district, active: countSchema, started: countSchema, ended: countSchema, followUpsNoNewCharge: countSchema, followUpsNewCharge: countSchema })
   .strict();
+/** Sikker By (sikker-by.ts): young people 14-25 charged with person-endangering or serious crime; once per bydel, and once in the city. */
+const sikkerByRow = z.object({ district, charged: countSchema, firstInCity: countSchema }).strict();
 
 export const tablesSchema = z
   .object({
@@ -46,6 +49,7 @@ export const tablesSchema = z
     sspPlus: z.object({ byDistrict: z.array(sspPlusRow), followUps: z.array(followUpRow) }).strict(),
     releases: z.object({ byDistrict: z.array(releasesRow), followUps: z.array(followUpRow) }).strict(),
     exit: z.object({ byDistrict: z.array(exitRow) }).strict(),
+    sikkerBy: z.object({ byDistrict: z.array(sikkerByRow) }).strict(),
   })
   .strict();
 
@@ -69,6 +73,7 @@ export const totalsSchema = z
       })
       .strict(),
     exit: z.object({ byDistrict: z.array(exitRow) }).strict(),
+    sikkerBy: z.object({ byDistrict: z.array(sikkerByRow) }).strict(),
   })
   .strict();
 
@@ -99,6 +104,8 @@ const reportShape = z
     tables: tablesSchema,
     totals: totalsSchema,
     assessments: z.array(assessmentSchema).max(100),
+    /** Tryghed and unrest per district (unrest.ts; not personal, never suppressed). Absent in files from before it. */
+    unrest: z.array(unrestRowSchema).max(100).optional(),
   })
   .strict();
 
@@ -120,6 +127,7 @@ export type SspPlusRow = z.infer<typeof sspPlusRow>;
 export type FollowUpRow = z.infer<typeof followUpRow>;
 export type ReleasesRow = z.infer<typeof releasesRow>;
 export type ExitRow = z.infer<typeof exitRow>;
+export type SikkerByRow = z.infer<typeof sikkerByRow>;
 
 export type ParseReportResult = { ok: true; report: ReportV1 } | { ok: false; error: string; issues: string[] };
 

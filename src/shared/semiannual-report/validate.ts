@@ -162,5 +162,9 @@ export function reportProblems(report: ReportV1): ReportProblem[] {
     }
   });
 
+  (report.unrest ?? []).forEach((u, i) => {
+    if (!districts.includes(u.district)) out.push({ path: ['unrest', i, 'district'], message: `Uro-oplysningen for "${u.district}" hører ikke til en af rapportens bydele.` });
+  });
+
   return out.slice(0, MAX_PROBLEMS);
 }

@@ -81,6 +81,7 @@ export function restrictDistricts(full: ReportV1, wanted: readonly string[]): Re
   };
 }
 
+/** Counts at the period's end (the year shows its second half's): the flows' stocks (Exit courses running among them), the age and sex tables. */
 const isStock = (id: string, m: string) => FLOWS.some((f) => f.id === id && f.stock === m) || id === 'activeByAgeBand' || id === 'activeBySex';
 
 /** The year report from its two half-years (same districts, mode and threshold). */

@@ -31,6 +31,7 @@ export const AUDIT_ENTITIES: Labels = {
   sspplus_follow_up: ['SSP+-opfølgning', 'SSP+ follow-up'], report: ['Halvårsrapport', 'Half-year report'],
   'report-assessment': ['Vurdering i halvårsrapporten', 'Report assessment'],
   handover: ['Overdragelse', 'Handover'], handover_colleague: ['Kollega (overdragelse)', 'Colleague (handover)'], handover_identity: ['Boksens nøgler til overdragelse', 'Handover keys of the vault'],
+  'district-unrest': ['Tryghed og uro (log pr. bydel)', 'Safety and unrest (log per district)'],
 };
 
 /** Keys in the detail field, and the settings whose names a settings change lists. */

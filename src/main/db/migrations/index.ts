@@ -150,5 +150,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0024_overview_indexes_exit_follow_up",
     "hash": "fe91205102ccc0328aea492c568feacd1bcdc6e4cebb59fffceefcc5a9a0bdc0",
     "sql": "ALTER TABLE `exit_courses` ADD `follow_up_recorded_on` text;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_review_idx` ON `cases` (`coordinator`,`next_review_on`) WHERE status = 'open' AND anonymised_at IS NULL;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_activity_idx` ON `cases` (`coordinator`,`last_activity_on`) WHERE status = 'open' AND anonymised_at IS NULL;"
+  },
+  {
+    "idx": 25,
+    "tag": "0025_district_unrest_log",
+    "hash": "66b233266039dfa7d29a123d03a714ad8fd9d3da0221b2d68163dd244faaa954",
+    "sql": "CREATE TABLE `district_unrest_entries` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`district_id` integer NOT NULL,\n\t`occurred_on` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`text` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text NOT NULL,\n\tFOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `district_unrest_district_date` ON `district_unrest_entries` (`district_id`,`occurred_on`);"
   }
 ];
