@@ -298,6 +298,31 @@ describe('merge: two halves of one year into a year report', () => {
   });
 });
 
+describe("merge: a year's Tryghed og uro from its two halves", () => {
+  it('a bydel med uro in either half is one in the year; observations and activated plans add up (as the app\'s own year view, and by hand)', async () => {
+    const districts = Object.fromEntries((await v.call<{ id: number; name: string }[]>('districts.list', {})).map((d) => [d.name, d.id]));
+    const entry = (district: string, occurredOn: string, kind: string, text: string) => v.call('report.unrest.save', { districtId: districts[district], occurredOn, kind, text });
+    await entry('Nørrebro', '2026-03-10', 'unrest-observed', 'Uro ved stationen om aftenen.');
+    await entry('Amager Vest', '2026-05-02', 'plan-activated', 'Beredskabsplanen aktiveret efter uro i området.');
+    await entry('Amager Vest', '2026-05-20', 'plan-ended', 'Beredskabsplanen afsluttet.');
+    await entry('Amager Vest', '2026-09-01', 'unrest-observed', 'Grupper samlet ved skolen.');
+    const merged = await v.call<{ report: ReportV1 }>('report.merge', {
+      files: [
+        { name: 'h1.json', content: await exactJson('2026-H1', REPORTED) },
+        { name: 'h2.json', content: await exactJson('2026-H2', REPORTED) },
+      ],
+      mode: 'exact',
+    });
+    const { report } = await v.call<ComputedReport>('report.compute', { period: '2026', districts: REPORTED, mode: 'exact' });
+    // By hand: Nørrebro one observation in H1; Amager Vest a plan activated (and ended) in H1 and one observation in H2.
+    expect(merged.report.unrest).toEqual([
+      { district: 'Nørrebro', withUnrest: true, observations: 1, plansActivated: 0 },
+      { district: 'Amager Vest', withUnrest: true, observations: 1, plansActivated: 1 },
+    ]);
+    expect(merged.report.unrest).toEqual(report.unrest);
+  });
+});
+
 describe('report.savePdf outside the desktop shell', () => {
   it('is refused with a Danish sentence that points to the print dialog (browser mode and the command line have no window to print)', async () => {
     await expect(v.call('report.savePdf', { period: '2026', districts: REPORTED })).rejects.toThrow(

@@ -13,6 +13,7 @@ import { READABLE_VERSIONS, REPORT_FORMAT, REPORT_VERSION, TABLE_SPECS, assemble
 import { parseReport, type DistrictArea, type ReportTables, type ReportV1 } from './schema';
 import { computeTotals } from './totals';
 import { combineHalves, halvesOf } from './views';
+import type { UnrestRow } from './unrest';
 
 export interface MergeOptions {
   /** File names for messages; without them files are called "fil nr. 1", "fil nr. 2", ... */
@@ -223,6 +224,25 @@ function orderDistricts(names: readonly string[]): string[] {
     .map((x) => x.d);
 }
 
+/**
+ * A year's unrest from its halves: a bydel is "med uro" in the year when it was in either half (a
+ * plan active on 1 July was activated in the first half or active on 1 January), and the
+ * observations and activated plans add up: the same as unrestOf over the whole year.
+ */
+function unrestOfYear(districts: readonly string[], a: readonly UnrestRow[], b: readonly UnrestRow[]): UnrestRow[] {
+  const rowOf = (rows: readonly UnrestRow[], d: string) => rows.find((r) => normalizeForSearch(r.district) === normalizeForSearch(d));
+  return districts.flatMap((district) => {
+    const [x, y] = [rowOf(a, district), rowOf(b, district)];
+    if (!x && !y) return [];
+    return [{
+      district,
+      withUnrest: Boolean(x?.withUnrest || y?.withUnrest),
+      observations: (x?.observations ?? 0) + (y?.observations ?? 0),
+      plansActivated: (x?.plansActivated ?? 0) + (y?.plansActivated ?? 0),
+    }];
+  });
+}
+
 /** The year when the periods are exactly the two halves of one year ('2026-H1' and '2026-H2'), else null. */
 function yearOfHalves(periods: readonly string[]): string | null {
   if (periods.length !== 2) return null;
@@ -297,6 +317,7 @@ function mergeHalvesIntoYear(reports: readonly ReportV1[], year: string, options
     ...combined,
     unit: options.unit ?? mergedUnit([h1.unit, h2.unit]),
     totals: computeTotals(combined.tables, districts),
+    ...(h1.unrest || h2.unrest ? { unrest: unrestOfYear(districts, h1.unrest ?? [], h2.unrest ?? []) } : {}),
     assessments: districts.flatMap((d) => (texts.has(d) ? [{ district: d, text: (texts.get(d) as string[]).join('\n\n') }] : [])),
   };
   const check = parseReport(report);
