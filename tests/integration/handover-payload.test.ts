@@ -195,7 +195,8 @@ describe('handover payload (two real vaults, plaintext payload)', () => {
     const a = await vault();
     const covered = new Set(handoverTables(modules).map((t) => t.table));
     // Not moved, on purpose: the sender's own bookkeeping of handovers, attendees (other people), forum setup.
-    const notMoved = new Set(['case_handovers', 'handover_imports', 'meeting_attendees', 'forum_districts', 'forum_members', 'report_assessments']);
+    // handover_log: each vault's own record of its handovers (bundle ids, fingerprints), never sent.
+    const notMoved = new Set(['case_handovers', 'handover_imports', 'handover_log', 'meeting_attendees', 'forum_districts', 'forum_members', 'report_assessments']);
     const tables = (sqliteOf(a).prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
     const personal = tables.filter((t) =>
       (sqliteOf(a).prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => /^(person_id|case_id|plan_id|custody_id|review_id|meeting_id|decision_id)$/.test(c.name)),

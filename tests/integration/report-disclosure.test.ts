@@ -84,8 +84,9 @@ const STOCKS = new Set(['casesByLevel.active', 'activeByAgeBand.count', 'activeB
 
 const rowsOf = (container: Record<string, unknown>, id: string): Row[] => {
   let node: unknown = container;
-  for (const part of id.split('.')) node = (node as Record<string, unknown>)[part];
-  return node as Row[];
+  for (const part of id.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  // A trend point (trendReports) carries only the trend's tables.
+  return (node ?? []) as Row[];
 };
 const isHidden = (v: unknown) => typeof v === 'string';
 
