@@ -150,5 +150,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0024_overview_indexes_exit_follow_up",
     "hash": "fe91205102ccc0328aea492c568feacd1bcdc6e4cebb59fffceefcc5a9a0bdc0",
     "sql": "ALTER TABLE `exit_courses` ADD `follow_up_recorded_on` text;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_review_idx` ON `cases` (`coordinator`,`next_review_on`) WHERE status = 'open' AND anonymised_at IS NULL;--> statement-breakpoint\nCREATE INDEX `cases_open_coordinator_activity_idx` ON `cases` (`coordinator`,`last_activity_on`) WHERE status = 'open' AND anonymised_at IS NULL;"
+  },
+  {
+    "idx": 25,
+    "tag": "0026_overview_birthday_covering_indexes",
+    "hash": "975de688599b0cb28177445e48b0574cd6b7f40acb2b399c3286d79d77e25a29",
+    "sql": "DROP INDEX `people_birth_idx`;--> statement-breakpoint\nCREATE INDEX `people_birth_name_idx` ON `people` (`birth_date`,`first_name`,`last_name`);--> statement-breakpoint\nCREATE INDEX `cases_open_person_cover_idx` ON `cases` (`person_id`,`status`,`anonymised_at`,`level`,`case_number`,`coordinator`) WHERE status = 'open' AND anonymised_at IS NULL;"
   }
 ];
