@@ -3,6 +3,7 @@ import { createTestVault, type TestVault } from './helpers';
 import { seedDemoData } from '../../src/main/demo-data';
 import { listCases, SEARCH_COUNT_CAP } from '../../src/main/cases/queries';
 import type { CaseRow } from '../../src/shared/cases/contract';
+import { listScenarios, runLimit } from '../bench/queries';
 
 /**
  * Issue 17: a search counts at most SEARCH_COUNT_CAP matches (a 1-2 letter word cannot use the
@@ -71,5 +72,14 @@ describe('the case list search count is capped', () => {
     expect(all).toMatchObject({ total: allCases, capped: false });
     const low = listCases(sqlite(), TODAY, { status: 'all', limit: 1 }, { countCap: 5 });
     expect(low).toMatchObject({ total: allCases, capped: false });
+  });
+
+  it("the benchmark's hand-written limit for a short-word search gives the same capped total and page", async () => {
+    const sc = listScenarios(TODAY, 1, 'a', 'x').find((x) => x.name.includes('2 tegn'))!;
+    const mine = await v.call<{ total: number; capped: boolean; rows: CaseRow[] }>('cases.list', sc.input);
+    const theirs = runLimit(sqlite() as never, sc);
+    expect(mine.capped).toBe(true);
+    expect(theirs.total).toBe(mine.total);
+    expect(theirs.ids).toEqual(mine.rows.map((r) => r.id));
   });
 });
