@@ -33,9 +33,19 @@ if (fresh) {
 }
 await call('vault.unlock', { method: 'passphrase', secret: PASS });
 const runs = Number(values.runs);
-for (const word of ['s', 'S', 'a', 'sø', 'Sø', 'ma', 'søn', 'sønd']) {
-  const first = (await call('cases.list', { search: word, limit: 100 })) as { total: number; capped: boolean; rows: unknown[] };
-  const st = await measure(async () => void (await call('cases.list', { search: word, limit: 100 })), runs, 3);
-  console.log(`${JSON.stringify(word).padEnd(8)} total ${String(first.total).padStart(6)}${first.capped ? '+' : ' '} rows ${first.rows.length}  median ${ms(st.median)}  p95 ${ms(st.p95)}`);
+const words = ['s', 'S', 'a', 'sø', 'Sø', 'ma', 'søn', 'sønd'];
+// The default order (case number), then the other sorts for a 1- and a 2-letter word: the page
+// must not sort every match before its LIMIT.
+const cases: { word: string; sort?: string; direction?: string }[] = [
+  ...words.map((word) => ({ word })),
+  ...['name', 'age', 'district', 'level', 'nextReviewOn', 'openedOn'].flatMap((sort) => [{ word: 's', sort }, { word: 'sø', sort }]),
+  { word: 's', sort: 'caseNumber', direction: 'desc' },
+];
+for (const c of cases) {
+  const input = { search: c.word, limit: 100, ...(c.sort ? { sort: c.sort } : {}), ...(c.direction ? { direction: c.direction } : {}) };
+  const first = (await call('cases.list', input)) as { total: number; capped: boolean; rows: unknown[] };
+  const st = await measure(async () => void (await call('cases.list', input)), runs, 3);
+  const label = `${JSON.stringify(c.word)}${c.sort ? ` by ${c.sort}${c.direction ? ` ${c.direction}` : ''}` : ''}`;
+  console.log(`${label.padEnd(24)} total ${String(first.total).padStart(6)}${first.capped ? '+' : ' '} rows ${first.rows.length}  median ${ms(st.median)}  p95 ${ms(st.p95)}`);
 }
 await call('vault.lock', {});

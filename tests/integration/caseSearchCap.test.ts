@@ -82,4 +82,27 @@ describe('the case list search count is capped', () => {
     expect(theirs.total).toBe(mine.total);
     expect(theirs.ids).toEqual(mine.rows.map((r) => r.id));
   });
+
+  it('a one-letter search sorted by name or age gives the first matches in that order (the page walks the sort index)', async () => {
+    const raw = sqlite()
+      .prepare(`SELECT c.id, c.case_number AS n, c.external_ref AS ref, p.first_name AS f, p.last_name AS l, p.sort_name AS sortName, p.birth_date AS birth FROM cases c JOIN people p ON p.id = c.person_id WHERE c.anonymised_at IS NULL AND c.status = 'open'`)
+      .all() as { id: number; n: string; ref: string | null; f: string; l: string; sortName: string; birth: string }[];
+    const matches = raw.filter((r) => [`${r.f} ${r.l}`, r.n, r.ref ?? ''].some((t) => t.toLowerCase().includes('a')));
+    const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    const orders = {
+      'name asc': (a: (typeof raw)[number], b: (typeof raw)[number]) => cmp(a.sortName, b.sortName) || a.id - b.id,
+      'name desc': (a: (typeof raw)[number], b: (typeof raw)[number]) => cmp(b.sortName, a.sortName) || b.id - a.id,
+      // Age ascending is youngest first: latest birth date first.
+      'age asc': (a: (typeof raw)[number], b: (typeof raw)[number]) => cmp(b.birth, a.birth) || b.id - a.id,
+      'age desc': (a: (typeof raw)[number], b: (typeof raw)[number]) => cmp(a.birth, b.birth) || a.id - b.id,
+    };
+    for (const [key, order] of Object.entries(orders)) {
+      const [sort, direction] = key.split(' ');
+      const expected = [...matches].sort(order).slice(0, 100).map((r) => r.id);
+      const got = await v.call<{ rows: CaseRow[] }>('cases.list', { search: 'a', sort, direction, limit: 100 });
+      expect(got.rows.map((r) => r.id), key).toEqual(expected);
+      const second = await v.call<{ rows: CaseRow[] }>('cases.list', { search: 'a', sort, direction, offset: 100, limit: 100 });
+      expect(second.rows.map((r) => r.id), `${key}, page 2`).toEqual([...matches].sort(order).slice(100, 200).map((r) => r.id));
+    }
+  });
 });
