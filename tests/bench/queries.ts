@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SEARCH_COUNT_CAP } from '../../src/main/cases/queries';
 
 /**
  * The "limit" baseline: the case list written by hand in SQL, the best plain SQL for the same
@@ -53,7 +54,7 @@ export function listScenarios(today: string, districtId: number, word: string, c
     {
       name: `fritekst "${word}" (søgeindeks) + alle statusser`,
       input: { status: 'all', search: word, limit: 100 },
-      countSql: `SELECT count(*) FROM cases c WHERE c.anonymised_at IS NULL AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH @p)`,
+      countSql: cappedCount(`FROM cases c WHERE c.anonymised_at IS NULL AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH @p)`),
       pageSql: deferred(
         `SELECT c.id FROM cases c WHERE c.anonymised_at IS NULL AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH @p) ORDER BY c.case_number LIMIT 100`,
         'c.case_number',
@@ -63,8 +64,8 @@ export function listScenarios(today: string, districtId: number, word: string, c
     {
       name: `fritekst "${short}" (2 tegn, uden indeks) + alle statusser`,
       input: { status: 'all', search: short, limit: 100 },
-      countSql: `SELECT count(*) FROM cases c JOIN people p ON p.id = c.person_id WHERE c.anonymised_at IS NULL
-                 AND (instr(p.search_name, @p) > 0 OR instr(lower(c.case_number), @p) > 0 OR instr(lower(coalesce(c.external_ref, '')), @p) > 0)`,
+      countSql: cappedCount(`FROM cases c JOIN people p ON p.id = c.person_id WHERE c.anonymised_at IS NULL
+                 AND (instr(p.search_name, @p) > 0 OR instr(lower(c.case_number), @p) > 0 OR instr(lower(coalesce(c.external_ref, '')), @p) > 0)`),
       pageSql: deferred(
         `SELECT c.id FROM cases c JOIN people p ON p.id = c.person_id WHERE c.anonymised_at IS NULL
            AND (instr(p.search_name, @p) > 0 OR instr(lower(c.case_number), @p) > 0 OR instr(lower(coalesce(c.external_ref, '')), @p) > 0)
@@ -111,6 +112,11 @@ function statement(db: Database.Database, sql: string): Database.Statement {
   let st = cache.get(sql);
   if (!st) cache.set(sql, (st = db.prepare(sql)));
   return st;
+}
+
+/** A search's count as the list gives it (issue 17): at most SEARCH_COUNT_CAP, read from at most cap + 1 rows. */
+function cappedCount(from: string): string {
+  return `SELECT min(count(*), ${SEARCH_COUNT_CAP}) FROM (SELECT 1 ${from} LIMIT ${SEARCH_COUNT_CAP + 1})`;
 }
 
 /** The limit: the page and the total, as the list shows both. */

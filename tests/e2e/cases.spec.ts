@@ -58,6 +58,23 @@ test('case list on 5,000 cases: search with æ/ø/å, filters, sorting, keyboard
   await expect(list.row(target.caseNumber)).toContainText(fullName(target));
   await screenshot(page, 'cases-02-list-search');
 
+  // A one-letter search matches thousands: the count stops at 1.000 (issue 17) and says so; the
+  // grid pages up to that, and End reaches the 1.000th match.
+  const many = await call<ListResult & { capped: boolean }>(bridge, 'cases.list', { search: 'a', offset: 999, limit: 1 });
+  expect(many).toMatchObject({ total: 1000, capped: true });
+  await list.searchFor('a');
+  await expect(list.count).toHaveText('Over 1.000 sager matcher – skriv mere for at indsnævre');
+  await expect(list.grid).toHaveAttribute('aria-rowcount', '1001');
+  await list.search.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[role="row"][data-index="0"]')).toBeFocused();
+  await page.keyboard.press('End');
+  const capRow = page.locator('[role="row"][data-index="999"]');
+  await expect(capRow).toBeFocused();
+  await expect(capRow).toHaveAttribute('data-case-number', many.rows[0]!.caseNumber);
+  await screenshot(page, 'cases-02b-list-search-capped');
+  await expectAccessible(page, 'case list, capped count');
+
   // No match: a clear empty state that clears the filters.
   await list.searchFor('Qzxæøå');
   await expect(list.empty).toContainText('Ingen sager matcher');

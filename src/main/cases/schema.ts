@@ -45,7 +45,9 @@ export const people = sqliteTable(
     /** Set when retention removed the personal data; the row stays as an anonymous statistical stub. */
     anonymisedAt: text('anonymised_at'),
   },
-  (t) => [index('people_birth_idx').on(t.birthDate), index('people_sort_idx').on(t.sortName)],
+  // Birth date with the name (issue 17): Overblik's birthday windows read the names from the index
+  // alone. Serves every birth-date range the plain birth-date index served (it replaces it).
+  (t) => [index('people_birth_name_idx').on(t.birthDate, t.firstName, t.lastName), index('people_sort_idx').on(t.sortName)],
 );
 
 /** Guardians and other contacts of a person. */
@@ -112,6 +114,11 @@ export const cases = sqliteTable(
     // which name the index) can use them: the case list's status is a parameter.
     index('cases_open_coordinator_review_idx').on(t.coordinator, t.nextReviewOn).where(sql`status = 'open' AND anonymised_at IS NULL`),
     index('cases_open_coordinator_activity_idx').on(t.coordinator, t.lastActivityOn).where(sql`status = 'open' AND anonymised_at IS NULL`),
+    // Overblik's birthday windows (issue 17): a person's open case with what the items show, from the
+    // index alone (SQLite counts a partial index as covering only if it holds the WHERE's columns too).
+    index('cases_open_person_cover_idx')
+      .on(t.personId, t.status, t.anonymisedAt, t.level, t.caseNumber, t.coordinator)
+      .where(sql`status = 'open' AND anonymised_at IS NULL`),
   ],
 );
 

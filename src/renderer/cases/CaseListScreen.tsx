@@ -76,7 +76,12 @@ export function CaseListScreen() {
     searchRef.current?.focus();
   };
 
-  const countText = shown === null ? t('app.loading') : total === 1 ? t('cases.list.count.one') : t('cases.list.count.other', { count: formatCount(total) });
+  const countText =
+    shown === null
+      ? t('app.loading')
+      : shown.capped
+        ? t('cases.list.count.capped', { count: formatCount(total) })
+        : total === 1 ? t('cases.list.count.one') : t('cases.list.count.other', { count: formatCount(total) });
 
   return (
     <>
@@ -123,7 +128,7 @@ export function CaseListScreen() {
           </Button>
         </Alert>
       ) : null}
-      <div className="case-list-body" data-testid="case-list" data-query={shown?.search ?? ''} data-state={pending ? 'loading' : 'ready'} data-total={total}>
+      <div className="case-list-body" data-testid="case-list" data-query={shown?.search ?? ''} data-state={pending ? 'loading' : 'ready'} data-total={total} data-capped={shown?.capped ? 'true' : undefined}>
         {empty ? (
           <EmptyList filtered={filtered} anyCases={anyCases} onClear={clear} onShowAll={() => change({ status: 'all' })} />
         ) : shown ? (

@@ -12,6 +12,8 @@ export interface ShownList {
   /** The search text this answer is for (the list sets it as a data attribute, for tests). */
   search: string;
   total: number;
+  /** The search matched more than the count's cap: `total` is the cap, and the list pages up to it. */
+  capped: boolean;
   pages: Map<number, CaseRow[]>;
   inflight: Set<number>;
 }
@@ -34,7 +36,7 @@ export function useCasePages(query: ListQuery) {
   useEffect(() => {
     latestKey.current = key;
     const q = queryRef.current;
-    const list: ShownList = { key, search: q.search ?? '', total: 0, pages: new Map(), inflight: new Set([0]) };
+    const list: ShownList = { key, search: q.search ?? '', total: 0, capped: false, pages: new Map(), inflight: new Set([0]) };
     void api['cases.list']({ ...q, offset: 0, limit: PAGE_SIZE }).then((r) => {
       if (latestKey.current !== key) return;
       list.inflight.delete(0);
@@ -43,6 +45,7 @@ export function useCasePages(query: ListQuery) {
         return;
       }
       list.total = r.value.total;
+      list.capped = r.value.capped;
       list.pages.set(0, r.value.rows);
       setError(null);
       setShown(list);

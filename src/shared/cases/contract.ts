@@ -289,7 +289,8 @@ export const casesContract = {
   ),
 
   'cases.find': op(z.object({ query: shortText(100), limit: z.number().int().min(1).max(50).default(20) }).strict(), findResultSchema),
-  'cases.list': op(caseListInput, z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }).strict()),
+  // `capped`: a search matched more than the count's cap (SEARCH_COUNT_CAP); `total` is then the cap, and the list pages up to it.
+  'cases.list': op(caseListInput, z.object({ total: z.number().int(), capped: z.boolean(), rows: z.array(caseRowSchema) }).strict()),
   'cases.coordinators': op(empty, z.array(z.string())),
   'cases.settings.get': op(empty, caseSettingsSchema),
   'cases.settings.save': op(caseSettingsSchema.partial().strict(), caseSettingsSchema),

@@ -156,5 +156,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0025_district_unrest_log",
     "hash": "66b233266039dfa7d29a123d03a714ad8fd9d3da0221b2d68163dd244faaa954",
     "sql": "CREATE TABLE `district_unrest_entries` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`district_id` integer NOT NULL,\n\t`occurred_on` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`text` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text NOT NULL,\n\tFOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `district_unrest_district_date` ON `district_unrest_entries` (`district_id`,`occurred_on`);"
+  },
+  {
+    "idx": 26,
+    "tag": "0026_overview_birthday_covering_indexes",
+    "hash": "975de688599b0cb28177445e48b0574cd6b7f40acb2b399c3286d79d77e25a29",
+    "sql": "DROP INDEX `people_birth_idx`;--> statement-breakpoint\nCREATE INDEX `people_birth_name_idx` ON `people` (`birth_date`,`first_name`,`last_name`);--> statement-breakpoint\nCREATE INDEX `cases_open_person_cover_idx` ON `cases` (`person_id`,`status`,`anonymised_at`,`level`,`case_number`,`coordinator`) WHERE status = 'open' AND anonymised_at IS NULL;"
   }
 ];
