@@ -90,6 +90,8 @@ test('year view: Hele året 2026 on screen and in print, merge of its two halves
   await page.getByRole('button', { name: 'Udskriftsvenlig visning' }).click();
   const sheet = page.getByTestId('report-sheet');
   await expect(sheet.getByRole('heading', { level: 2, name: 'Udvikling, seneste halvår' })).toBeVisible();
+  // A year printed says so (it said "Halvårsrapport").
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Årsrapport: Urolige områder i København');
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   writeFileSync(`${SCREENSHOT_DIR}/report-year-print.pdf`, pdf);
@@ -101,6 +103,7 @@ test('year view: Hele året 2026 on screen and in print, merge of its two halves
   for (const n of names) expect(n, fonts).toMatch(/IBMPlexSans/);
   const text = execFileSync('pdftotext', ['-layout', `${SCREENSHOT_DIR}/report-year-print.pdf`, '-']).toString();
   expect(text).toContain('Udvikling, seneste halvår');
+  expect(text).toContain('Årsrapport: Urolige områder i København');
   expect(text).toMatch(/1\. halvår 2026\s+I alt\s+14\s+7\s+5/);
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Tilbage til rapporten' }).click();

@@ -32,9 +32,9 @@ import type { Sqlite } from '../../src/main/core/connection';
  * half-years before; 160 synthetic Exit courses are seeded (the demo data has none) and the
  * four half-years before 2024-H2 are exported for all districts too.
  *
- * Measured (2026-12, before the merge with the trend; the merged figures are in the closing note):
- * 396 exports tried, 1392 suppressed counts (206 in the Exit table, 144 true
- * counts of 1-4), 1120 narrowed, 0 recovered. Before the Exit table was linked: 17 Exit counts
+ * Measured (2026-12): 396 exports and 1,568 trend points (1,964 in all) tried, 1392 suppressed
+ * counts (206 in the Exit table, 144 true counts of 1-4), 1120 narrowed, 0 recovered: the same
+ * as with the 396 exports alone. Before the Exit table was linked: 17 Exit counts
  * recovered (1330 suppressed, 1136 narrowed); before that the year view added the halves'
  * running Exit courses and the attacker's system was infeasible. Before the Exit table was in
  * the attack: 392 exports, 655 suppressed counts, 561 narrowed, 0 recovered (611 suppressed and

@@ -267,7 +267,7 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
       electron.screen.on('display-removed', projection.onDisplayRemoved);
       const mainId = w.webContents.id;
       // 'report.savePdf': the print view in this window to a PDF file (report-pdf.ts).
-      ctx.printToPdf = reportPdfSaver({ dialog: electron.dialog, window: w, documentsDir: app.getPath('documents'), log });
+      ctx.printToPdf = reportPdfSaver({ dialog: electron.dialog, window: w, documentsDir: () => documentsFolder(app), log });
       registerIpc(electron.ipcMain, d, (event) => isTrustedSender(event, mainId, appUrl), log);
 
       w.once('ready-to-show', () => w.show());
@@ -328,4 +328,16 @@ export function startApp(electron: ElectronDeps, options: StartOptions): { start
     }
   });
   return { started };
+}
+
+/**
+ * Where a save dialog opens: the user's documents folder, asked when the dialog opens (Electron's
+ * getPath throws when the platform has none, and start-up must not depend on it), else home.
+ */
+function documentsFolder(app: Pick<App, 'getPath'>): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
 }

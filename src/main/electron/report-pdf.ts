@@ -31,8 +31,8 @@ export const SAVE_PDF_TITLE = 'Gem rapporten som PDF';
 export interface ReportPdfDeps {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   window: Pick<BrowserWindow, 'webContents' | 'isDestroyed'>;
-  /** The folder the save dialog opens in (the user's Documents). */
-  documentsDir: string;
+  /** The folder the save dialog opens in, asked when it opens. */
+  documentsDir: () => string;
   log: Logger;
   /** Tests only: where the bytes go. */
   write?: (path: string, data: Uint8Array) => Promise<void>;
@@ -47,7 +47,7 @@ export function reportPdfSaver(deps: ReportPdfDeps): PdfPrinter {
   return async ({ defaultName }) => {
     const picked = await deps.dialog.showSaveDialog(deps.window as BrowserWindow, {
       title: SAVE_PDF_TITLE,
-      defaultPath: join(deps.documentsDir, basename(defaultName)),
+      defaultPath: join(deps.documentsDir(), basename(defaultName)),
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });

@@ -121,7 +121,7 @@ function Sheet({ report }: { report: ReportV1 }) {
   return (
     <article className="report-sheet" data-testid="report-sheet">
       <h1 ref={heading} tabIndex={-1} data-page-heading="">
-        {t('report.print.title')}
+        {t(isYearPeriod(report.period) ? 'report.print.yearTitle' : 'report.print.title')}
       </h1>
       {report.mode === 'exact' ? <ExactBanner /> : null}
       <ReportFacts report={report} />
