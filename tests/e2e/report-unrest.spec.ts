@@ -91,7 +91,7 @@ test('tryghed og uro: log entries per bydel and the report\'s bydele med uro', a
   await call(bridge, 'report.assessments.save', { period: periodOf(today), districtId: second.id, text: 'Roligere efter sommeren; beredskabsplanen er stadig aktiv.' });
   // The report of the running half-year: one bydel med uro (the active plan), beside the assessments.
   await page.getByRole('button', { name: 'Tilbage til rapporten' }).click();
-  await page.getByLabel('Halvår', { exact: true }).selectOption(periodOf(today));
+  await page.getByLabel('Periode', { exact: true }).selectOption(periodOf(today));
   await page.getByRole('button', { name: 'Vælg alle', exact: true }).click();
   const unrestTable = page.locator('table[data-table="unrest"]');
   await expect(page.getByTestId('unrest-count')).toHaveText(`Bydele med uro: 1 af ${await unrestTable.locator('tbody tr').count()}`);

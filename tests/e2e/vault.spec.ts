@@ -81,10 +81,10 @@ test('create a vault, keep the recovery key, lock, fail and succeed to unlock', 
   await expect(page).toHaveTitle('Overblik – SSP Desk');
   await expect(page.getByRole('heading', { level: 2, name: 'Ingen sager endnu' })).toBeVisible();
   const items = await shell.nav.getByRole('button').allTextContents();
-  expect(items).toEqual(['Overblik', 'Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger']);
+  expect(items).toEqual(['Overblik', 'Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Overdragelse', 'Indstillinger']);
   await screenshot(page, '04-main');
   await expectAccessible(page, 'main');
-  for (const area of ['Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Indstillinger', 'Overblik']) {
+  for (const area of ['Sager', 'SSP+', 'Løsladelser', 'Ledergruppemøder', 'Halvårsrapport', 'Overdragelse', 'Indstillinger', 'Overblik']) {
     await shell.goTo(area);
   }
 
@@ -299,7 +299,7 @@ test('English is available and switches every label; Danish is the default', asy
   await page.getByLabel('Sprog i SSP Desk').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('button')).toHaveText([
-    'Overview', 'Cases', 'SSP+', 'Releases', 'Leader group meetings', 'Semi-annual report', 'Settings',
+    'Overview', 'Cases', 'SSP+', 'Releases', 'Leader group meetings', 'Semi-annual report', 'Handover', 'Settings',
   ]);
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expectAccessible(page, 'settings in English');

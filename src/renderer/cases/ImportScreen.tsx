@@ -11,6 +11,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { useFocusLater } from '../core/ui/useFocusLater';
+import { downloadText } from '../core/ui/download';
 import { formatCount } from './labels';
 
 type RowError = z.infer<typeof importRowError>;
@@ -63,17 +64,7 @@ function formatOf(name: string): 'csv' | 'xlsx' | null {
   return null;
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (fileName: string, text: string) => downloadText(fileName, text, 'text/csv;charset=utf-8');
 
 /** A sample file with the Danish headers and two invented rows (semicolon, UTF-8 with BOM, as Danish Excel opens it). */
 function sampleCsv(): string {

@@ -10,7 +10,7 @@ import { LoadingGate } from '../core/ui/LoadingGate';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { AddColleagueDialog } from './AddColleagueDialog';
 import { ConfirmDialog } from './ConfirmDialog';
-import { downloadText } from './files';
+import { downloadText } from '../core/ui/download';
 import { HandoverPage } from './HandoverPage';
 
 type Colleague = OutputOf<'handover.colleagues'>[number];

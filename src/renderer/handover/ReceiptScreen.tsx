@@ -6,7 +6,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { Checkbox } from '../core/ui/Checkbox';
 import { useFocusLater } from '../core/ui/useFocusLater';
-import { fileToBase64 } from './files';
+import { fileToBase64 } from '../core/ui/download';
 import { HandoverPage } from './HandoverPage';
 
 /** Åbn kvittering: the colleague's answer settles the handover (removed here, kept read-only, or editable again). */

@@ -9,7 +9,7 @@ import { Button } from '../core/ui/Button';
 import { RadioGroup } from '../core/ui/FormFields';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { ConfirmDialog } from './ConfirmDialog';
-import { downloadBytes, fileToBase64 } from './files';
+import { downloadFile, fileToBase64 } from '../core/ui/download';
 import { HandoverPage } from './HandoverPage';
 
 type Preview = OutputOf<'handover.preview'>;
@@ -80,7 +80,7 @@ export function ReceiveScreen() {
       focusLater(messageRef);
       return;
     }
-    downloadBytes(r.value.receipt);
+    downloadFile(r.value.receipt);
     const file = r.value.receipt.fileName;
     const text = r.value.alreadyReceived ? t('handover.receive.acceptedAgain', { file }) : r.value.outcome === 'accepted' ? t('handover.receive.accepted', { file }) : t('handover.receive.refused', { file });
     setDone({ text, personId: r.value.outcome === 'accepted' ? r.value.personId : null });

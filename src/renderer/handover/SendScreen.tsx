@@ -11,7 +11,7 @@ import { LoadingGate } from '../core/ui/LoadingGate';
 import { TextField } from '../core/ui/TextField';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { ConfirmDialog } from './ConfirmDialog';
-import { downloadBytes } from './files';
+import { downloadFile } from '../core/ui/download';
 import { HandoverPage } from './HandoverPage';
 
 export interface Chosen {
@@ -57,7 +57,7 @@ export function SendScreen({ person }: { person?: Chosen }) {
     setBusy(false);
     setConfirming(false);
     if (r.ok) {
-      downloadBytes(r.value.file);
+      downloadFile(r.value.file);
       setOutcome({ variant: 'success', text: t('handover.send.done', { file: r.value.file.fileName }) });
     } else setOutcome({ variant: 'error', text: r.error.message });
     focusLater(outcomeRef);

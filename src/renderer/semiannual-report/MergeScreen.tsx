@@ -8,7 +8,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { PageHeader } from '../core/ui/PageHeader';
 import { TextField } from '../core/ui/TextField';
-import { downloadFile } from './download';
+import { downloadFile } from '../core/ui/download';
 import { periodLabel } from './labels';
 import { ExactBanner, ModeSwitch } from './ModeSwitch';
 import { ReportFacts } from './PrintScreen';

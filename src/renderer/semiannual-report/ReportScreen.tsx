@@ -10,7 +10,7 @@ import { Select } from '../core/ui/Select';
 import { TextField } from '../core/ui/TextField';
 import { AssessmentEditor } from './AssessmentEditor';
 import { DistrictLevelChart, TrendChart } from './Charts';
-import { downloadFile } from './download';
+import { downloadFile } from '../core/ui/download';
 import { KeyFigures } from './KeyFigures';
 import { periodLabel, periodOptionLabel } from './labels';
 import { ExactBanner, ModeSwitch } from './ModeSwitch';

@@ -7,7 +7,7 @@ import { Alert } from '../core/ui/Alert';
 import { Button } from '../core/ui/Button';
 import { useFocusLater } from '../core/ui/useFocusLater';
 import { actionLabel, detailLabel, entityLabel } from './auditLabels';
-import { downloadText } from './format';
+import { downloadText } from '../core/ui/download';
 import { SettingsPage } from './SettingsPage';
 import { useLoad } from '../core/data/useLoad';
 import { DateField, notADate } from '../core/ui/DateField';
