@@ -11,8 +11,8 @@ import { LoadingGate } from '../core/ui/LoadingGate';
 import { DateField } from '../core/ui/DateField';
 import { TextField } from '../core/ui/TextField';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { dateError, pickFields } from './caseFields';
-import { DialogForm, useDialogSave } from './DialogForm';
+import { DialogForm, pickFields, useDialogSave } from '../core/ui/DialogForm';
+import { dateError } from './caseFields';
 import { RadioGroup, SelectField } from './fields';
 import './exit.css';
 

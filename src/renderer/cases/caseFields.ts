@@ -10,9 +10,3 @@ export function dateError(value: string, today: string, options: { notFuture?: b
   return undefined;
 }
 
-/** Maps main's field paths onto a form's keys (only the keys the form has). */
-export function pickFields<K extends string>(fields: Record<string, string> | undefined, keys: readonly K[]): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const [path, message] of Object.entries(fields ?? {})) if ((keys as readonly string[]).includes(path)) out[path as K] = message;
-  return out;
-}

@@ -28,7 +28,5 @@ function screen(route: RouteOf<'cases'>) {
 export * from './i18n';
 export { exitGroupsDa, exitGroupsEn } from './exit-i18n';
 export { ExitPanel } from './ExitPanel';
-export { DialogForm, useDialogSave } from './DialogForm';
-export { pickFields } from './caseFields';
 export { FindAnyone } from './FindAnyone';
 export type { CasesScreen } from './routes';

@@ -13,7 +13,7 @@ import { LoadingGate } from '../core/ui/LoadingGate';
 import { PageHeader } from '../core/ui/PageHeader';
 import { Select } from '../core/ui/Select';
 import { useForm, type FieldErrors } from '../core/ui/useForm';
-import { DialogForm, pickFields, useDialogSave } from '../cases';
+import { DialogForm, pickFields, useDialogSave } from '../core/ui/DialogForm';
 
 export const unrestKindName = (k: UnrestKind) => t(`report.unrest.kind.${k}`);
 
