@@ -1,8 +1,10 @@
 /**
  * The semi-annual report's exact counts, computed from the vault. Everything the report reads
- * goes through the few grouped queries in `reportQueries`: each is one SQL statement with an
- * aggregate (no query per case), returning counts keyed by district id. `computeExactTables`
- * puts them into the format's tables (src/shared/report); totals and suppression happen there.
+ * goes through `reportQueries`, returning counts keyed by district id: the case counts from the
+ * connection's timeline (timeline.ts: every case's status, level and district history read once
+ * per data version, then asked for each date in memory), the SSP+, release and Exit counts as one
+ * grouped SQL statement each (few rows). `computeExactTables` puts them into the format's tables
+ * (src/shared/report); totals and suppression happen there.
  *
  * Definitions (docs/report-format.md):
  * - a case counts in the district it belonged to on the day counted (district history: the
@@ -26,9 +28,10 @@
  * other row, so reports of past periods do not change when personal data is deleted.
  */
 import type { Sqlite } from '../core/connection';
+import { timelineOf, type Timeline, type TimelineEvent } from './timeline';
 import { addDays, addMonths, compare } from '../../shared/core/dates';
 import { exitFollowUp, exitFollowUpDue } from '../../shared/cases';
-import { ageBand } from '../../shared/core/districts';
+import { AGE_BANDS, ageBand } from '../../shared/core/districts';
 import { FOLLOW_UP_MONTHS, OUTCOME_CODES, outcomeOpensOn } from '../../shared/ssp-plus';
 import { emptyTables, getRows, sikkerByCounts, type GenericRow, type KeyValue, type ReportTables, type SikkerByCharge } from '../../shared/semiannual-report';
 
@@ -69,19 +72,12 @@ export interface ExitCount { districtId: DistrictId; active: number; started: nu
  * a case without history rows is in its district now (its own, else its person's). -1 stands
  * for "no district" inside, NULL outside.
  */
-const districtOn = (on: string, c = 'c', p = 'p') =>
+export const districtOn = (on: string, c = 'c', p = 'p') =>
   `NULLIF(COALESCE(
      (SELECT IFNULL(h.district_id, -1) FROM case_district_changes h WHERE h.case_id = ${c}.id AND h.changed_on <= ${on}
       ORDER BY h.changed_on DESC, h.id DESC LIMIT 1),
      (SELECT IFNULL(h.district_id, -1) FROM case_district_changes h WHERE h.case_id = ${c}.id ORDER BY h.changed_on, h.id LIMIT 1),
      ${c}.district_id, ${p}.district_id, -1), -1)`;
-
-/** The level of case `c` in effect on the date expression `on`. */
-const levelOn = (on: string) =>
-  `COALESCE((SELECT l.level FROM case_level_changes l WHERE l.case_id = c.id AND l.changed_on <= ${on}
-             ORDER BY l.changed_on DESC, l.id DESC LIMIT 1), c.level)`;
-
-const SEX = `CASE WHEN p.sex IN ('M', 'K') THEN p.sex ELSE 'unknown' END`;
 
 /** District of person `pid` on the date expression `on`: their latest case opened by then, else their own. */
 const personDistrictOn = (pid: string, on: string) =>
@@ -94,7 +90,7 @@ const personDistrictOn = (pid: string, on: string) =>
  * refused), a case received from another vault from its handover date on; before it, the sender's
  * report counts it. So on every date a case counts in exactly one vault.
  */
-const caseHereOn = (on: string, c = 'c') =>
+export const caseHereOn = (on: string, c = 'c') =>
   `(NOT EXISTS (SELECT 1 FROM case_handovers h WHERE h.case_id = ${c}.id AND h.state <> 'refused' AND h.handover_date <= ${on})
     AND NOT EXISTS (SELECT 1 FROM handover_imports i WHERE i.handover_date > ${on} AND EXISTS (SELECT 1 FROM json_each(i.case_ids) j WHERE j.value = ${c}.id)))`;
 
@@ -111,72 +107,91 @@ const hereOn = (w: { leftOn: string | null; cameOn: string | null }, on: string 
 
 // ---- the queries ----------------------------------------------------------------------------
 
-/** The statements the report reads through. Each takes the period's bounds as named parameters. */
+const BAND_INDEX = Object.fromEntries(AGE_BANDS.map((b, k) => [b, k])) as Record<(typeof AGE_BANDS)[number], number>;
+
+/** Counts per district and level of the cases for which `dayOf` gives a day (counted here on it), on that day. */
+function countByDistrictLevel(t: Timeline, dayOf: (i: number) => string | null): LevelCount[] {
+  const counts = new Map<number, LevelCount>();
+  for (let i = 0; i < t.size; i++) {
+    const day = dayOf(i);
+    if (day === null || !t.hereOn(i, day)) continue;
+    const districtId = t.districtOn(i, day);
+    const level = t.levelOn(i, day);
+    const key = ((districtId ?? -1) + 1) * 64 + level;
+    const row = counts.get(key);
+    if (row) row.n += 1;
+    else counts.set(key, { districtId, level, n: 1 });
+  }
+  return [...counts.values()];
+}
+
+/**
+ * What the report reads. The case counts (active, new, closed, events, Sikker By) come from the
+ * connection's timeline (timeline.ts: every case's history read once per data version); the
+ * SSP+, release and Exit counts, which touch few rows, are one SQL statement each. Each takes
+ * the period's bounds.
+ */
 export const reportQueries = {
   /**
-   * Active cases on the end date by district, level, birth year, sex. Grouped by birth year and
-   * "birthday later in the year than the end date" rather than by age band: cheaper in SQL, and
-   * the age in whole years follows from the two (as ageInYears). Bands are made here.
+   * Active cases on the end date by district, level, age band and sex: opened by the end, counted
+   * here on it, and the latest status change on or before it 'opened' or 'reopened'. Age in whole
+   * years on the end date (a birthday on it counts), from the birth year and whether the birthday
+   * falls later in the year than the end date, as ageInYears.
    */
   activeCases: (sqlite: Sqlite, scope: ReportScope): ActiveCount[] => {
-    const rows = sqlite
-      .prepare(
-        `SELECT ${districtOn('@end')} AS districtId, ${levelOn('@end')} AS level,
-                CASE WHEN length(p.birth_date) = 10 THEN CAST(substr(p.birth_date, 1, 4) AS INTEGER) END AS birthYear,
-                substr(p.birth_date, 6, 5) > substr(@end, 6, 5) AS later, ${SEX} AS sex, COUNT(*) AS n
-         FROM cases c JOIN people p ON p.id = c.person_id
-         WHERE c.opened_on <= @end AND ${caseHereOn('@end')}
-           AND (SELECT s.kind FROM case_status_changes s WHERE s.case_id = c.id AND s.changed_on <= @end
-                ORDER BY s.changed_on DESC, s.id DESC LIMIT 1) IN ('opened', 'reopened')
-         GROUP BY 1, 2, 3, 4, 5`,
-      )
-      .all({ end: scope.end }) as { districtId: DistrictId; level: number; birthYear: number | null; later: number; sex: string; n: number }[];
-    const endYear = Number(scope.end.slice(0, 4));
-    return rows.map((r) => ({
-      districtId: r.districtId,
-      level: r.level,
-      band: ageBand(r.birthYear === null ? null : endYear - r.birthYear - r.later),
-      sex: r.sex,
-      n: r.n,
-    }));
+    const t = timelineOf(sqlite);
+    const { end } = scope;
+    const endYear = Number(end.slice(0, 4));
+    const endDay = end.slice(5, 10);
+    // Counted by a number made of district, level, age band and sex (a string key per case costs more than the rest).
+    const counts = new Map<number, ActiveCount>();
+    for (let i = 0; i < t.size; i++) {
+      if (t.openedOn[i]! > end || !t.hereOn(i, end) || !t.openOn(i, end)) continue;
+      const birth = t.birthDate[i];
+      // The birth year as SQLite's CAST reads it; the birthday later in the year than the end date: not yet a year older.
+      const band = ageBand(birth !== null && birth !== undefined && birth.length === 10 ? endYear - (parseInt(birth.slice(0, 4), 10) || 0) - (birth.slice(5, 10) > endDay ? 1 : 0) : null);
+      const districtId = t.districtOn(i, end);
+      const level = t.levelOn(i, end);
+      const sex = t.sex[i]!;
+      const key = ((((districtId ?? -1) + 1) * 64 + level) * 16 + BAND_INDEX[band]) * 4 + (sex === 'M' ? 0 : sex === 'K' ? 1 : 2);
+      const row = counts.get(key);
+      if (row) row.n += 1;
+      else counts.set(key, { districtId, level, band, sex, n: 1 });
+    }
+    return [...counts.values()];
   },
 
-  newCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
-    sqlite
-      .prepare(
-        `SELECT ${districtOn('o.changed_on')} AS districtId, ${levelOn('o.changed_on')} AS level, COUNT(*) AS n
-         FROM (SELECT s.case_id, MIN(s.changed_on) AS changed_on FROM case_status_changes s
-               WHERE s.kind = 'opened' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) o
-         JOIN cases c ON c.id = o.case_id JOIN people p ON p.id = c.person_id
-         WHERE ${caseHereOn('o.changed_on')}
-         GROUP BY 1, 2`,
-      )
-      .all({ start: scope.start, end: scope.end }) as LevelCount[],
+  /** Cases opened in the period (their first 'opened' change in it), by district and level on that day. */
+  newCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] => {
+    const t = timelineOf(sqlite);
+    return countByDistrictLevel(t, (i) => t.firstOpenedIn(i, scope.start, scope.end));
+  },
 
-  closedCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] =>
-    sqlite
-      .prepare(
-        `SELECT ${districtOn('k.changed_on')} AS districtId, ${levelOn('k.changed_on')} AS level, COUNT(*) AS n
-         FROM (SELECT s.case_id, MAX(s.changed_on) AS changed_on FROM case_status_changes s
-               WHERE s.kind = 'closed' AND s.changed_on BETWEEN @start AND @end GROUP BY s.case_id) k
-         JOIN cases c ON c.id = k.case_id JOIN people p ON p.id = c.person_id
-         WHERE ${caseHereOn('k.changed_on')}
-         GROUP BY 1, 2`,
-      )
-      .all({ start: scope.start, end: scope.end }) as LevelCount[],
+  /** Cases closed in the period (a case closed twice counts once, at its last closing in it), by district and level on that day. */
+  closedCases: (sqlite: Sqlite, scope: ReportScope): LevelCount[] => {
+    const t = timelineOf(sqlite);
+    return countByDistrictLevel(t, (i) => t.lastClosedIn(i, scope.start, scope.end));
+  },
 
-  /** Young people (not events) with at least one event of each kind in the period. */
-  eventPeople: (sqlite: Sqlite, scope: ReportScope): EventCount[] =>
-    sqlite
-      .prepare(
-        `SELECT districtId, SUM(kind = 'charge') AS charges, SUM(kind = 'interview') AS interviews, SUM(kind = 'remand') AS remand
-         FROM (SELECT ${districtOn('e.occurred_on')} AS districtId, e.kind AS kind, c.person_id AS personId
-               FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
-               WHERE e.kind IN ('charge', 'interview', 'remand') AND e.occurred_on BETWEEN @start AND @end AND ${caseHereOn('e.occurred_on')}
-               GROUP BY 1, 2, 3)
-         GROUP BY 1`,
-      )
-      .all({ start: scope.start, end: scope.end }) as EventCount[],
+  /** Young people (not events) with at least one event of each kind in the period, in the district of the event's case on its day. */
+  eventPeople: (sqlite: Sqlite, scope: ReportScope): EventCount[] => {
+    const t = timelineOf(sqlite);
+    // (person, district, kind) as one number: person ids below 2^33 and district ids below 2^18 (row ids) keep it under 2^53.
+    const seen = new Set<number>();
+    const out = new Map<DistrictId, EventCount>();
+    for (const e of t.eventsIn(scope.start, scope.end)) {
+      if (!t.hereOn(e.caseIndex, e.occurredOn)) continue;
+      const districtId = t.districtOn(e.caseIndex, e.occurredOn);
+      const key = t.personId[e.caseIndex]! * 1_048_576 + ((districtId ?? -1) + 1) * 4 + (e.kind === 'charge' ? 0 : e.kind === 'interview' ? 1 : 2);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const row = out.get(districtId) ?? out.set(districtId, { districtId, charges: 0, interviews: 0, remand: 0 }).get(districtId)!;
+      if (e.kind === 'charge') row.charges += 1;
+      else if (e.kind === 'interview') row.interviews += 1;
+      else row.remand += 1;
+    }
+    return [...out.values()];
+  },
 
   /**
    * SSP+ plans running on the end date (and the young person still in the age band then: a plan
@@ -320,19 +335,25 @@ export const reportQueries = {
 
   /**
    * Every charge in the period with what the Sikker By figure needs (sikker-by.ts): category,
-   * the case's level and district on the charge date, the birth date. All districts: a person's
-   * first charge decides where the city figure counts them, whichever districts are reported.
+   * the case's level and district on the charge date, the birth date; in date, then id order.
+   * All districts: a person's first charge decides where the city figure counts them, whichever
+   * districts are reported.
    */
-  sikkerByCharges: (sqlite: Sqlite, scope: ReportScope): SikkerByCharge[] =>
-    sqlite
-      .prepare(
-        `SELECT c.person_id AS personId, e.occurred_on AS occurredOn, e.offence_category AS offenceCategory,
-                ${levelOn('e.occurred_on')} AS level, ${districtOn('e.occurred_on')} AS districtId, p.birth_date AS birthDate
-         FROM case_events e JOIN cases c ON c.id = e.case_id JOIN people p ON p.id = c.person_id
-         WHERE e.kind = 'charge' AND e.occurred_on BETWEEN @start AND @end
-         ORDER BY e.occurred_on, e.id`,
-      )
-      .all({ start: scope.start, end: scope.end }) as SikkerByCharge[],
+  sikkerByCharges: (sqlite: Sqlite, scope: ReportScope): SikkerByCharge[] => {
+    const t = timelineOf(sqlite);
+    const charges = t.eventsIn(scope.start, scope.end).filter((e) => e.kind === 'charge');
+    const before = (a: TimelineEvent, b: TimelineEvent) => a.occurredOn < b.occurredOn || (a.occurredOn === b.occurredOn && a.id < b.id);
+    // In date, then id order (they usually come so, from the kind-and-date index).
+    if (charges.some((e, k) => k > 0 && before(e, charges[k - 1]!))) charges.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    return charges.map((e) => ({
+      personId: t.personId[e.caseIndex]!,
+      occurredOn: e.occurredOn,
+      offenceCategory: e.offenceCategory,
+      level: t.levelOn(e.caseIndex, e.occurredOn),
+      districtId: t.districtOn(e.caseIndex, e.occurredOn),
+      birthDate: t.birthDate[e.caseIndex] ?? null,
+    }));
+  },
 };
 
 export type ReportQueries = typeof reportQueries;

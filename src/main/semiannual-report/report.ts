@@ -35,6 +35,7 @@ import type { Sqlite } from '../core/connection';
 import { assertNoPersonalData, assessmentsFor } from './assessments';
 import { unrestFor } from './unrest';
 import { computeExactTables, earliestActivity, type Unplaced } from './compute';
+import { dataVersion, withoutVersionChange } from './data-version';
 import { renderReportFile, reportFileName, type ReportFile, type ReportFormat } from './files';
 import { getSetting } from '../settings';
 import { getSspPlusSettings } from '../ssp-plus';
@@ -158,27 +159,12 @@ type Protected = { exact: ReportV1; report: ReportV1; unplaced: Unplaced };
 
 /**
  * The protected all-districts reports last made on a connection, keyed by what they depend on:
- * the period, the settings the queries read, today, and the data's version. The version is the
- * connection's change counter (every insert, update and delete through it, the app's only
- * writer while the vault is open) with SQLite's data_version (changes by any other connection),
- * so any write makes the next report a fresh one. Choosing other districts on the screen is then
+ * the period, the settings the queries read, today, and the data's version (data-version.ts), so
+ * any write makes the next report a fresh one. Choosing other districts on the screen is then
  * a cut of the same report, not a new computation.
  */
 const protectedCache = new WeakMap<Sqlite, Map<string, Protected>>();
 const CACHE_ENTRIES = 12;
-
-/**
- * Rows written on a connection by the report's own export audit entries (auditExport): the report
- * reads no audit rows, so an export does not make the next report (or the next export of the
- * same half-years, now with the trend) a fresh computation. Every other write still does.
- */
-const ownAuditChanges = new WeakMap<Sqlite, number>();
-const totalChanges = (sqlite: Sqlite) => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-
-function dataVersion(sqlite: Sqlite): string {
-  const changes = totalChanges(sqlite) - (ownAuditChanges.get(sqlite) ?? 0);
-  return `${changes}:${String(sqlite.pragma('data_version', { simple: true }))}`;
-}
 
 function anonymisedAllDistricts(
   s: ServiceCtx,
@@ -291,11 +277,11 @@ export function computeReport(s: ServiceCtx, req: ReportRequest) {
 }
 
 function auditExport(s: ServiceCtx, entity: string, mode: ReportMode, format: ReportFormat | 'pdf', period: string, extra = ''): void {
-  const before = totalChanges(s.sqlite);
-  s.db.transaction((tx) =>
-    audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
+  withoutVersionChange(s.sqlite, () =>
+    s.db.transaction((tx) =>
+      audit(tx, { at: s.now, actor: s.actor, action: 'export', entity, detail: `mode:${mode};format:${format};period:${period}${extra}` }),
+    ),
   );
-  ownAuditChanges.set(s.sqlite, (ownAuditChanges.get(s.sqlite) ?? 0) + totalChanges(s.sqlite) - before);
 }
 
 /**

@@ -162,5 +162,11 @@ export const migrations: EmbeddedMigration[] = [
     "tag": "0026_overview_birthday_covering_indexes",
     "hash": "975de688599b0cb28177445e48b0574cd6b7f40acb2b399c3286d79d77e25a29",
     "sql": "DROP INDEX `people_birth_idx`;--> statement-breakpoint\nCREATE INDEX `people_birth_name_idx` ON `people` (`birth_date`,`first_name`,`last_name`);--> statement-breakpoint\nCREATE INDEX `cases_open_person_cover_idx` ON `cases` (`person_id`,`status`,`anonymised_at`,`level`,`case_number`,`coordinator`) WHERE status = 'open' AND anonymised_at IS NULL;"
+  },
+  {
+    "idx": 27,
+    "tag": "0027_report_timeline_covering_indexes",
+    "hash": "22c3dd6d23e87d4829a8c94dfc030d14d13e87bbf019a3795b783df76b2d8896",
+    "sql": "DROP INDEX `district_changes_case_idx`;--> statement-breakpoint\nCREATE INDEX `district_changes_case_idx` ON `case_district_changes` (`case_id`,`changed_on`,`district_id`);--> statement-breakpoint\nDROP INDEX `level_changes_case_idx`;--> statement-breakpoint\nCREATE INDEX `level_changes_case_idx` ON `case_level_changes` (`case_id`,`changed_on`,`level`);--> statement-breakpoint\nDROP INDEX `status_changes_case_idx`;--> statement-breakpoint\nCREATE INDEX `status_changes_case_idx` ON `case_status_changes` (`case_id`,`changed_on`,`kind`);--> statement-breakpoint\nDROP INDEX `cases_person_idx`;--> statement-breakpoint\nCREATE INDEX `cases_person_idx` ON `cases` (`person_id`,`opened_on`,`level`,`district_id`);--> statement-breakpoint\nCREATE INDEX `people_report_idx` ON `people` (`district_id`,`sex`,`birth_date`);"
   }
 ];
