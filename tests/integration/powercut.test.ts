@@ -268,7 +268,8 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
   sqlite.exec(`DROP INDEX people_report_idx;
     DROP INDEX cases_person_idx; CREATE INDEX cases_person_idx ON cases (person_id);
     DROP INDEX status_changes_case_idx; CREATE INDEX status_changes_case_idx ON case_status_changes (case_id, changed_on);
-    DROP INDEX level_changes_case_idx; CREATE INDEX level_changes_case_idx ON case_level_changes (case_id, changed_on);`);
+    DROP INDEX level_changes_case_idx; CREATE INDEX level_changes_case_idx ON case_level_changes (case_id, changed_on);
+    DROP INDEX events_kind_date_idx; CREATE INDEX events_kind_date_idx ON case_events (kind, occurred_on);`);
   sqlite.exec('DROP INDEX cases_open_person_cover_idx; DROP INDEX people_birth_name_idx; CREATE INDEX people_birth_idx ON people (birth_date);');
   sqlite.exec('DROP TABLE district_unrest_entries');
   sqlite.exec('DROP INDEX cases_open_coordinator_review_idx; DROP INDEX cases_open_coordinator_activity_idx; ALTER TABLE exit_courses DROP COLUMN follow_up_recorded_on;');

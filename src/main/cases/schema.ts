@@ -200,7 +200,9 @@ export const caseEvents = sqliteTable(
   },
   (t) => [
     index('events_case_idx').on(t.caseId, t.occurredOn),
-    index('events_kind_date_idx').on(t.kind, t.occurredOn),
+    // With the case and the offence category: the report reads a half-year's charges, interviews
+    // and remand appearances from the index alone (semiannual-report/timeline.ts eventsIn).
+    index('events_kind_date_idx').on(t.kind, t.occurredOn, t.caseId, t.offenceCategory),
     // One case's events of a kind in a window (charges for the meeting agenda and its demo data):
     // without it, and before the planner has statistics, SQLite reads every charge in the window
     // for every case (1.4 s instead of 0.09 s per district at 20,000 cases). See BENCHMARKS.md.

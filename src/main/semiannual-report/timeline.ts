@@ -225,7 +225,7 @@ function readTimeline(sqlite: Sqlite): Timeline {
     const [eId, eCase, eOn, eKind, eCategory] = columns(
       sqlite,
       `SELECT json_group_array(id), json_group_array(case_id), json_group_array(occurred_on), json_group_array(kind), json_group_array(offence_category)
-       FROM case_events WHERE kind IN ('charge', 'interview', 'remand') AND occurred_on BETWEEN @start AND @end`,
+       FROM case_events INDEXED BY events_kind_date_idx WHERE kind IN ('charge', 'interview', 'remand') AND occurred_on BETWEEN @start AND @end`,
       { start, end },
     );
     const out: TimelineEvent[] = [];
