@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { t, type PlainMessageKey } from '../core/i18n';
 import { useRouter } from '../core/shell/router';
-import { PageHeader } from '../core/ui/PageHeader';
+import { SubNavPage } from '../core/ui/SubNavPage';
 import type { SettingsScreenId } from './routes';
 
 const TABS: readonly { id: SettingsScreenId; label: PlainMessageKey }[] = [
@@ -12,35 +12,19 @@ const TABS: readonly { id: SettingsScreenId; label: PlainMessageKey }[] = [
   { id: 'registers', label: 'settings.nav.registers' },
 ];
 
-/**
- * The frame of every Indstillinger screen: its h1 and lead, then the sub-navigation (dkfds tab
- * list used for navigation: buttons with aria-current, as the app has no URLs).
- */
+/** The frame of every Indstillinger screen: h1, lead and the sub-navigation. */
 export function SettingsPage({ current, title, lead, children }: { current: SettingsScreenId; title: string; lead?: ReactNode; children: ReactNode }) {
   const { navigate } = useRouter();
   return (
-    <>
-      <PageHeader title={title} lead={lead} />
-      <nav aria-label={t('settings.nav.label')} className="tab-container settings-tabs">
-        <ul className="tab-list">
-          {TABS.map((tab) => (
-            <li key={tab.id}>
-              <button
-                type="button"
-                className="tab-button"
-                aria-current={tab.id === current ? 'page' : undefined}
-                onClick={() => {
-                  if (tab.id !== current) navigate({ area: 'settings', screen: tab.id });
-                }}
-              >
-                <span>{t(tab.label)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="settings-body">{children}</div>
-    </>
+    <SubNavPage
+      title={title}
+      lead={lead}
+      navLabel={t('settings.nav.label')}
+      tabs={TABS.map((tab) => ({ id: tab.id, label: t(tab.label) }))}
+      current={current}
+      onSelect={(screen) => navigate({ area: 'settings', screen })}
+    >
+      {children}
+    </SubNavPage>
   );
 }
-
