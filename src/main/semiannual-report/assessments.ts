@@ -92,9 +92,13 @@ export function loadNameIndex(sqlite: Sqlite, texts: readonly string[]): NameInd
   }
   const index = new NameIndex();
   if (seen.size === 0) return index;
-  const rows = sqlite.prepare(`SELECT first_name, last_name FROM people WHERE anonymised_at IS NULL`).raw().iterate() as Iterable<[string, string]>;
-  for (const row of rows) {
-    for (const name of row) if (wordsOf(name).some((w) => seen.has(w))) index.add(name);
+  // Every name in one row of JSON arrays (a row per person costs about 2 µs in better-sqlite3 alone
+  // at 100,000 people); nothing of it is kept but the names whose words occur in the texts.
+  const [firsts, lasts] = (sqlite.prepare(`SELECT json_group_array(first_name), json_group_array(last_name) FROM people WHERE anonymised_at IS NULL`).raw().get() as [string, string]).map(
+    (column) => JSON.parse(column) as string[],
+  ) as [string[], string[]];
+  for (const names of [firsts, lasts]) {
+    for (const name of names) if (wordsOf(name).some((w) => seen.has(w))) index.add(name);
   }
   return index;
 }
