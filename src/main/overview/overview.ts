@@ -156,7 +156,7 @@ function nameCaseItems(sqlite: Sqlite, items: OverviewItem[]): void {
 function bucketedCaseRows(
   sqlite: Sqlite,
   weeks: OverviewWeeks,
-  sql: { cases: string; where: string; column: string; key: string },
+  sql: { cases: string; where: string; column: string; key: string; dateCounts: 'review' | 'activity' | null },
   params: Record<string, string>,
   shift: (due: IsoDate) => IsoDate,
 ): { counts: BucketCounts; rows: { caseId: number; d: string }[] } {
@@ -167,7 +167,11 @@ function bucketedCaseRows(
   };
   // One range count per bucket: a plain count over an index range is several times faster than one
   // pass with count(*) FILTER (...) per bucket (3 vs 0.6 ms for 20,000 entries). `>= ''` leaves NULL out.
-  const count = cachedStatement(sqlite, `SELECT count(*) FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo`).pluck();
+  // For everyone, from open_case_date_counts (open cases per date, kept by triggers, migration
+  // 0027): a sum over a few hundred dates instead of stepping through 34,000 index entries.
+  const count = sql.dateCounts
+    ? cachedStatement(sqlite, `SELECT coalesce(sum(n), 0) FROM open_case_date_counts WHERE kind = '${sql.dateCounts}' AND on_date >= @bFrom AND on_date <= @bTo`).pluck()
+    : cachedStatement(sqlite, `SELECT count(*) FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo`).pluck();
   // From the index alone (case id and date): names are read for the items that make the list
   // (nameCaseItems). A join before the LIMIT read every row of a day's tie group (4.5 vs 0.5 ms).
   const page = cachedStatement(
@@ -184,7 +188,7 @@ function bucketedCaseRows(
   ];
   for (const [bucket, from, to] of ranges) {
     const range = { ...params, bFrom: from, bTo: to };
-    counts[bucket] = count.get(range) as number;
+    counts[bucket] = count.get(sql.dateCounts ? { bFrom: from, bTo: to } : range) as number;
     if (counts[bucket] > 0) for (const r of page.all(range) as { caseId: number; d: string }[]) rows.push(r);
   }
   return { counts, rows };
@@ -237,7 +241,7 @@ function collectItems(
   const reviews = bucketedCaseRows(
     sqlite,
     weeks,
-    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id` },
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id`, dateCounts: mine === null ? 'review' : null },
     mine === null ? {} : { me: mine },
     (d) => d,
   );
@@ -417,7 +421,7 @@ function collectItems(
   const inactive = bucketedCaseRows(
     sqlite,
     weeks,
-    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id` },
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id`, dateCounts: mine === null ? 'activity' : null },
     mine === null ? {} : { me: mine },
     (due) => addDays(due, -days),
   );
