@@ -48,7 +48,8 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const mine = input.scope === 'mine' ? me : null;
   const counted: Partial<Record<OverviewKind, BucketCounts>> = {};
   const unnamed = new Set<OverviewItem>();
-  const items = collectItems(s, weeks, mine, inactiveWeeks, counted, unnamed);
+  const items = collectItems(s, weeks, mine);
+  largeKinds(s, weeks, mine, inactiveWeeks * 7, items, counted, unnamed);
 
   const counts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   const countsByKind: Record<string, BucketCounts> = {};
@@ -156,6 +157,7 @@ function nameCaseItems(sqlite: Sqlite, items: OverviewItem[]): void {
 function bucketedCaseRows(
   sqlite: Sqlite,
   weeks: OverviewWeeks,
+  untilDue: Record<OverviewBucket, string | null> | null,
   sql: { cases: string; where: string; column: string; key: string; dateCounts: 'review' | 'activity' | null },
   params: Record<string, string>,
   shift: (due: IsoDate) => IsoDate,
@@ -187,11 +189,51 @@ function bucketedCaseRows(
     ['nextWeek', addDays(bounds.thisTo, 1), bounds.end],
   ];
   for (const [bucket, from, to] of ranges) {
-    const range = { ...params, bFrom: from, bTo: to };
-    counts[bucket] = count.get(sql.dateCounts ? { bFrom: from, bTo: to } : range) as number;
-    if (counts[bucket] > 0) for (const r of page.all(range) as { caseId: number; d: string }[]) rows.push(r);
+    counts[bucket] = count.get({ ...params, bFrom: from, bTo: to }) as number;
+    if (counts[bucket] === 0) continue;
+    // Nothing due after the bucket's last listable date can be listed (listableUntil).
+    const until = untilDue?.[bucket];
+    const pageTo = until != null && shift(until) < to ? shift(until) : to;
+    if (pageTo < from) continue;
+    for (const r of page.all({ ...params, bFrom: from, bTo: pageTo }) as { caseId: number; d: string }[]) rows.push(r);
   }
   return { counts, rows };
+}
+
+/**
+ * Per bucket, the due date of the OVERVIEW_ITEM_LIMIT-th item in the list's order over all kinds
+ * (null when the bucket holds fewer): the other kinds' items (`others`, all read) and the open
+ * cases' review and inactivity dates from open_case_date_counts (at most OVERVIEW_ITEM_LIMIT dates
+ * per kind are needed: each has at least one case). No item due later can be listed in that bucket.
+ */
+function listableUntil(sqlite: Sqlite, weeks: OverviewWeeks, days: number, others: readonly OverviewItem[]): Record<OverviewBucket, string | null> {
+  const dates = cachedStatement(
+    sqlite,
+    `SELECT on_date AS d, n FROM open_case_date_counts WHERE kind = @kind AND n > 0 AND on_date >= @from AND on_date <= @to ORDER BY on_date LIMIT ${OVERVIEW_ITEM_LIMIT}`,
+  );
+  const ranges: [OverviewBucket, string, string][] = [
+    ['overdue', '', addDays(weeks.today, -1)],
+    ['thisWeek', weeks.today, weeks.thisWeek.to],
+    ['nextWeek', addDays(weeks.thisWeek.to, 1), weeks.nextWeek.to],
+  ];
+  const out: Record<OverviewBucket, string | null> = { overdue: null, thisWeek: null, nextWeek: null };
+  for (const [bucket, from, to] of ranges) {
+    const perDate = new Map<string, number>();
+    const add = (d: string, n: number) => perDate.set(d, (perDate.get(d) ?? 0) + n);
+    for (const it of others) if (it.bucket === bucket) add(it.dueOn, 1);
+    for (const r of dates.all({ kind: 'review', from, to }) as { d: string; n: number }[]) add(r.d, r.n);
+    const shifted = { kind: 'activity', from: from === '' ? '' : addDays(from, -days), to: addDays(to, -days) };
+    for (const r of dates.all(shifted) as { d: string; n: number }[]) add(addDays(r.d, days), r.n);
+    let total = 0;
+    for (const d of [...perDate.keys()].sort()) {
+      total += perDate.get(d)!;
+      if (total >= OVERVIEW_ITEM_LIMIT) {
+        out[bucket] = d;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
@@ -208,9 +250,6 @@ function collectItems(
   s: ServiceCtx,
   weeks: OverviewWeeks,
   mine: string | null,
-  inactiveWeeks: number,
-  counted: Partial<Record<OverviewKind, BucketCounts>>,
-  unnamed: Set<OverviewItem>,
 ): OverviewItem[] {
   const sqlite = s.sqlite;
   const end = weeks.nextWeek.to;
@@ -228,25 +267,6 @@ function collectItems(
   const params: Record<string, string> = mine === null ? { end } : { end, me: mine };
   const caseItem = (kind: OverviewKind, r: CaseRef, dueOn: string, key: string, extra?: Pick<OverviewItem, 'detail' | 'partner' | 'action'>) =>
     push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: extra?.detail ?? null, partner: extra?.partner ?? null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: extra?.action ?? null });
-
-  // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
-  // Their items carry the case id only; nameCaseItems adds name, number and coordinator.
-  const unnamedItem = (kind: 'case-review' | 'inactive', caseId: number, dueOn: string, key: string) => {
-    const b = bucket(dueOn);
-    if (!b) return;
-    const item: OverviewItem = { key, kind, dueOn, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId }, action: null, bucket: b };
-    unnamed.add(item);
-    out.push(item);
-  };
-  const reviews = bucketedCaseRows(
-    sqlite,
-    weeks,
-    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id`, dateCounts: mine === null ? 'review' : null },
-    mine === null ? {} : { me: mine },
-    (d) => d,
-  );
-  counted['case-review'] = reviews.counts;
-  for (const r of reviews.rows) unnamedItem('case-review', r.caseId, r.d, `review:${r.caseId}`);
 
   // Actions agreed at ledergruppe meetings, and added on cases.
   for (const [kind, table, source] of [
@@ -416,18 +436,64 @@ function collectItems(
     push({ key: `turning-25-plan:${plan.planId}`, kind: 'turning-25', dueOn: plan.turns25On, personName: `${plan.firstName} ${plan.lastName}`, caseNumber: plan.caseNumber, detail: null, partner: null, coordinator: plan.coordinator, target: { kind: 'plan', planId: plan.planId }, action: null });
   }
 
+  return out;
+}
+
+/**
+ * Case reviews and inactive cases (tens of thousands at 100,000 cases): counted per bucket in SQL,
+ * and only the rows that can make the list are read (bucketedCaseRows). For everyone, the per-date
+ * counts (open_case_date_counts) give, per bucket, the last due date the list can reach: at most
+ * OVERVIEW_ITEM_LIMIT items are listed per bucket, so once that many items of all kinds fall on
+ * or before a date, nothing after it can be listed; the two pages stop there and read about
+ * OVERVIEW_ITEM_LIMIT rows between them instead of up to twice that. Their items carry the case
+ * id only; nameCaseItems adds name, number and coordinator to those that make the list.
+ */
+function largeKinds(
+  s: ServiceCtx,
+  weeks: OverviewWeeks,
+  mine: string | null,
+  days: number,
+  out: OverviewItem[],
+  counted: Partial<Record<OverviewKind, BucketCounts>>,
+  unnamed: Set<OverviewItem>,
+): void {
+  const sqlite = s.sqlite;
+  const mineSql = mine === null ? '' : ` AND c.coordinator = @me`;
+  const today = weeks.today;
+  const end = weeks.nextWeek.to;
+  const bucket = (due: string): OverviewBucket | null => (due < today ? 'overdue' : due <= weeks.thisWeek.to ? 'thisWeek' : due <= end ? 'nextWeek' : null);
+  const untilDue = mine === null ? listableUntil(sqlite, weeks, days, out) : null;
+  // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
+  // Their items carry the case id only; nameCaseItems adds name, number and coordinator.
+  const unnamedItem = (kind: 'case-review' | 'inactive', caseId: number, dueOn: string, key: string) => {
+    const b = bucket(dueOn);
+    if (!b) return;
+    const item: OverviewItem = { key, kind, dueOn, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId }, action: null, bucket: b };
+    unnamed.add(item);
+    out.push(item);
+  };
+  const reviews = bucketedCaseRows(
+    sqlite,
+    weeks,
+    untilDue,
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id`, dateCounts: mine === null ? 'review' : null },
+    mine === null ? {} : { me: mine },
+    (d) => d,
+  );
+  counted['case-review'] = reviews.counts;
+  for (const r of reviews.rows) unnamedItem('case-review', r.caseId, r.d, `review:${r.caseId}`);
+
   // Cases with no activity for N weeks: counted and paged in SQL on cases.last_activity_on.
-  const days = inactiveWeeks * 7;
   const inactive = bucketedCaseRows(
     sqlite,
     weeks,
+    untilDue,
     { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id`, dateCounts: mine === null ? 'activity' : null },
     mine === null ? {} : { me: mine },
     (due) => addDays(due, -days),
   );
   counted.inactive = inactive.counts;
   for (const r of inactive.rows) unnamedItem('inactive', r.caseId, addDays(r.d, days), `inactive:${r.caseId}`);
-  return out;
 }
 
 /**
