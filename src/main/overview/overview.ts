@@ -7,6 +7,7 @@ import { addDays, addMonths, birthdayOf, dateOfTimestamp, type IsoDate } from '.
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
 import { EXIT_FOLLOW_UP_MONTHS, exitFollowUpDue } from '../../shared/cases';
 import {
+  birthDateRange,
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
   OVERVIEW_ITEM_LIMIT,
@@ -409,18 +410,17 @@ function collectItems(
   }
 
   // Birthdays that matter: 17½ (SSP+), 18 and 25, from today to the end of next week.
-  const birthWindow = (months: number) => ({ from: addMonths(today, -months), to: addMonths(end, -months) });
   const inWindow = (date: IsoDate) => date >= today && date <= end; // valid ISO dates sort as strings
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
-    // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     // Both tables from covering indexes (migration 0026): the windows hold ~800 people at 100,000
     // cases, and reading each person's and case's row cost most of the statements' time.
-    const w = birthWindow(months);
+    // Exactly the births whose birthday is in the window (a few days' slack each side read a third more rows).
+    const w = birthDateRange(today, end, months, dateOf);
     for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, p.birth_date AS birthDate FROM people p INDEXED BY people_birth_name_idx JOIN cases c INDEXED BY cases_open_person_cover_idx ON c.person_id = p.id
          WHERE p.birth_date BETWEEN @from AND @to AND ${OPEN_CASE}${extraWhere}${mineSql}`,
       )
-      .all({ ...params, from: addDays(w.from, -3), to: addDays(w.to, 3) }) as (CaseRef & { birthDate: string })[]) {
+      .all({ ...params, from: w.from, to: w.to }) as (CaseRef & { birthDate: string })[]) {
       const date = dateOf(r.birthDate);
       if (inWindow(date)) caseItem(kind, r, date, `${kind}:${r.caseId}`);
     }
@@ -493,7 +493,10 @@ function largeKinds(
     (due) => addDays(due, -days),
   );
   counted.inactive = inactive.counts;
-  for (const r of inactive.rows) unnamedItem('inactive', r.caseId, addDays(r.d, days), `inactive:${r.caseId}`);
+  // The same few dates recur on hundreds of rows: each is shifted once.
+  const shifted = new Map<string, string>();
+  const dueOf = (d: string) => shifted.get(d) ?? (shifted.set(d, addDays(d, days)), shifted.get(d)!);
+  for (const r of inactive.rows) unnamedItem('inactive', r.caseId, dueOf(r.d), `inactive:${r.caseId}`);
 }
 
 /**
