@@ -204,8 +204,8 @@ function bucketedCaseRows(
 /**
  * Per bucket, the due date of the OVERVIEW_ITEM_LIMIT-th item in the list's order over all kinds
  * (null when the bucket holds fewer): the other kinds' items (`others`, all read) and the open
- * cases' review and inactivity dates from open_case_date_counts (at most OVERVIEW_ITEM_LIMIT dates
- * per kind are needed: each has at least one case). No item due later can be listed in that bucket.
+ * cases' review and inactivity dates from open_case_date_counts (each kind read only until it alone
+ * reaches the limit; at most OVERVIEW_ITEM_LIMIT dates, each has at least one case). No item due later can be listed in that bucket.
  */
 function listableUntil(sqlite: Sqlite, weeks: OverviewWeeks, days: number, others: readonly OverviewItem[]): Record<OverviewBucket, string | null> {
   const dates = cachedStatement(
@@ -222,9 +222,17 @@ function listableUntil(sqlite: Sqlite, weeks: OverviewWeeks, days: number, other
     const perDate = new Map<string, number>();
     const add = (d: string, n: number) => perDate.set(d, (perDate.get(d) ?? 0) + n);
     for (const it of others) if (it.bucket === bucket) add(it.dueOn, 1);
-    for (const r of dates.all({ kind: 'review', from, to }) as { d: string; n: number }[]) add(r.d, r.n);
-    const shifted = { kind: 'activity', from: from === '' ? '' : addDays(from, -days), to: addDays(to, -days) };
-    for (const r of dates.all(shifted) as { d: string; n: number }[]) add(addDays(r.d, days), r.n);
+    // Each kind's dates up to where that kind alone reaches the limit: the bucket's limit is
+    // reached no later, so every date up to it is read (most buckets stop after a few dates).
+    const upToLimit = (params: Record<string, string>, shift: (d: string) => string) => {
+      let total = 0;
+      for (const r of dates.iterate(params) as IterableIterator<{ d: string; n: number }>) {
+        add(shift(r.d), r.n);
+        if ((total += r.n) >= OVERVIEW_ITEM_LIMIT) break;
+      }
+    };
+    upToLimit({ kind: 'review', from, to }, (d) => d);
+    upToLimit({ kind: 'activity', from: from === '' ? '' : addDays(from, -days), to: addDays(to, -days) }, (d) => addDays(d, days));
     let total = 0;
     for (const d of [...perDate.keys()].sort()) {
       total += perDate.get(d)!;
