@@ -72,6 +72,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
   nameCaseItems(s.sqlite, limited.filter((it) => unnamed.has(it)));
+  fillActions(s.sqlite, limited);
 
   const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
@@ -245,6 +246,37 @@ function listableUntil(sqlite: Sqlite, weeks: OverviewWeeks, days: number, other
   return out;
 }
 
+const ACTION_TABLES = [
+  ['meeting-action', 'meeting_actions', 'meeting'],
+  ['case-action', 'case_actions', 'case'],
+] as const;
+
+/** The listed meeting and case actions get their text, partner, case number, coordinator and name. */
+function fillActions(sqlite: Sqlite, listed: OverviewItem[]): void {
+  for (const [kind, table] of ACTION_TABLES) {
+    const items = listed.filter((it) => it.kind === kind);
+    if (!items.length) continue;
+    const ids = [...new Set(items.map((it) => it.action!.id))].sort((a, b) => a - b);
+    const byId = new Map<number, CaseRef & { description: string; partner: string }>();
+    for (const r of cachedStatement(
+      sqlite,
+      `SELECT a.id AS actionId, ${CASE_COLS}, a.description, a.partner FROM json_each(?) AS j JOIN ${table} a ON a.id = j.value
+       JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id`,
+    ).all(JSON.stringify(ids)) as (CaseRef & { actionId: number; description: string; partner: string })[]) {
+      byId.set(r.actionId, r);
+    }
+    for (const it of items) {
+      const r = byId.get(it.action!.id);
+      if (!r) throw new Error('Overblik: a listed action was not found');
+      it.personName = r.name;
+      it.caseNumber = r.caseNumber;
+      it.coordinator = r.coordinator;
+      it.detail = r.description;
+      it.partner = r.partner;
+    }
+  }
+}
+
 /** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
 const statements = new WeakMap<Sqlite, Map<string, Statement<unknown[]>>>();
 function cachedStatement(sqlite: Sqlite, text: string): Statement<unknown[]> {
@@ -278,17 +310,18 @@ function collectItems(
     push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: extra?.detail ?? null, partner: extra?.partner ?? null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: extra?.action ?? null });
 
   // Actions agreed at ledergruppe meetings, and added on cases.
-  for (const [kind, table, source] of [
-    ['meeting-action', 'meeting_actions', 'meeting'],
-    ['case-action', 'case_actions', 'case'],
-  ] as const) {
+  // Only id, deadline and case here (cases joined for the open-case rule; people by a NOT NULL
+  // key cannot change the rows): most of them fall outside the first 300 of their bucket at
+  // 100,000 cases, so the text, partner and names are read for the listed ones (fillActions).
+  for (const [kind, table, source] of ACTION_TABLES) {
     for (const r of cachedStatement(sqlite, 
-        `SELECT ${CASE_COLS}, a.id AS actionId, a.description, a.partner, a.deadline AS due
-         FROM ${table} a JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id
+        `SELECT a.id AS actionId, a.deadline AS due, a.case_id AS caseId
+         FROM ${table} a JOIN cases c ON c.id = a.case_id
          WHERE a.status = 'open' AND a.deadline <= @end AND ${OPEN_CASE}${mineSql}`,
       )
-      .all(params) as (CaseRef & { actionId: number; description: string; partner: string; due: string })[]) {
-      caseItem(kind, r, r.due, `${source}-action:${r.actionId}`, { detail: r.description, partner: r.partner, action: { source, id: r.actionId } });
+      .all(params) as { actionId: number; due: string; caseId: number }[]) {
+      const b = bucket(r.due);
+      if (b) out.push({ key: `${source}-action:${r.actionId}`, kind, dueOn: r.due, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId: r.caseId }, action: { source, id: r.actionId }, bucket: b });
     }
   }
 
