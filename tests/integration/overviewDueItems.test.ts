@@ -60,7 +60,7 @@ describe('Overblik: due-items-only queries give what the whole-screen computatio
         }
         // The comparison means something only if every module had items on some date.
         const expectedKinds =
-          scope === 'all' ? ['case-review', 'meeting-action', 'sspplus-review', 'release-date', 'release-meeting', 'release-followup', 'turning-18', 'inactive'] : ['case-review', 'sspplus-review', 'inactive'];
+          scope === 'all' ? ['case-review', 'meeting-action', 'sspplus-review', 'sspplus-action', 'release-date', 'release-meeting', 'release-followup', 'turning-18', 'inactive'] : ['case-review', 'sspplus-review', 'inactive'];
         for (const k of expectedKinds) expect(kindsSeen.has(k), k).toBe(true);
         if (scope === 'all') expect(fullBuckets).toBeGreaterThan(0);
       } finally {

@@ -49,7 +49,8 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const mine = input.scope === 'mine' ? me : null;
   const counted: Partial<Record<OverviewKind, BucketCounts>> = {};
   const unnamed = new Set<OverviewItem>();
-  const items = collectItems(s, weeks, mine);
+  const sspPlusActionOf = new Map<OverviewItem, number>(); // SSP+ action items -> the action's id
+  const items = collectItems(s, weeks, mine, sspPlusActionOf);
   largeKinds(s, weeks, mine, inactiveWeeks * 7, items, counted, unnamed);
 
   const counts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
@@ -72,7 +73,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
   nameCaseItems(s.sqlite, limited.filter((it) => unnamed.has(it)));
-  fillActions(s.sqlite, limited);
+  fillActions(s.sqlite, limited, sspPlusActionOf);
 
   const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
@@ -251,8 +252,29 @@ const ACTION_TABLES = [
   ['case-action', 'case_actions', 'case'],
 ] as const;
 
-/** The listed meeting and case actions get their text, partner, case number, coordinator and name. */
-function fillActions(sqlite: Sqlite, listed: OverviewItem[]): void {
+/** The listed meeting, case and SSP+ actions get their text, partner, case number, coordinator and name. */
+function fillActions(sqlite: Sqlite, listed: OverviewItem[], sspPlusActionOf: Map<OverviewItem, number>): void {
+  const plusItems = listed.filter((it) => sspPlusActionOf.has(it));
+  if (plusItems.length) {
+    const ids = [...new Set(plusItems.map((it) => sspPlusActionOf.get(it)!))].sort((a, b) => a - b);
+    const byId = new Map<number, { description: string; name: string; caseNumber: string; partner: string | null }>();
+    for (const r of cachedStatement(
+      sqlite,
+      `SELECT a.id AS actionId, a.description, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
+       FROM json_each(?) AS j JOIN sspplus_actions a ON a.id = j.value JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id
+       JOIN cases c ON c.id = pl.case_id LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id`,
+    ).all(JSON.stringify(ids)) as { actionId: number; description: string; name: string; caseNumber: string; partner: string | null }[]) {
+      byId.set(r.actionId, r);
+    }
+    for (const it of plusItems) {
+      const r = byId.get(sspPlusActionOf.get(it)!);
+      if (!r) throw new Error('Overblik: a listed SSP+ action was not found');
+      it.personName = r.name;
+      it.caseNumber = r.caseNumber;
+      it.detail = r.description;
+      it.partner = r.partner;
+    }
+  }
   for (const [kind, table] of ACTION_TABLES) {
     const items = listed.filter((it) => it.kind === kind);
     if (!items.length) continue;
@@ -291,6 +313,7 @@ function collectItems(
   s: ServiceCtx,
   weeks: OverviewWeeks,
   mine: string | null,
+  sspPlusActionOf: Map<OverviewItem, number>,
 ): OverviewItem[] {
   const sqlite = s.sqlite;
   const end = weeks.nextWeek.to;
@@ -365,25 +388,19 @@ function collectItems(
     });
   }
   const planMine = mine === null ? '' : ` AND pl.coordinator = @me`;
+  // As the meeting actions: id, deadline, plan and coordinator here (people and cases are joined by
+  // NOT NULL keys, the partner by a LEFT JOIN: neither changes the rows); the rest for the listed ones.
   for (const r of cachedStatement(sqlite, 
-      `SELECT a.id AS actionId, a.description, a.deadline AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
-       FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
-       LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id
+      `SELECT a.id AS actionId, a.deadline AS due, pl.id AS planId, pl.coordinator
+       FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id
        WHERE pl.status = 'active' AND a.status IN ('planned', 'in-progress') AND a.deadline IS NOT NULL AND a.deadline <= @end${planMine}`,
     )
-    .all(params) as { actionId: number; description: string; due: string; planId: number; coordinator: string; name: string; caseNumber: string; partner: string | null }[]) {
-    push({
-      key: `sspplus-action:${r.actionId}`,
-      kind: 'sspplus-action',
-      dueOn: r.due,
-      personName: r.name,
-      caseNumber: r.caseNumber,
-      detail: r.description,
-      partner: r.partner,
-      coordinator: r.coordinator,
-      target: { kind: 'plan', planId: r.planId },
-      action: null,
-    });
+    .all(params) as { actionId: number; due: string; planId: number; coordinator: string }[]) {
+    const b = bucket(r.due);
+    if (!b) continue;
+    const item: OverviewItem = { key: `sspplus-action:${r.actionId}`, kind: 'sspplus-action', dueOn: r.due, personName: '', caseNumber: null, detail: null, partner: null, coordinator: r.coordinator, target: { kind: 'plan', planId: r.planId }, action: null, bucket: b };
+    sspPlusActionOf.set(item, r.actionId);
+    out.push(item);
   }
   for (const r of cachedStatement(sqlite, 
       `SELECT f.id AS followUpId, f.months, f.due_on AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber
