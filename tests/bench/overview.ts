@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { addDays, addMonths, diffDays } from '../../src/shared/core/dates';
-import { DEFAULT_INACTIVE_WEEKS, OVERVIEW_ITEM_LIMIT, overviewWeeks } from '../../src/shared/overview';
+import { addDays, addMonths, birthdayOf, diffDays } from '../../src/shared/core/dates';
+import { birthDateRange, DEFAULT_INACTIVE_WEEKS, OVERVIEW_ITEM_LIMIT, overviewWeeks } from '../../src/shared/overview';
+import { seventeenAndHalfDate, twentyFifthBirthday } from '../../src/shared/ssp-plus';
 import { measure, measureInterleaved } from './stats';
 import type { ExtraContext, ExtraResult } from './extra';
 
@@ -69,7 +70,7 @@ export async function overviewBenchmarks(ctx: ExtraContext): Promise<ExtraResult
   if (JSON.stringify(all.countsByKind['case-review'] ?? none) !== JSON.stringify(limitCheck.counts.reviews) || JSON.stringify(all.countsByKind.inactive ?? none) !== JSON.stringify(limitCheck.counts.inactive)) {
     throw new Error(`Overblik's limit differs from overview.get: ${JSON.stringify(limitCheck.counts)} vs ${JSON.stringify(all.countsByKind)}`);
   }
-  const floor = overviewSqlFloor(ctx.plain, ctx.today, all as unknown as { items: { kind: string; target: { kind: string; caseId?: number } }[] });
+  const floor = overviewSqlFloor(ctx.plain, ctx.today, all as unknown as Listed);
   const floorCheck = floor();
   if (JSON.stringify(floorCheck.counts.reviews) !== JSON.stringify(limitCheck.counts.reviews) || JSON.stringify(floorCheck.counts.inactive) !== JSON.stringify(limitCheck.counts.inactive)) {
     throw new Error(`Overblik's SQL floor differs from the limit: ${JSON.stringify(floorCheck.counts)} vs ${JSON.stringify(limitCheck.counts)}`);
@@ -120,23 +121,33 @@ export async function overviewBenchmarks(ctx: ExtraContext): Promise<ExtraResult
   return out;
 }
 
+type Listed = { items: { kind: string; bucket: string; dueOn: string; target: { kind: string; caseId?: number } }[] };
+
 /**
  * Every SQL statement overview.get runs for "alle", hand-written on the plain copy with the same
  * parameters, rows read and dropped: the floor for Overblik without its JavaScript rules (SSP+'s
- * review grid, Løsladelser's timeline, birthdays' month-end rule, the merge and sort). The names
+ * review grid, Løsladelser's timeline, birthdays' month-end rule, the merge and sort). Since
+ * issue 17's last step: counts summed from open_case_date_counts, the Løsladelser candidates
+ * evaluated once, the birthday windows' exact birth ranges, and each review/inactivity page read
+ * only up to the last item of its kind that overview.get listed in that bucket (the fewest rows
+ * any method must read: overview.get itself finds that bound from the per-date counts). The names
  * are read for the case ids overview.get listed (the same number of lookups).
  */
-function overviewSqlFloor(db: Database.Database, today: string, listed: { items: { kind: string; target: { kind: string; caseId?: number } }[] }) {
+function overviewSqlFloor(db: Database.Database, today: string, listed: Listed) {
   const w = overviewWeeks(today);
   const end = w.nextWeek.to;
   const days = DEFAULT_INACTIVE_WEEKS * 7;
   const open = `c.status = 'open' AND c.anonymised_at IS NULL`;
-  const range = (index: string, column: string, key: string) => ({
-    count: db.prepare(`SELECT count(*) FROM cases c INDEXED BY ${index} WHERE ${open} AND ${column} >= ? AND ${column} <= ?`).pluck(),
+  const dateCount = db.prepare(`SELECT coalesce(sum(n), 0) FROM open_case_date_counts WHERE kind = ? AND on_date >= ? AND on_date <= ?`).pluck();
+  const range = (index: string, column: string, key: string, kind: string) => ({
+    count: { get: (from: string, to: string) => dateCount.get(kind, from, to) },
     page: db.prepare(`SELECT c.id, ${column} FROM cases c INDEXED BY ${index} WHERE ${open} AND ${column} >= ? AND ${column} <= ? ORDER BY ${column}, ${key} LIMIT ${OVERVIEW_ITEM_LIMIT}`),
   });
-  const reviews = range('cases_active_review_idx', 'c.next_review_on', `'review:' || c.id`);
-  const inactive = range('cases_active_activity_idx', 'c.last_activity_on', `'inactive:' || c.id`);
+  const reviews = range('cases_active_review_idx', 'c.next_review_on', `'review:' || c.id`, 'review');
+  const inactive = range('cases_active_activity_idx', 'c.last_activity_on', `'inactive:' || c.id`, 'activity');
+  // The last listed due date per kind and bucket: the page reads up to it.
+  const lastListed = new Map<string, string>();
+  for (const i of listed.items) if (i.kind === 'case-review' || i.kind === 'inactive') lastListed.set(`${i.kind}:${i.bucket}`, i.dueOn);
   const names = db.prepare(`SELECT c.id, c.case_number, p.first_name || ' ' || p.last_name, c.coordinator FROM json_each(?) j JOIN cases c ON c.id = j.value JOIN people p ON p.id = c.person_id`);
   const ids = JSON.stringify([...new Set(listed.items.filter((i) => i.kind === 'case-review' || i.kind === 'inactive').map((i) => i.target.caseId))]);
   const cols = `c.id, c.case_number, p.first_name || ' ' || p.last_name, c.coordinator`;
@@ -172,17 +183,16 @@ function overviewSqlFloor(db: Database.Database, today: string, listed: { items:
        WHERE e.status != 'active' AND e.end_on IS NOT NULL AND e.follow_up_recorded_on IS NULL AND e.end_on <= @exitEnd AND p.anonymised_at IS NULL`,
     ),
   ];
-  const candidates = `WITH candidates AS (
-      SELECT cp.id FROM custody_periods cp WHERE cp.released_on IS NULL AND coalesce(cp.parole_on, cp.expected_release_on) <= @unreleasedUntil
+  const candidates = db.prepare(`SELECT cp.id FROM custody_periods cp WHERE cp.released_on IS NULL AND coalesce(cp.parole_on, cp.expected_release_on) <= @unreleasedUntil
       UNION ALL
       SELECT cp.id FROM custody_periods cp WHERE cp.released_on >= @since AND cp.released_on <= @until3
         AND ((cp.released_on <= @until3 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 3))
           OR (cp.released_on <= @until6 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 6))
-          OR (cp.released_on <= @until12 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 12))))`;
+          OR (cp.released_on <= @until12 AND NOT EXISTS (SELECT 1 FROM release_followups f WHERE f.custody_id = cp.id AND f.months = 12)))`).pluck();
   const releases = [
-    db.prepare(`${candidates} SELECT cp.*, p.first_name, p.last_name FROM candidates JOIN custody_periods cp ON cp.id = candidates.id JOIN people p ON p.id = cp.person_id`),
-    db.prepare(`${candidates} SELECT m.id, m.custody_id, m.kind, m.held_on, m.place FROM release_meetings m WHERE m.custody_id IN (SELECT id FROM candidates) ORDER BY m.held_on, m.id`),
-    db.prepare(`${candidates} SELECT f.custody_id, f.months, f.outcome, f.new_charge, f.recorded_on, f.due_on FROM release_followups f WHERE f.custody_id IN (SELECT id FROM candidates)`),
+    db.prepare(`SELECT cp.*, p.first_name, p.last_name FROM json_each(?) j JOIN custody_periods cp ON cp.id = j.value JOIN people p ON p.id = cp.person_id`),
+    db.prepare(`SELECT m.id, m.custody_id, m.kind, m.held_on, m.place FROM release_meetings m WHERE m.custody_id IN (SELECT value FROM json_each(?)) ORDER BY m.held_on, m.id`),
+    db.prepare(`SELECT f.custody_id, f.months, f.outcome, f.new_charge, f.recorded_on, f.due_on FROM release_followups f WHERE f.custody_id IN (SELECT value FROM json_each(?))`),
   ];
   const releaseBounds = {
     unreleasedUntil: addDays(addMonths(end, 1), 4),
@@ -193,28 +203,30 @@ function overviewSqlFloor(db: Database.Database, today: string, listed: { items:
   };
   const birth = (extra: string) =>
     db.prepare(`SELECT ${cols}, p.birth_date FROM people p JOIN cases c ON c.person_id = p.id WHERE p.birth_date BETWEEN ? AND ? AND ${open}${extra}`);
-  const birthdays: [Database.Statement, number][] = [
-    [birth(` AND c.level IN (3, 4) AND NOT EXISTS (SELECT 1 FROM sspplus_plans pl WHERE pl.person_id = p.id AND pl.status = 'active')`), 17 * 12 + 6],
-    [birth(''), 18 * 12],
-    [birth(''), 25 * 12],
+  const birthdays: [Database.Statement, { from: string; to: string }][] = [
+    [birth(` AND c.level IN (3, 4) AND NOT EXISTS (SELECT 1 FROM sspplus_plans pl WHERE pl.person_id = p.id AND pl.status = 'active')`), birthDateRange(today, end, 17 * 12 + 6, seventeenAndHalfDate)],
+    [birth(''), birthDateRange(today, end, 18 * 12, (b) => birthdayOf(b, 18))],
+    [birth(''), birthDateRange(today, end, 25 * 12, twentyFifthBirthday)],
   ];
   const anyOpen = db.prepare(`SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`);
   return () => {
     const counts: Record<string, Record<string, number>> = {};
     let rows = 0;
-    for (const [kind, st, shift] of [['reviews', reviews, 0], ['inactive', inactive, -days]] as const) {
+    for (const [kind, st, shift, listedKind] of [['reviews', reviews, 0, 'case-review'], ['inactive', inactive, -days, 'inactive']] as const) {
       const b = { today: addDays(w.today, shift), thisTo: addDays(w.thisWeek.to, shift), end: addDays(w.nextWeek.to, shift) };
       const c: Record<string, number> = {};
       for (const [bucket, from, to] of [['overdue', '', addDays(b.today, -1)], ['thisWeek', b.today, b.thisTo], ['nextWeek', addDays(b.thisTo, 1), b.end]] as const) {
         c[bucket] = st.count.get(from, to) as number;
-        if (c[bucket]! > 0) rows += st.page.all(from, to).length;
+        const last = lastListed.get(`${listedKind}:${bucket}`);
+        if (last !== undefined) rows += st.page.all(from, addDays(last, shift)).length;
       }
       counts[kind] = c;
     }
     rows += names.all(ids).length;
     for (const [i, st] of others.entries()) rows += (i < others.length - 3 ? st.all({ end }) : i === others.length - 1 ? st.all({ exitEnd: addDays(addMonths(end, -24), 3) }) : st.all()).length;
-    for (const st of releases) rows += st.all(releaseBounds).length;
-    for (const [st, months] of birthdays) rows += st.all(addDays(addMonths(today, -months), -3), addDays(addMonths(end, -months), 3)).length;
+    const custodyIds = JSON.stringify(candidates.all(releaseBounds));
+    for (const st of releases) rows += st.all(custodyIds).length;
+    for (const [st, range] of birthdays) rows += st.all(range.from, range.to).length;
     rows += anyOpen.all().length;
     return { counts, rows };
   };

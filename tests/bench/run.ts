@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 1000,20000,100000 --runs 20 --out artifacts/bench/latest.json --skip-e2e --only overview]`
- * (`--only overview`: seed and unlock, then Overblik and the typo search alone.)
+ * (`--only overview`: seed and unlock, then Overblik and the typo search alone; `--keep DIR`: keep each
+ * size's seeded vault in DIR/<size> and reuse it on the next run with the same DIR.)
  *
  * Seeds a fresh encrypted vault per size with the project's seeder, then measures our real path
  * (dispatcher: zod parse, service, SQLite through SQLite3MultipleCiphers) next to two baselines
@@ -40,13 +41,17 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'artifacts/bench/latest.json' },
     'skip-e2e': { type: 'boolean', default: false },
     only: { type: 'string', default: '' },
+    keep: { type: 'string', default: '' },
   },
 });
 const sizes = values.sizes!.split(',').map(Number);
 const RUNS = Number(values.runs);
 if (values.only && values.only !== 'overview') throw new Error(`--only takes "overview", not "${values.only}"`);
 const ONLY_OVERVIEW = values.only === 'overview';
-const PASS = `bench-${randomBytes(8).toString('hex')}`;
+// --keep DIR: the vault of each size is kept in DIR/<size> and reused by the next run with --keep
+// (seeding 100,000 people takes about 70 s); a kept vault needs a passphrase the next run knows.
+const KEEP = values.keep || '';
+const PASS = KEEP ? 'bench-kept-vault-passphrase' : `bench-${randomBytes(8).toString('hex')}`;
 const results: Record<string, unknown>[] = [];
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 const started = performance.now();
@@ -91,7 +96,8 @@ async function main() {
 
   const largest = Math.max(...sizes);
   for (const size of sizes) {
-    const root = mkdtempSync(join(tmpdir(), `ssp-bench-${size}-`));
+    const root = KEEP ? join(KEEP, String(size)) : mkdtempSync(join(tmpdir(), `ssp-bench-${size}-`));
+    mkdirSync(root, { recursive: true });
     try {
       const vaultDir = join(root, 'vault');
       const ctx = createAppContext({ vaultDir, kdf: DEFAULT_KDF, validateOutput: false });
@@ -101,16 +107,22 @@ async function main() {
         if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
         return r.value as never;
       };
-      await call('vault.create', { passphrase: PASS, passphraseConfirm: PASS, owner: { name: 'Bench Koordinator', role: 'SSP-koordinator', area: 'Bench' } });
       const today = todayOf(new Date());
-      const seedStart = performance.now();
-      seedDemoData(ctx.vault.current.sqlite, { people: size, seed: 1, today });
-      const seedMs = performance.now() - seedStart;
-      note(`        seeded ${size} people/cases in ${(seedMs / 1000).toFixed(1)} s (load ${load().join(' ')})`);
+      const kept = KEEP && existsSync(ctx.vault.files.keyFile);
+      let seedMs = 0;
+      if (kept) {
+        note(`        kept vault of ${size} people/cases in ${root} (seeded on an earlier run)`);
+      } else {
+        await call('vault.create', { passphrase: PASS, passphraseConfirm: PASS, owner: { name: 'Bench Koordinator', role: 'SSP-koordinator', area: 'Bench' } });
+        const seedStart = performance.now();
+        seedDemoData(ctx.vault.current.sqlite, { people: size, seed: 1, today });
+        seedMs = performance.now() - seedStart;
+        note(`        seeded ${size} people/cases in ${(seedMs / 1000).toFixed(1)} s (load ${load().join(' ')})`);
+        await call('vault.lock', {});
+      }
 
       // Unlock: the first one after seeding gathers the planner's statistics once (PRAGMA optimize);
       // then the whole call, and the part that is not the KDF.
-      await call('vault.lock', {});
       const firstUnlock = performance.now();
       await call('vault.unlock', { method: 'passphrase', secret: PASS });
       const first = performance.now() - firstUnlock;
@@ -196,7 +208,8 @@ async function main() {
         }
       }
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      if (KEEP) for (const f of ['plain.db', 'encrypted.db']) rmSync(join(root, f), { force: true });
+      else rmSync(root, { recursive: true, force: true });
     }
   }
 

@@ -257,14 +257,16 @@ async function olderVaultTemplate(root: string): Promise<{ dir: string; recovery
     notes.push(text);
   }
   const sqlite = t.ctx.vault.current.sqlite;
-  // Taken back out, newest first: what migrations 0027-0012 added, so the vault is as 0011 left it.
+  // Taken back out, newest first: what migrations 0028-0012 added, so the vault is as 0011 left it.
   const keep = migrations.findIndex((m) => m.tag === '0012_case_search');
   expect(migrations.slice(keep).map((m) => m.tag)).toEqual([
     '0012_case_search', '0013_case_events_by_kind', '0014_default_efforts', '0015_import_mappings', '0016_first_class_actions', '0017_privacy_levels',
     '0018_exit_courses_youth_groups', '0019_district_areas', '0020_case_district_history', '0021_case_last_activity', '0022_handover_identity_colleagues_log',
     '0023_handover_state', '0024_overview_indexes_exit_follow_up', '0025_district_unrest_log',
-    '0026_overview_birthday_covering_indexes', '0027_report_timeline_covering_indexes',
+    '0026_overview_birthday_covering_indexes', '0027_report_timeline_covering_indexes', '0028_open_case_date_counts',
   ]);
+  for (const { name } of sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'open_case_date_counts_%'`).all() as { name: string }[]) sqlite.exec(`DROP TRIGGER "${name}"`);
+  sqlite.exec('DROP TABLE open_case_date_counts');
   sqlite.exec(`DROP INDEX people_report_idx;
     DROP INDEX cases_person_idx; CREATE INDEX cases_person_idx ON cases (person_id);
     DROP INDEX status_changes_case_idx; CREATE INDEX status_changes_case_idx ON case_status_changes (case_id, changed_on);

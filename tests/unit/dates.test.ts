@@ -18,6 +18,7 @@ import {
   isLeapYear,
   isValidIsoDate,
   toParts,
+  fromParts,
   isValidPeriod,
   maxDate,
   minDate,
@@ -303,5 +304,69 @@ describe('isValidIsoDate by character codes (issue 17: Overblik calls it some 10
     for (const v of samples) if (isValidIsoDate(v)) expect(toParts(v)).toEqual({ year: Number(v.slice(0, 4)), month: Number(v.slice(5, 7)), day: Number(v.slice(8, 10)) });
     expect(() => toParts('2026-02-30')).toThrow(RangeError);
     expect(isValidIsoDate(20260101)).toBe(false);
+  });
+});
+
+describe('day arithmetic without Date objects (issue 17: Overblik runs it thousands of times per call)', () => {
+  // The former implementation, on Date in UTC: the reference.
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const refDayNumber = (date: string) => {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    return Math.round(d.getTime() / 86_400_000);
+  };
+  const refDate = (n: number) => {
+    const d = new Date(n * 86_400_000);
+    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  };
+  const epoch = '1970-01-01';
+
+  it('gives the reference day number and date for every day of 1600-2400 and of each century start and end', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    const check = (n: number) => {
+      const date = refDate(n);
+      if (addDays(epoch, n) !== date || diffDays(date, epoch) !== n || !isValidIsoDate(date)) wrong.push(date);
+      checked++;
+    };
+    for (let n = refDayNumber('1600-01-01'); n <= refDayNumber('2400-12-31'); n++) check(n);
+    for (let year = 1; year <= 9999; year += 99) for (const md of ['-01-01', '-02-28', '-03-01', '-12-31']) check(refDayNumber(`${pad(year, 4)}${md}`));
+    check(refDayNumber('0001-01-01'));
+    check(refDayNumber('9999-12-31'));
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(290_000);
+  });
+
+  it('keeps rejecting what is not a date, and the years outside 0001-9999', () => {
+    for (const bad of ['0000-01-01', '2025-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-1-01', '２０２４-01-01', '2024-01-01T00', ' 2024-01-01', '']) {
+      expect(isValidIsoDate(bad), bad).toBe(false);
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
+      expect(() => addMonths(bad, 1), bad).toThrow(RangeError);
+      expect(() => compare(bad, '2024-01-01'), bad).toThrow(RangeError);
+    }
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('0001-01-01', -1)).toThrow(RangeError);
+    expect(() => addMonths('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addMonths('0001-01-31', -1)).toThrow(RangeError);
+    expect(() => fromParts({ year: 2024, month: 2, day: 30 })).toThrow(RangeError);
+    expect(() => fromParts({ year: 2024, month: 1.5, day: 3 })).toThrow(RangeError);
+    expect(() => fromParts({ year: 10000, month: 1, day: 1 })).toThrow(RangeError);
+    expect(fromParts({ year: 33, month: 2, day: 3 })).toBe('0033-02-03');
+    expect(toParts('0033-02-03')).toEqual({ year: 33, month: 2, day: 3 });
+  });
+
+  it('adds months with the same clamping as before, in every month of 1999-2005 from each day', () => {
+    const refAddMonths = (date: string, months: number) => {
+      const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
+      const index = y * 12 + (m - 1) + months;
+      const ny = Math.floor(index / 12), nm = index - ny * 12 + 1;
+      const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+      return `${pad(ny, 4)}-${pad(nm, 2)}-${pad(Math.min(d, last), 2)}`;
+    };
+    const wrong: string[] = [];
+    for (let date = '1999-01-01'; date <= '2005-12-31'; date = addDays(date, 1)) {
+      for (const months of [-25, -12, -6, -1, 1, 3, 6, 12, 210, 300]) if (addMonths(date, months) !== refAddMonths(date, months)) wrong.push(`${date} ${months}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   turns25Within,
   twentyFifthBirthday,
 } from '../../src/shared/ssp-plus/rules';
+import { addDays, addMonths } from '../../src/shared/core/dates';
 
 const open3 = { level: 3, status: 'open' } as const;
 const open4 = { level: 4, status: 'open' } as const;
@@ -200,6 +201,33 @@ describe('scheduled reviews on a fixed grid from the start', () => {
     expect(gridIndexFor('2026-01-01', '2026-02-15', 1)).toBe(1);
     expect(gridIndexFor('2026-01-01', '2026-02-16', 1)).toBe(2);
     expect(nextScheduledReview('2026-01-15', ['2026-04-10'], 3, '2026-04-01').dueOn).toBe('2026-04-15');
+  });
+  it('gives what the highest grid index over all reviews held gives (the grid index never falls for a later review)', () => {
+    // The definition, computed the plain way: each review held by the reference date for its grid date, the highest wins.
+    const byDefinition = (start: string, held: string[], interval: number, ref: string) => {
+      const covered = Math.max(0, ...held.filter((h) => h <= ref).map((h) => gridIndexFor(start, h, interval)));
+      return addMonths(start, (covered + 1) * interval);
+    };
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    let checked = 0;
+    for (const start of ['2024-01-31', '2024-02-29', '2025-08-30', '2026-01-15']) {
+      for (const interval of [1, 2, 3, 6]) {
+        let previous = 0;
+        for (let d = start; d <= addMonths(start, 36); d = addDays(d, 1)) {
+          const k = gridIndexFor(start, d, interval);
+          expect(k, `${start} ${interval} ${d}`).toBeGreaterThanOrEqual(previous);
+          previous = k;
+        }
+        for (let i = 0; i < 40; i++) {
+          const held = Array.from({ length: next(6) }, () => addDays(start, next(1100)));
+          const ref = addDays(start, next(1200));
+          expect(nextScheduledReview(start, held, interval, ref).dueOn, `${start} ${interval} ${held} ${ref}`).toBe(byDefinition(start, held, interval, ref));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(640);
   });
   it('keeps month ends on the grid (start 31 January: 30 April, 31 July)', () => {
     expect(nextScheduledReview('2026-01-31', ['2026-04-30'], 3, '2026-05-01').dueOn).toBe('2026-07-31');

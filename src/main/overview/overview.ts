@@ -7,6 +7,7 @@ import { addDays, addMonths, birthdayOf, dateOfTimestamp, type IsoDate } from '.
 import { seventeenAndHalfDate, twentyFifthBirthday } from '../../shared/ssp-plus';
 import { EXIT_FOLLOW_UP_MONTHS, exitFollowUpDue } from '../../shared/cases';
 import {
+  birthDateRange,
   DEFAULT_INACTIVE_WEEKS,
   OVERVIEW_BUCKETS,
   OVERVIEW_ITEM_LIMIT,
@@ -48,7 +49,9 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const mine = input.scope === 'mine' ? me : null;
   const counted: Partial<Record<OverviewKind, BucketCounts>> = {};
   const unnamed = new Set<OverviewItem>();
-  const items = collectItems(s, weeks, mine, inactiveWeeks, counted, unnamed);
+  const sspPlusActionOf = new Map<OverviewItem, number>(); // SSP+ action items -> the action's id
+  const items = collectItems(s, weeks, mine, sspPlusActionOf);
+  largeKinds(s, weeks, mine, inactiveWeeks * 7, items, counted, unnamed);
 
   const counts = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   const countsByKind: Record<string, BucketCounts> = {};
@@ -70,6 +73,7 @@ export function getOverview(s: ServiceCtx, input: { scope: 'mine' | 'all'; inact
   const taken: Record<OverviewBucket, number> = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   for (const it of items) if (taken[it.bucket]++ < OVERVIEW_ITEM_LIMIT) limited.push(it);
   nameCaseItems(s.sqlite, limited.filter((it) => unnamed.has(it)));
+  fillActions(s.sqlite, limited, sspPlusActionOf);
 
   const anyOpen = cachedStatement(s.sqlite, `SELECT 1 FROM cases WHERE status = 'open' AND anonymised_at IS NULL LIMIT 1`).get();
   return {
@@ -156,7 +160,8 @@ function nameCaseItems(sqlite: Sqlite, items: OverviewItem[]): void {
 function bucketedCaseRows(
   sqlite: Sqlite,
   weeks: OverviewWeeks,
-  sql: { cases: string; where: string; column: string; key: string },
+  untilDue: Record<OverviewBucket, string | null> | null,
+  sql: { cases: string; where: string; column: string; key: string; dateCounts: 'review' | 'activity' | null },
   params: Record<string, string>,
   shift: (due: IsoDate) => IsoDate,
 ): { counts: BucketCounts; rows: { caseId: number; d: string }[] } {
@@ -167,7 +172,11 @@ function bucketedCaseRows(
   };
   // One range count per bucket: a plain count over an index range is several times faster than one
   // pass with count(*) FILTER (...) per bucket (3 vs 0.6 ms for 20,000 entries). `>= ''` leaves NULL out.
-  const count = cachedStatement(sqlite, `SELECT count(*) FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo`).pluck();
+  // For everyone, from open_case_date_counts (open cases per date, kept by triggers, migration
+  // 0028): a sum over a few hundred dates instead of stepping through 34,000 index entries.
+  const count = sql.dateCounts
+    ? cachedStatement(sqlite, `SELECT coalesce(sum(n), 0) FROM open_case_date_counts WHERE kind = '${sql.dateCounts}' AND on_date >= @bFrom AND on_date <= @bTo`).pluck()
+    : cachedStatement(sqlite, `SELECT count(*) FROM ${sql.cases} WHERE ${sql.where} AND ${sql.column} >= @bFrom AND ${sql.column} <= @bTo`).pluck();
   // From the index alone (case id and date): names are read for the items that make the list
   // (nameCaseItems). A join before the LIMIT read every row of a day's tie group (4.5 vs 0.5 ms).
   const page = cachedStatement(
@@ -183,11 +192,111 @@ function bucketedCaseRows(
     ['nextWeek', addDays(bounds.thisTo, 1), bounds.end],
   ];
   for (const [bucket, from, to] of ranges) {
-    const range = { ...params, bFrom: from, bTo: to };
-    counts[bucket] = count.get(range) as number;
-    if (counts[bucket] > 0) for (const r of page.all(range) as { caseId: number; d: string }[]) rows.push(r);
+    counts[bucket] = count.get({ ...params, bFrom: from, bTo: to }) as number;
+    if (counts[bucket] === 0) continue;
+    // Nothing due after the bucket's last listable date can be listed (listableUntil).
+    const until = untilDue?.[bucket];
+    const pageTo = until != null && shift(until) < to ? shift(until) : to;
+    if (pageTo < from) continue;
+    for (const r of page.all({ ...params, bFrom: from, bTo: pageTo }) as { caseId: number; d: string }[]) rows.push(r);
   }
   return { counts, rows };
+}
+
+/**
+ * Per bucket, the due date of the OVERVIEW_ITEM_LIMIT-th item in the list's order over all kinds
+ * (null when the bucket holds fewer): the other kinds' items (`others`, all read) and the open
+ * cases' review and inactivity dates from open_case_date_counts (each kind read only until it alone
+ * reaches the limit; at most OVERVIEW_ITEM_LIMIT dates, each has at least one case). No item due later can be listed in that bucket.
+ */
+function listableUntil(sqlite: Sqlite, weeks: OverviewWeeks, days: number, others: readonly OverviewItem[]): Record<OverviewBucket, string | null> {
+  const dates = cachedStatement(
+    sqlite,
+    `SELECT on_date AS d, n FROM open_case_date_counts WHERE kind = @kind AND n > 0 AND on_date >= @from AND on_date <= @to ORDER BY on_date LIMIT ${OVERVIEW_ITEM_LIMIT}`,
+  );
+  const ranges: [OverviewBucket, string, string][] = [
+    ['overdue', '', addDays(weeks.today, -1)],
+    ['thisWeek', weeks.today, weeks.thisWeek.to],
+    ['nextWeek', addDays(weeks.thisWeek.to, 1), weeks.nextWeek.to],
+  ];
+  const out: Record<OverviewBucket, string | null> = { overdue: null, thisWeek: null, nextWeek: null };
+  for (const [bucket, from, to] of ranges) {
+    const perDate = new Map<string, number>();
+    const add = (d: string, n: number) => perDate.set(d, (perDate.get(d) ?? 0) + n);
+    for (const it of others) if (it.bucket === bucket) add(it.dueOn, 1);
+    // Each kind's dates up to where that kind alone reaches the limit: the bucket's limit is
+    // reached no later, so every date up to it is read (most buckets stop after a few dates).
+    const upToLimit = (params: Record<string, string>, shift: (d: string) => string) => {
+      let total = 0;
+      for (const r of dates.iterate(params) as IterableIterator<{ d: string; n: number }>) {
+        add(shift(r.d), r.n);
+        if ((total += r.n) >= OVERVIEW_ITEM_LIMIT) break;
+      }
+    };
+    upToLimit({ kind: 'review', from, to }, (d) => d);
+    upToLimit({ kind: 'activity', from: from === '' ? '' : addDays(from, -days), to: addDays(to, -days) }, (d) => addDays(d, days));
+    let total = 0;
+    for (const d of [...perDate.keys()].sort()) {
+      total += perDate.get(d)!;
+      if (total >= OVERVIEW_ITEM_LIMIT) {
+        out[bucket] = d;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const ACTION_TABLES = [
+  ['meeting-action', 'meeting_actions', 'meeting'],
+  ['case-action', 'case_actions', 'case'],
+] as const;
+
+/** The listed meeting, case and SSP+ actions get their text, partner, case number, coordinator and name. */
+function fillActions(sqlite: Sqlite, listed: OverviewItem[], sspPlusActionOf: Map<OverviewItem, number>): void {
+  const plusItems = listed.filter((it) => sspPlusActionOf.has(it));
+  if (plusItems.length) {
+    const ids = [...new Set(plusItems.map((it) => sspPlusActionOf.get(it)!))].sort((a, b) => a - b);
+    const byId = new Map<number, { description: string; name: string; caseNumber: string; partner: string | null }>();
+    for (const r of cachedStatement(
+      sqlite,
+      `SELECT a.id AS actionId, a.description, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
+       FROM json_each(?) AS j JOIN sspplus_actions a ON a.id = j.value JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id
+       JOIN cases c ON c.id = pl.case_id LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id`,
+    ).all(JSON.stringify(ids)) as { actionId: number; description: string; name: string; caseNumber: string; partner: string | null }[]) {
+      byId.set(r.actionId, r);
+    }
+    for (const it of plusItems) {
+      const r = byId.get(sspPlusActionOf.get(it)!);
+      if (!r) throw new Error('Overblik: a listed SSP+ action was not found');
+      it.personName = r.name;
+      it.caseNumber = r.caseNumber;
+      it.detail = r.description;
+      it.partner = r.partner;
+    }
+  }
+  for (const [kind, table] of ACTION_TABLES) {
+    const items = listed.filter((it) => it.kind === kind);
+    if (!items.length) continue;
+    const ids = [...new Set(items.map((it) => it.action!.id))].sort((a, b) => a - b);
+    const byId = new Map<number, CaseRef & { description: string; partner: string }>();
+    for (const r of cachedStatement(
+      sqlite,
+      `SELECT a.id AS actionId, ${CASE_COLS}, a.description, a.partner FROM json_each(?) AS j JOIN ${table} a ON a.id = j.value
+       JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id`,
+    ).all(JSON.stringify(ids)) as (CaseRef & { actionId: number; description: string; partner: string })[]) {
+      byId.set(r.actionId, r);
+    }
+    for (const it of items) {
+      const r = byId.get(it.action!.id);
+      if (!r) throw new Error('Overblik: a listed action was not found');
+      it.personName = r.name;
+      it.caseNumber = r.caseNumber;
+      it.coordinator = r.coordinator;
+      it.detail = r.description;
+      it.partner = r.partner;
+    }
+  }
 }
 
 /** Prepared statements per connection and SQL text (Overblik runs the same few on every call). */
@@ -204,9 +313,7 @@ function collectItems(
   s: ServiceCtx,
   weeks: OverviewWeeks,
   mine: string | null,
-  inactiveWeeks: number,
-  counted: Partial<Record<OverviewKind, BucketCounts>>,
-  unnamed: Set<OverviewItem>,
+  sspPlusActionOf: Map<OverviewItem, number>,
 ): OverviewItem[] {
   const sqlite = s.sqlite;
   const end = weeks.nextWeek.to;
@@ -225,37 +332,19 @@ function collectItems(
   const caseItem = (kind: OverviewKind, r: CaseRef, dueOn: string, key: string, extra?: Pick<OverviewItem, 'detail' | 'partner' | 'action'>) =>
     push({ key, kind, dueOn, personName: r.name, caseNumber: r.caseNumber, detail: extra?.detail ?? null, partner: extra?.partner ?? null, coordinator: r.coordinator, target: { kind: 'case', caseId: r.caseId }, action: extra?.action ?? null });
 
-  // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
-  // Their items carry the case id only; nameCaseItems adds name, number and coordinator.
-  const unnamedItem = (kind: 'case-review' | 'inactive', caseId: number, dueOn: string, key: string) => {
-    const b = bucket(dueOn);
-    if (!b) return;
-    const item: OverviewItem = { key, kind, dueOn, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId }, action: null, bucket: b };
-    unnamed.add(item);
-    out.push(item);
-  };
-  const reviews = bucketedCaseRows(
-    sqlite,
-    weeks,
-    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id` },
-    mine === null ? {} : { me: mine },
-    (d) => d,
-  );
-  counted['case-review'] = reviews.counts;
-  for (const r of reviews.rows) unnamedItem('case-review', r.caseId, r.d, `review:${r.caseId}`);
-
   // Actions agreed at ledergruppe meetings, and added on cases.
-  for (const [kind, table, source] of [
-    ['meeting-action', 'meeting_actions', 'meeting'],
-    ['case-action', 'case_actions', 'case'],
-  ] as const) {
+  // Only id, deadline and case here (cases joined for the open-case rule; people by a NOT NULL
+  // key cannot change the rows): most of them fall outside the first 300 of their bucket at
+  // 100,000 cases, so the text, partner and names are read for the listed ones (fillActions).
+  for (const [kind, table, source] of ACTION_TABLES) {
     for (const r of cachedStatement(sqlite, 
-        `SELECT ${CASE_COLS}, a.id AS actionId, a.description, a.partner, a.deadline AS due
-         FROM ${table} a JOIN cases c ON c.id = a.case_id JOIN people p ON p.id = c.person_id
+        `SELECT a.id AS actionId, a.deadline AS due, a.case_id AS caseId
+         FROM ${table} a JOIN cases c ON c.id = a.case_id
          WHERE a.status = 'open' AND a.deadline <= @end AND ${OPEN_CASE}${mineSql}`,
       )
-      .all(params) as (CaseRef & { actionId: number; description: string; partner: string; due: string })[]) {
-      caseItem(kind, r, r.due, `${source}-action:${r.actionId}`, { detail: r.description, partner: r.partner, action: { source, id: r.actionId } });
+      .all(params) as { actionId: number; due: string; caseId: number }[]) {
+      const b = bucket(r.due);
+      if (b) out.push({ key: `${source}-action:${r.actionId}`, kind, dueOn: r.due, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId: r.caseId }, action: { source, id: r.actionId }, bucket: b });
     }
   }
 
@@ -299,25 +388,19 @@ function collectItems(
     });
   }
   const planMine = mine === null ? '' : ` AND pl.coordinator = @me`;
+  // As the meeting actions: id, deadline, plan and coordinator here (people and cases are joined by
+  // NOT NULL keys, the partner by a LEFT JOIN: neither changes the rows); the rest for the listed ones.
   for (const r of cachedStatement(sqlite, 
-      `SELECT a.id AS actionId, a.description, a.deadline AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber, pa.name AS partner
-       FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id JOIN people p ON p.id = pl.person_id JOIN cases c ON c.id = pl.case_id
-       LEFT JOIN sspplus_partners pa ON pa.id = a.partner_id
+      `SELECT a.id AS actionId, a.deadline AS due, pl.id AS planId, pl.coordinator
+       FROM sspplus_actions a JOIN sspplus_plans pl ON pl.id = a.plan_id
        WHERE pl.status = 'active' AND a.status IN ('planned', 'in-progress') AND a.deadline IS NOT NULL AND a.deadline <= @end${planMine}`,
     )
-    .all(params) as { actionId: number; description: string; due: string; planId: number; coordinator: string; name: string; caseNumber: string; partner: string | null }[]) {
-    push({
-      key: `sspplus-action:${r.actionId}`,
-      kind: 'sspplus-action',
-      dueOn: r.due,
-      personName: r.name,
-      caseNumber: r.caseNumber,
-      detail: r.description,
-      partner: r.partner,
-      coordinator: r.coordinator,
-      target: { kind: 'plan', planId: r.planId },
-      action: null,
-    });
+    .all(params) as { actionId: number; due: string; planId: number; coordinator: string }[]) {
+    const b = bucket(r.due);
+    if (!b) continue;
+    const item: OverviewItem = { key: `sspplus-action:${r.actionId}`, kind: 'sspplus-action', dueOn: r.due, personName: '', caseNumber: null, detail: null, partner: null, coordinator: r.coordinator, target: { kind: 'plan', planId: r.planId }, action: null, bucket: b };
+    sspPlusActionOf.set(item, r.actionId);
+    out.push(item);
   }
   for (const r of cachedStatement(sqlite, 
       `SELECT f.id AS followUpId, f.months, f.due_on AS due, pl.id AS planId, pl.coordinator, p.first_name || ' ' || p.last_name AS name, c.case_number AS caseNumber
@@ -385,18 +468,17 @@ function collectItems(
   }
 
   // Birthdays that matter: 17½ (SSP+), 18 and 25, from today to the end of next week.
-  const birthWindow = (months: number) => ({ from: addMonths(today, -months), to: addMonths(end, -months) });
   const inWindow = (date: IsoDate) => date >= today && date <= end; // valid ISO dates sort as strings
   const birthdays = (kind: OverviewKind, months: number, dateOf: (b: IsoDate) => IsoDate, extraWhere: string) => {
-    // 29 February births move to 1 March: widen the birth-date range by a few days, then check exactly.
     // Both tables from covering indexes (migration 0026): the windows hold ~800 people at 100,000
     // cases, and reading each person's and case's row cost most of the statements' time.
-    const w = birthWindow(months);
+    // Exactly the births whose birthday is in the window (a few days' slack each side read a third more rows).
+    const w = birthDateRange(today, end, months, dateOf);
     for (const r of cachedStatement(sqlite, 
         `SELECT ${CASE_COLS}, p.birth_date AS birthDate FROM people p INDEXED BY people_birth_name_idx JOIN cases c INDEXED BY cases_open_person_cover_idx ON c.person_id = p.id
          WHERE p.birth_date BETWEEN @from AND @to AND ${OPEN_CASE}${extraWhere}${mineSql}`,
       )
-      .all({ ...params, from: addDays(w.from, -3), to: addDays(w.to, 3) }) as (CaseRef & { birthDate: string })[]) {
+      .all({ ...params, from: w.from, to: w.to }) as (CaseRef & { birthDate: string })[]) {
       const date = dateOf(r.birthDate);
       if (inWindow(date)) caseItem(kind, r, date, `${kind}:${r.caseId}`);
     }
@@ -412,18 +494,67 @@ function collectItems(
     push({ key: `turning-25-plan:${plan.planId}`, kind: 'turning-25', dueOn: plan.turns25On, personName: `${plan.firstName} ${plan.lastName}`, caseNumber: plan.caseNumber, detail: null, partner: null, coordinator: plan.coordinator, target: { kind: 'plan', planId: plan.planId }, action: null });
   }
 
+  return out;
+}
+
+/**
+ * Case reviews and inactive cases (tens of thousands at 100,000 cases): counted per bucket in SQL,
+ * and only the rows that can make the list are read (bucketedCaseRows). For everyone, the per-date
+ * counts (open_case_date_counts) give, per bucket, the last due date the list can reach: at most
+ * OVERVIEW_ITEM_LIMIT items are listed per bucket, so once that many items of all kinds fall on
+ * or before a date, nothing after it can be listed; the two pages stop there and read about
+ * OVERVIEW_ITEM_LIMIT rows between them instead of up to twice that. Their items carry the case
+ * id only; nameCaseItems adds name, number and coordinator to those that make the list.
+ */
+function largeKinds(
+  s: ServiceCtx,
+  weeks: OverviewWeeks,
+  mine: string | null,
+  days: number,
+  out: OverviewItem[],
+  counted: Partial<Record<OverviewKind, BucketCounts>>,
+  unnamed: Set<OverviewItem>,
+): void {
+  const sqlite = s.sqlite;
+  const mineSql = mine === null ? '' : ` AND c.coordinator = @me`;
+  const today = weeks.today;
+  const end = weeks.nextWeek.to;
+  const bucket = (due: string): OverviewBucket | null => (due < today ? 'overdue' : due <= weeks.thisWeek.to ? 'thisWeek' : due <= end ? 'nextWeek' : null);
+  const untilDue = mine === null ? listableUntil(sqlite, weeks, days, out) : null;
+  // Case reviews: counted and paged in SQL (tens of thousands at 100,000 cases).
+  // Their items carry the case id only; nameCaseItems adds name, number and coordinator.
+  const unnamedItem = (kind: 'case-review' | 'inactive', caseId: number, dueOn: string, key: string) => {
+    const b = bucket(dueOn);
+    if (!b) return;
+    const item: OverviewItem = { key, kind, dueOn, personName: '', caseNumber: null, detail: null, partner: null, coordinator: null, target: { kind: 'case', caseId }, action: null, bucket: b };
+    unnamed.add(item);
+    out.push(item);
+  };
+  const reviews = bucketedCaseRows(
+    sqlite,
+    weeks,
+    untilDue,
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_review_idx' : 'cases_open_coordinator_review_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.next_review_on', key: `'review:' || c.id`, dateCounts: mine === null ? 'review' : null },
+    mine === null ? {} : { me: mine },
+    (d) => d,
+  );
+  counted['case-review'] = reviews.counts;
+  for (const r of reviews.rows) unnamedItem('case-review', r.caseId, r.d, `review:${r.caseId}`);
+
   // Cases with no activity for N weeks: counted and paged in SQL on cases.last_activity_on.
-  const days = inactiveWeeks * 7;
   const inactive = bucketedCaseRows(
     sqlite,
     weeks,
-    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id` },
+    untilDue,
+    { cases: `cases c INDEXED BY ${mine === null ? 'cases_active_activity_idx' : 'cases_open_coordinator_activity_idx'}`, where: `${OPEN_CASE}${mineSql}`, column: 'c.last_activity_on', key: `'inactive:' || c.id`, dateCounts: mine === null ? 'activity' : null },
     mine === null ? {} : { me: mine },
     (due) => addDays(due, -days),
   );
   counted.inactive = inactive.counts;
-  for (const r of inactive.rows) unnamedItem('inactive', r.caseId, addDays(r.d, days), `inactive:${r.caseId}`);
-  return out;
+  // The same few dates recur on hundreds of rows: each is shifted once.
+  const shifted = new Map<string, string>();
+  const dueOf = (d: string) => shifted.get(d) ?? (shifted.set(d, addDays(d, days)), shifted.get(d)!);
+  for (const r of inactive.rows) unnamedItem('inactive', r.caseId, dueOf(r.d), `inactive:${r.caseId}`);
 }
 
 /**

@@ -5,8 +5,6 @@
  */
 export type IsoDate = string;
 
-const MS_PER_DAY = 86_400_000;
-
 export interface DateParts {
   year: number;
   /** 1-12 */
@@ -36,20 +34,55 @@ function digitAt(value: string, i: number): number {
  * expression and three Number() calls per date took most of its JavaScript time).
  */
 function parseIsoDate(value: string): DateParts | null {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const days = dayNumberOrNaN(value);
+  if (days !== days) return null;
+  return { year: yearOf(value), month: digitAt(value, 5) * 10 + digitAt(value, 6), day: digitAt(value, 8) * 10 + digitAt(value, 9) };
+}
+
+function yearOf(value: string): number {
+  return digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+}
+
+/**
+ * The day number (days since 1970-01-01, negative before) of a valid 'YYYY-MM-DD', or NaN:
+ * validates and converts without allocating (compare, addDays and diffDays run thousands of
+ * times per Overblik call, and the objects and Date instances they made kept the collector busy).
+ */
+function dayNumberOrNaN(value: string): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
   const y0 = digitAt(value, 0), y1 = digitAt(value, 1), y2 = digitAt(value, 2), y3 = digitAt(value, 3);
   const m0 = digitAt(value, 5), m1 = digitAt(value, 6), d0 = digitAt(value, 8), d1 = digitAt(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/** 'YYYY-MM-DD' of parts known to be a real date with a year 1-9999 (no re-validation). */
+function formatValid(year: number, month: number, day: number): IsoDate {
+  return `${year >= 1000 ? String(year) : String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 /** True for a real calendar date written exactly as 'YYYY-MM-DD' (years 0001-9999). */
 export function isValidIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && parseIsoDate(value) !== null;
+  if (typeof value !== 'string') return false;
+  const n = dayNumberOrNaN(value);
+  return n === n;
 }
 
 /** Splits a valid IsoDate; throws a RangeError on anything else. */
@@ -61,22 +94,33 @@ export function toParts(date: IsoDate): DateParts {
 
 /** Builds an IsoDate from parts; throws if the parts are not a real calendar date. */
 export function fromParts(parts: DateParts): IsoDate {
-  const s = `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
-  if (!isValidIsoDate(s)) throw new RangeError('Ugyldig dato.');
-  return s;
+  const { year, month, day } = parts;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError('Ugyldig dato.');
+  }
+  return formatValid(year, month, day);
 }
 
-/** Days since 1970-01-01 (negative before). Computed in UTC. */
+/** Days since 1970-01-01 (negative before), on the proleptic Gregorian calendar. */
 function toDayNumber(date: IsoDate): number {
-  const { year, month, day } = toParts(date);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear avoids the 0-99 => 1900s quirk of Date.UTC
-  return Math.round(d.getTime() / MS_PER_DAY);
+  const n = dayNumberOrNaN(date);
+  if (n !== n) throw new RangeError('Ugyldig dato: forventede formatet ÅÅÅÅ-MM-DD.');
+  return n;
 }
 
+/** The date of a day number (H. Hinnant's civil_from_days); throws outside the years 1-9999. */
 function fromDayNumber(dayNumber: number): IsoDate {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return fromParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1 || year > 9999) throw new RangeError('Ugyldig dato.');
+  return formatValid(year, month, day);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -91,11 +135,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) throw new RangeError('Antal måneder skal være et helt tal.');
-  const { year, month, day } = toParts(date);
-  const index = year * 12 + (month - 1) + months;
+  toDayNumber(date); // validates
+  const index = yearOf(date) * 12 + (digitAt(date, 5) * 10 + digitAt(date, 6) - 1) + months;
   const newYear = Math.floor(index / 12);
   const newMonth = index - newYear * 12 + 1;
-  return fromParts({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
+  if (newYear < 1 || newYear > 9999) throw new RangeError('Ugyldig dato.');
+  return formatValid(newYear, newMonth, Math.min(digitAt(date, 8) * 10 + digitAt(date, 9), daysInMonth(newYear, newMonth)));
 }
 
 /** Adds whole years with month-end clamping (2024-02-29 + 1 year = 2025-02-28). */
@@ -105,8 +150,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 
 /** -1 if a is before b, 0 if equal, 1 if after. Validates both. */
 export function compare(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  toParts(a);
-  toParts(b);
+  toDayNumber(a);
+  toDayNumber(b);
   return a < b ? -1 : a > b ? 1 : 0; // valid ISO dates sort lexically
 }
 

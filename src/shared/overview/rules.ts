@@ -1,4 +1,4 @@
-import { addDays, compare, toParts, type IsoDate } from '../core/dates';
+import { addDays, addMonths, compare, toParts, type IsoDate } from '../core/dates';
 
 /**
  * Overblik's due rules, pure. Weeks run Monday to Sunday on the programme's calendar
@@ -38,6 +38,20 @@ export function bucketOf(due: IsoDate, weeks: OverviewWeeks): OverviewBucket | n
   if (compare(due, weeks.thisWeek.to) <= 0) return 'thisWeek';
   if (compare(due, weeks.nextWeek.to) <= 0) return 'nextWeek';
   return null;
+}
+
+/**
+ * The birth dates whose birthday (`dateOf`: 18th, 17½, 25th ...) falls from `from` to `to`
+ * inclusive, as one range (empty when from > to): the birthday rules are monotonic (a later birth
+ * never has an earlier birthday; month ends and 29 February move to the 1st), so the births form
+ * one range, found by stepping in from a few days outside the plain shift by `months`.
+ */
+export function birthDateRange(from: IsoDate, to: IsoDate, months: number, dateOf: (birth: IsoDate) => IsoDate): { from: IsoDate; to: IsoDate } {
+  let first = addDays(addMonths(from, -months), -3);
+  for (let i = 0; i < 7 && dateOf(first) < from; i++) first = addDays(first, 1);
+  let last = addDays(addMonths(to, -months), 3);
+  for (let i = 0; i < 7 && dateOf(last) > to; i++) last = addDays(last, -1);
+  return { from: first, to: last };
 }
 
 /** A case with nothing recorded (event, note, level or status change) for this many weeks is listed. */

@@ -365,11 +365,12 @@ export function nextScheduledReview(
   if (!Number.isInteger(intervalMonths) || intervalMonths < 1) {
     throw new RangeError('Intervallet skal være et helt antal måneder, mindst 1.');
   }
-  let covered = 0;
-  for (const r of scheduledHeld) {
-    if (compare(r, refDate) > 0) continue;
-    covered = Math.max(covered, gridIndexFor(startDate, r, intervalMonths));
-  }
+  // The nearest grid date never moves back for a later review (gridIndexFor is monotonic in the
+  // date held), so the latest review held by refDate gives the highest index: one grid search
+  // instead of one per review (Overblik runs this for every active plan on each call).
+  let latest: IsoDate | null = null;
+  for (const r of scheduledHeld) if (compare(r, refDate) <= 0 && (latest === null || compare(r, latest) > 0)) latest = r;
+  const covered = latest === null ? 0 : gridIndexFor(startDate, latest, intervalMonths);
   const index = covered + 1;
   const dueOn = addMonths(startDate, index * intervalMonths);
   const daysLeft = diffDays(dueOn, refDate);
