@@ -65,15 +65,19 @@ export async function overviewBenchmarks(ctx: ExtraContext): Promise<ExtraResult
   };
   const coordinator = ctx.sqlite.prepare(`SELECT coordinator FROM cases WHERE coordinator IS NOT NULL ORDER BY id LIMIT 1`).pluck().get() as string;
   const all = (await ctx.call('overview.get', { scope: 'all' })) as unknown as { counts: Record<string, number>; countsByKind: Record<string, Record<string, number>>; items: unknown[] };
-  const limitCheck = limitSql(ctx.plain);
+  // Our answer is checked against the limit on the vault's own connection: the plain copy (where
+  // the limits are timed) was made before the write benchmarks, whose notes move some cases' last
+  // activity at the smaller sizes; the floor is checked against the limit on the plain copy.
+  const limitCheck = limitSql(ctx.sqlite as unknown as Database.Database);
   const none = { overdue: 0, thisWeek: 0, nextWeek: 0 };
   if (JSON.stringify(all.countsByKind['case-review'] ?? none) !== JSON.stringify(limitCheck.counts.reviews) || JSON.stringify(all.countsByKind.inactive ?? none) !== JSON.stringify(limitCheck.counts.inactive)) {
     throw new Error(`Overblik's limit differs from overview.get: ${JSON.stringify(limitCheck.counts)} vs ${JSON.stringify(all.countsByKind)}`);
   }
   const floor = overviewSqlFloor(ctx.plain, ctx.today, all as unknown as Listed);
   const floorCheck = floor();
-  if (JSON.stringify(floorCheck.counts.reviews) !== JSON.stringify(limitCheck.counts.reviews) || JSON.stringify(floorCheck.counts.inactive) !== JSON.stringify(limitCheck.counts.inactive)) {
-    throw new Error(`Overblik's SQL floor differs from the limit: ${JSON.stringify(floorCheck.counts)} vs ${JSON.stringify(limitCheck.counts)}`);
+  const plainLimit = limitSql(ctx.plain);
+  if (JSON.stringify(floorCheck.counts.reviews) !== JSON.stringify(plainLimit.counts.reviews) || JSON.stringify(floorCheck.counts.inactive) !== JSON.stringify(plainLimit.counts.inactive)) {
+    throw new Error(`Overblik's SQL floor differs from the limit: ${JSON.stringify(floorCheck.counts)} vs ${JSON.stringify(plainLimit.counts)}`);
   }
   const [ours, limit, sqlFloor] = await measureInterleaved([() => ctx.call('overview.get', { scope: 'all' }), () => limitSql(ctx.plain), () => floor()], ctx.runs);
   out.push({
