@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../../src/main/app-context';
 import { BROWSER_MODE_CSP, startBrowserMode } from '../../src/main/browser-mode/server';
 import type { Dispatch } from '../../src/main/modules';
+import type { Result } from '../../src/shared/contract';
 import { TEST_KDF, type KdfParams } from '../../src/main/vault/kdf';
 
 export const DIST_WEB = fileURLToPath(new URL('../../dist-web', import.meta.url));
@@ -67,4 +68,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     if (ownsVaultDir) rmSync(vaultDir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** One contract call through the bridge's dispatcher (set-up and checks beside the UI); throws on an error result. */
+export async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
+  const r = (await bridge.dispatch(name, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
 }

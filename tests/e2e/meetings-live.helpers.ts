@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
-import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import type { Bridge } from './bridge';
+import { call, type Bridge } from './bridge';
 import { expect } from './fixtures';
 import type { VaultPages } from './pages/VaultPages';
 import type { AppShell } from './pages/AppShell';
@@ -34,12 +33,6 @@ export interface Seeded {
   school: string;
   contact: { name: string; phone: string };
   age: number;
-}
-
-export async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
-  const r = (await bridge.dispatch(name, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

@@ -1,7 +1,8 @@
 import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
-import { call, domText, expectNoneOf, identifyingStrings, openLiveMeeting, owner, passphrase, reveals, seedPeople, type Seeded } from './meetings-live.helpers';
+import { domText, expectNoneOf, identifyingStrings, openLiveMeeting, owner, passphrase, reveals, seedPeople, type Seeded } from './meetings-live.helpers';
+import { call } from './bridge';
 
 /**
  * The ledergruppe meeting as a chair used to presentation software runs it (issue 18), at

@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays } from '../../src/shared/core/dates';
-import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import type { Bridge } from './bridge';
+import { call, type Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test, daDate } from './fixtures';
 import { CaseDetailPage, CaseListPage } from './pages/CasesPages';
 
@@ -28,12 +27,6 @@ const PEOPLE = {
 };
 const NAMES = Object.values(PEOPLE).flatMap((p) => [p.firstName, p.lastName, `${p.firstName} ${p.lastName}`]);
 const CPRS = Object.values(PEOPLE).flatMap((p) => [p.cpr, `${p.cpr.slice(0, 6)}-${p.cpr.slice(6)}`]);
-
-async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
-  const r = (await bridge.dispatch(name, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 /** Cases relative to today, so the agenda proposal is the same whatever day the test runs. */
 async function seedCases(bridge: Bridge, today: string) {

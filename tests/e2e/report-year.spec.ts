@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Locator } from '@playwright/test';
-import type { Result } from '../../src/shared/contract';
 import type { ReportFileOutput } from '../../src/shared/semiannual-report/contract';
 import { buildReportFixture } from '../fixtures/report/fixture';
-import type { Bridge } from './bridge';
+import { call } from './bridge';
+import { pivotCell } from './pages/ReportPages';
 import { expect, expectAccessible, SCREENSHOT_DIR, screenshot, test } from './fixtures';
 
 /**
@@ -21,20 +20,6 @@ import { expect, expectAccessible, SCREENSHOT_DIR, screenshot, test } from './fi
 const owner = { name: 'Karen Koordinatorsen', role: 'SSP-koordinator', area: 'SSP Amager Vest' };
 const passphrase = 'Grøn cykel under Valby Langgade 42';
 const THREE = ['Nørrebro', 'Valby', 'Amager Vest'];
-
-async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
-  const r = (await bridge.dispatch(name, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-async function cell(table: Locator, row: string, column: string): Promise<string> {
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(column);
-  expect(index, `column ${column}`).toBeGreaterThan(0);
-  const tr = table.locator('tr', { has: table.page().getByRole('rowheader', { name: row, exact: true }) });
-  return ((await tr.locator('th, td').nth(index).textContent()) ?? '').trim();
-}
 
 test('year view: Hele året 2026 on screen and in print, merge of its two halves', async ({ page, bridge, vault, shell }) => {
   test.setTimeout(180_000);
@@ -62,9 +47,9 @@ test('year view: Hele året 2026 on screen and in print, merge of its two halves
   await page.getByLabel('Jeg forstår, at de eksakte tal ikke må deles').check();
   await page.getByRole('button', { name: 'Vis eksakte tal' }).click();
   await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'exact');
-  expect(await cell(page.locator('table[data-table="casesByLevel.active"]'), 'Alle bydele', 'I alt')).toBe('15');
-  expect(await cell(page.locator('table[data-table="casesByLevel.new"]'), 'Alle bydele', 'I alt')).toBe('8');
-  expect(await cell(page.locator('table[data-table="casesByLevel.closed"]'), 'Alle bydele', 'I alt')).toBe('6');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.active"]'), 'Alle bydele', 'I alt')).toBe('15');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.new"]'), 'Alle bydele', 'I alt')).toBe('8');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.closed"]'), 'Alle bydele', 'I alt')).toBe('6');
   // The trend: the last four half-years ending with the year's second half; 2026-H1's total as counted by hand.
   const trend = page.locator('table[data-table="trend.cases"]');
   await expect(trend).toBeVisible();
@@ -119,8 +104,8 @@ test('year view: Hele året 2026 on screen and in print, merge of its two halves
   await page.getByRole('button', { name: 'Vis eksakte tal' }).click();
   await page.getByRole('button', { name: 'Saml rapporterne' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Samlet rapport for hele året 2026 med 3 bydele' })).toBeVisible();
-  expect(await cell(page.locator('table[data-table="casesByLevel.active"]'), 'Alle bydele', 'I alt')).toBe('15');
-  expect(await cell(page.locator('table[data-table="casesByLevel.new"]'), 'Alle bydele', 'I alt')).toBe('8');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.active"]'), 'Alle bydele', 'I alt')).toBe('15');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.new"]'), 'Alle bydele', 'I alt')).toBe('8');
   await expect(page.getByText('Året er de to halvår lagt sammen')).toBeVisible();
   await screenshot(page, 'report-year-02-merge');
   await expectAccessible(page, 'report year merge');

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
-import type { Result } from '../../src/shared/contract';
+import type { Page } from '@playwright/test';
 import type { ReportFileOutput } from '../../src/shared/semiannual-report/contract';
 import { buildReportFixture, PEOPLE, secrets } from '../fixtures/report/fixture';
-import type { Bridge } from './bridge';
+import { call } from './bridge';
+import { pivotCell } from './pages/ReportPages';
 import { expect, expectAccessible, SCREENSHOT_DIR, screenshot, test } from './fixtures';
 
 /**
@@ -16,20 +16,6 @@ import { expect, expectAccessible, SCREENSHOT_DIR, screenshot, test } from './fi
 const owner = { name: 'Karen Koordinatorsen', role: 'SSP-koordinator', area: 'SSP Amager Vest' };
 const passphrase = 'Grøn cykel under Valby Langgade 42';
 
-async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
-  const r = (await bridge.dispatch(name, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-/** The cell of a pivot table: the row of a district (or "Alle bydele"), the column by its header. */
-async function cell(table: Locator, row: string, column: string): Promise<string> {
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(column);
-  expect(index, `column ${column}`).toBeGreaterThan(0);
-  const tr = table.locator('tr', { has: table.page().getByRole('rowheader', { name: row, exact: true }) });
-  return ((await tr.locator('th, td').nth(index).textContent()) ?? '').trim();
-}
 
 const activeTable = (page: Page) => page.locator('table[data-table="casesByLevel.active"]');
 
@@ -63,8 +49,8 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'anonymised');
   const active = activeTable(page);
   await expect(active.getByRole('rowheader', { name: 'Amager Vest', exact: true })).toBeVisible();
-  expect(await cell(active, 'Amager Vest', 'Niveau 1')).toBe('<5');
-  expect(await cell(active, 'Valby', 'Niveau 3')).toBe('0');
+  expect(await pivotCell(active, 'Amager Vest', 'Niveau 1')).toBe('<5');
+  expect(await pivotCell(active, 'Valby', 'Niveau 3')).toBe('0');
   await expect(page.getByText('»<5« er et skjult tal')).toBeVisible();
   await expect(page.locator('[data-chart="trend"] svg')).toBeVisible();
   await expect(page.locator('[data-chart="district-level"] svg')).toBeVisible();
@@ -106,13 +92,13 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   await page.getByRole('button', { name: 'Vis eksakte tal' }).click();
   await expect(page.locator('.report-body')).toHaveAttribute('data-mode', 'exact');
   await expect(page.getByText('Eksakte tal – må ikke offentliggøres')).toBeVisible();
-  expect(await cell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('2');
-  expect(await cell(activeTable(page), 'Alle bydele', 'I alt')).toBe('14');
+  expect(await pivotCell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('2');
+  expect(await pivotCell(activeTable(page), 'Alle bydele', 'I alt')).toBe('14');
   // Key figures: the city totals of the fixture's three districts (14 active, 7 new, 5 closed).
   await expect(key.locator('div', { hasText: 'Aktive sager ved periodens slut' }).locator('dd')).toHaveText('14');
   await expect(key.locator('div', { hasText: 'Nye sager i perioden' }).locator('dd')).toHaveText('7');
   await expect(key.locator('div', { hasText: 'Afsluttede sager i perioden' }).locator('dd')).toHaveText('5');
-  expect(await cell(page.locator('table[data-table="casesByLevel.new"]'), 'Nørrebro', 'Niveau 1')).toBe('1');
+  expect(await pivotCell(page.locator('table[data-table="casesByLevel.new"]'), 'Nørrebro', 'Niveau 1')).toBe('1');
   await screenshot(page, 'report-03-exact');
   await expectAccessible(page, 'report exact');
 
@@ -198,7 +184,7 @@ test('halvårsrapport: anonymised and exact, CSV export, assessment check, print
   await page.getByRole('button', { name: 'Saml rapporterne' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Samlet rapport for 1. halvår 2026 med 3 bydele' })).toBeVisible();
   await expect(page.locator('[data-mode="anonymised"]')).toBeVisible();
-  expect(await cell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('<5');
+  expect(await pivotCell(activeTable(page), 'Amager Vest', 'Niveau 1')).toBe('<5');
   // Which of the city's bydele came in (by hand: the ten minus Nørrebro, Valby and Amager Vest, in the city's order).
   await expect(page.getByText('Modtaget 3 af 10 bydele')).toBeVisible();
   await expect(page.getByTestId('merge-coverage')).toContainText(

@@ -1,9 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { todayOf } from '../../src/main/core/clock';
 import { addDays, addMonths, addYears } from '../../src/shared/core/dates';
-import type { Result } from '../../src/shared/contract';
 import type { CaseDetail } from '../../src/shared/cases/contract';
-import { startBridge, type Bridge } from './bridge';
+import { call, startBridge, type Bridge } from './bridge';
 import { expect, expectAccessible, screenshot, test as base, daDate } from './fixtures';
 
 /**
@@ -34,12 +33,6 @@ const levelTwo = { firstName: 'Bo', lastName: 'Testrup', birthDate: addYears(tod
 // Turns 17½ in 30 days: too young today, and an alert in the overview.
 const tooYoung = { firstName: 'Sofie', lastName: 'Eksempelgaard', birthDate: addMonths(addDays(today, 30), -(17 * 12 + 6)) };
 const eligibleCpr = cprFor(eligible.birthDate, '123');
-
-async function call<T>(bridge: Bridge, name: string, input: unknown): Promise<T> {
-  const r = (await bridge.dispatch(name, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 async function seed(bridge: Bridge) {
   const open = (person: Record<string, unknown>, level: number) =>

@@ -50,6 +50,18 @@ export function ExitPanel({
     headingRef.current?.focus({ preventScroll: true });
   }, [focusOnLoad, loaded]);
   const [message, setMessage] = useState<string | null>(null);
+  type DialogState = NonNullable<typeof dialog>;
+  /** A dialog opens: the last message goes. */
+  const open = (d: DialogState) => {
+    setMessage(null);
+    setDialog(d);
+  };
+  /** A dialog saved: the fresh list, the dialog closed, what was done said. */
+  const finish = (fresh: ExitList, done: string) => {
+    set(fresh);
+    setDialog(null);
+    setMessage(done);
+  };
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   return (
@@ -59,7 +71,7 @@ export function ExitPanel({
           {t('exit.heading')}
         </Heading>
         {editable ? (
-          <Button variant="secondary" onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: null }))}>
+          <Button variant="secondary" onClick={() => open({ kind: 'edit', course: null })}>
             {t('exit.add')}
           </Button>
         ) : (
@@ -116,7 +128,7 @@ export function ExitPanel({
                               <Button
                                 variant="secondary"
                                 aria-label={t('exit.followUp.recordLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
-                                onClick={() => (setMessage(null), setDialog({ kind: 'followUp', course: c }))}
+                                onClick={() => open({ kind: 'followUp', course: c })}
                               >
                                 {t('exit.followUp.record')}
                               </Button>
@@ -128,14 +140,14 @@ export function ExitPanel({
                             <Button
                               variant="tertiary"
                               aria-label={t('exit.editLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
-                              onClick={() => (setMessage(null), setDialog({ kind: 'edit', course: c }))}
+                              onClick={() => open({ kind: 'edit', course: c })}
                             >
                               {t('exit.edit')}
                             </Button>
                             <Button
                               variant="tertiary"
                               aria-label={t('exit.deleteLabel', { programme: exitProgrammeName(c.programme), start: proseDate(c.startOn) })}
-                              onClick={() => (setMessage(null), setDialog({ kind: 'delete', course: c }))}
+                              onClick={() => open({ kind: 'delete', course: c })}
                             >
                               {t('exit.delete')}
                             </Button>
@@ -159,11 +171,7 @@ export function ExitPanel({
           course={dialog.course}
           today={today}
           onClose={() => setDialog(null)}
-          onDone={(fresh) => {
-            set(fresh);
-            setDialog(null);
-            setMessage(t('exit.saved'));
-          }}
+          onDone={(fresh) => finish(fresh, t('exit.saved'))}
         />
       ) : null}
       {dialog?.kind === 'followUp' ? (
@@ -172,11 +180,7 @@ export function ExitPanel({
           course={dialog.course}
           today={today}
           onClose={() => setDialog(null)}
-          onDone={(fresh) => {
-            set(fresh);
-            setDialog(null);
-            setMessage(t('exit.followUp.recorded'));
-          }}
+          onDone={(fresh) => finish(fresh, t('exit.followUp.recorded'))}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (
@@ -184,11 +188,7 @@ export function ExitPanel({
           personId={personId}
           course={dialog.course}
           onClose={() => setDialog(null)}
-          onDone={(fresh) => {
-            set(fresh);
-            setDialog(null);
-            setMessage(t('exit.deleted'));
-          }}
+          onDone={(fresh) => finish(fresh, t('exit.deleted'))}
         />
       ) : null}
     </section>
